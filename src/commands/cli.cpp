@@ -1,0 +1,138 @@
+#include "commands/cli.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "commands/card.hpp"
+#include "commands/check.hpp"
+#include "commands/console.hpp"
+#include "commands/list.hpp"
+#include "load/builtin_folder.hpp"
+#include "model/error.hpp"
+#include "ui/style.hpp"
+
+namespace psoas {
+namespace {
+
+std::optional<std::string> environment_variable(const char* name) {
+  if (const char* value = std::getenv(name)) return std::string(value);
+  return std::nullopt;
+}
+
+SearchPath search_path_from_environment() {
+  return SearchPath::from_environment({environment_variable("PSOAS_PATH"),
+                                       environment_variable("XDG_CONFIG_HOME"), environment_variable("HOME")},
+                                      builtin_routines_folder());
+}
+
+Console standard_console() {
+  const auto no_color = environment_variable("NO_COLOR");
+  const OutputEnvironment environment{no_color && !no_color->empty(), environment_variable("TERM")};
+  return Console{std::cout, std::cerr, probe_output(STDOUT_FILENO, environment),
+                 probe_output(STDERR_FILENO, environment)};
+}
+
+std::string examples(std::initializer_list<std::string_view> lines) {
+  std::string out = "\nExamples:";
+  for (const std::string_view line : lines) out += fmt::format("\n  {}", line);
+  return out + "\n";
+}
+
+// The command line, each subcommand's options bound to its options struct.
+class CommandLine {
+ public:
+  CommandLine()
+      : app_("psoas: a terminal timer and checklist for stretching and mobility routines", "psoas") {
+    app_.set_version_flag("--version", fmt::format("psoas {}", PSOAS_VERSION), "Print the version and exit");
+    app_.require_subcommand(1);
+    app_.fallthrough(false);
+
+    list_ = app_.add_subcommand("list", "List the routines on the search path");
+    list_->add_option("--tag", list_options_.tag, "Only routines with this tag")->type_name("TAG");
+    list_->footer(examples({"psoas list", "psoas list --tag hips"}));
+
+    card_ = app_.add_subcommand("card", "Print a routine's step card, to follow along or pin to the wall");
+    card_->add_option("routine", card_options_.routine, "Routine name or file")
+        ->required()
+        ->type_name("ROUTINE");
+    card_->add_option("step", card_options_.step, "Only this step: its number or its name")
+        ->type_name("STEP");
+    card_->add_option("--format", card_format_, "Output format")
+        ->check(CLI::IsMember({"text", "markdown"}))
+        ->default_str("text")
+        ->type_name("text|markdown");
+    card_->footer(examples({"psoas card pigeon-routine", "psoas card pigeon-routine 2",
+                            "psoas card butterfly --format markdown > butterfly.md"}));
+
+    check_ = app_.add_subcommand("check", "Validate routine files and print every error");
+    check_->add_option("files", check_options_.files, "Routine files (or names)")
+        ->required()
+        ->type_name("FILE");
+    check_->footer(examples({"psoas check my-hips.yaml", "psoas check ~/.config/psoas/routines/*.yaml"}));
+
+    app_.footer(examples({"psoas list", "psoas card pigeon-routine", "psoas check my-routine.yaml"}) +
+                "\nSee psoas(1) for the routine format.");
+  }
+
+  // Parses argv; returns an exit status when there is nothing more to run.
+  std::optional<int> parse(int argc, char** argv) {
+    try {
+      app_.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      const int status = app_.exit(e);
+      return status == 0 ? 0 : static_cast<int>(ExitCode::usage);
+    }
+    return std::nullopt;
+  }
+
+  ExitCode run(const Console& console) {
+    const SearchPath search_path = search_path_from_environment();
+    if (list_->parsed()) return list_routines(list_options_, search_path, console);
+    if (card_->parsed()) {
+      card_options_.format = card_format_ == "markdown" ? CardFormat::markdown : CardFormat::text;
+      return show_card(card_options_, search_path, console);
+    }
+    if (check_->parsed()) return check_routines(check_options_, search_path, console);
+    return ExitCode::usage;
+  }
+
+ private:
+  CLI::App app_;
+  CLI::App* list_ = nullptr;
+  CLI::App* card_ = nullptr;
+  CLI::App* check_ = nullptr;
+  ListOptions list_options_;
+  CardCommandOptions card_options_;
+  std::string card_format_ = "text";
+  CheckOptions check_options_;
+};
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  const Console console = standard_console();
+  try {
+    CommandLine command_line;
+    if (const auto status = command_line.parse(argc, argv)) return *status;
+    const ExitCode code = command_line.run(console);
+    console.out.flush();
+    return static_cast<int>(code);
+  } catch (const Error& error) {
+    console.out.flush();
+    if (error.what()[0] != '\0')
+      console.err << fmt::format("psoas: {} {}\n", Style(console.err_info.color).error("error:"),
+                                 error.what());
+    return static_cast<int>(error.code());
+  } catch (const std::exception& error) {
+    console.err << fmt::format("psoas: internal error: {}\n", error.what());
+    return static_cast<int>(ExitCode::failure);
+  }
+}
+
+}  // namespace psoas

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "load/diagnostic.hpp"
+#include "load/search_path.hpp"
+#include "model/routine.hpp"
+#include "term/output.hpp"
+
+namespace psoas {
+
+// Where a command writes, and what each stream can show.
+struct Console {
+  std::ostream& out;
+  std::ostream& err;
+  OutputInfo out_info;
+  OutputInfo err_info;
+};
+
+// Prints diagnostics to the error stream; on a terminal, each with its source
+// line and a caret.
+void print_diagnostics(const Console& console, const std::vector<Diagnostic>& diagnostics);
+
+// Loads the routine a command argument names: a path, or a name looked up on
+// the search path. On errors, prints them and throws Error.
+std::shared_ptr<const Routine> load_routine_argument(std::string_view argument, const SearchPath& search_path,
+                                                     const Console& console);
+
+}  // namespace psoas

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "commands/console.hpp"
+#include "load/search_path.hpp"
+#include "model/error.hpp"
+
+namespace psoas {
+
+struct ListOptions {
+  std::optional<std::string> tag;
+};
+
+// `psoas list`: every routine on the search path, sorted by name.
+ExitCode list_routines(const ListOptions& options, const SearchPath& search_path, const Console& console);
+
+}  // namespace psoas

@@ -1,0 +1,25 @@
+#include "load/diagnostic.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace psoas {
+
+std::string to_string(const Diagnostic& diagnostic) {
+  return fmt::format("{}:{}:{}: {}: {}", diagnostic.file, diagnostic.position.line,
+                     diagnostic.position.column, diagnostic.severity == Severity::error ? "error" : "warning",
+                     diagnostic.message);
+}
+
+bool has_errors(const std::vector<Diagnostic>& diagnostics) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+void sort_by_position(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.position < b.position; });
+}
+
+}  // namespace psoas

@@ -1,0 +1,173 @@
+#include "load/loader.hpp"
+
+#include <algorithm>
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "load/routine_reader.hpp"
+#include "load/source.hpp"
+#include "load/suggest.hpp"
+#include "load/yaml_tree.hpp"
+
+namespace psoas {
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path cache_key(const fs::path& path) {
+  std::error_code ignored;
+  fs::path canonical = fs::weakly_canonical(path, ignored);
+  return canonical.empty() ? path : canonical;
+}
+
+// Where a tab indents a line at or before `line` (0-based): yaml-cpp reports
+// such a file with a puzzling message at a later place.
+std::optional<std::size_t> indenting_tab(std::string_view text, int line) {
+  std::size_t start = 0;
+  for (int n = 0; n <= line && start < text.size(); ++n) {
+    for (std::size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i)
+      if (text[i] == '\t') return i;
+    const auto end = text.find('\n', start);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
+Diagnostic yaml_error(const SourceText& source, const YamlError& error) {
+  if (const auto tab = indenting_tab(source.text, error.mark.line))
+    return {source.file, source.position_at(*tab), Severity::error,
+            "a tab indents this line; YAML indents with spaces only"};
+  return {source.file, source.position_of(error.mark.line, error.mark.byte_column), Severity::error,
+          error.message};
+}
+
+// The leaf steps and holds `routine` expands to, counted without expanding
+// it; stops once past `limit`. `reps` is an outer `use` step's override.
+std::size_t expanded_size(const Routine& routine, std::optional<int> reps, std::size_t limit) {
+  std::size_t total = 0;
+  for (const Step& step : routine.steps) {
+    if (total > limit) break;
+    if (step.is_use()) {
+      if (step.used) total += expanded_size(*step.used, reps ? reps : step.overrides.reps, limit - total);
+    } else {
+      total += 1;
+      if (!step.is_check()) total += step.sides.size() * static_cast<std::size_t>(reps ? *reps : step.reps);
+    }
+  }
+  return total;
+}
+
+}  // namespace
+
+LoadResult RoutineLoader::load_file(const fs::path& path) {
+  auto source = read_source(path);
+  if (auto* error = std::get_if<Diagnostic>(&source)) return {nullptr, {std::move(*error)}};
+  return load(cache_key(path), std::get<SourceText>(std::move(source)));
+}
+
+LoadResult RoutineLoader::load_text(const std::string& file, std::string bytes) {
+  auto source = check_source(file, std::move(bytes));
+  if (auto* error = std::get_if<Diagnostic>(&source)) return {nullptr, {std::move(*error)}};
+  return load(fs::path(file), std::get<SourceText>(std::move(source)));
+}
+
+LoadResult RoutineLoader::load(const fs::path& key, const SourceText& source) {
+  LoadResult result;
+  auto parsed = parse_yaml(source.text);
+  if (const auto* error = std::get_if<YamlError>(&parsed)) {
+    result.diagnostics.push_back(yaml_error(source, *error));
+    return result;
+  }
+  ReadRoutine read = read_routine(source, std::get<YamlTree>(parsed));
+  result.diagnostics = std::move(read.diagnostics);
+  Routine& routine = read.routine;
+  routine.file = source.file;
+
+  const std::string stem = fs::path(source.file).stem().string();
+  if (routine.name.empty() && !read.name_position) {
+    if (is_valid_routine_name(stem)) {
+      routine.name = stem;
+    } else {
+      result.diagnostics.push_back(
+          {source.file,
+           {},
+           Severity::error,
+           fmt::format("the file name `{}` is not a routine name (lowercase letters, digits and "
+                       "dashes); rename the file or add a `name`",
+                       stem)});
+    }
+  } else if (!routine.name.empty() && routine.name != stem) {
+    result.diagnostics.push_back(
+        {source.file, *read.name_position, Severity::warning,
+         fmt::format("`name` is `{}` but the file is named `{}`; `{}` finds it by its file name",
+                     routine.name, fs::path(source.file).filename().string(), stem)});
+  }
+
+  std::vector<Diagnostic> used_errors;
+  loading_.emplace_back(key, routine.name.empty() ? stem : routine.name);
+  resolve_uses(routine, read.uses, result.diagnostics, used_errors);
+  loading_.pop_back();
+
+  if (!has_errors(result.diagnostics) && used_errors.empty() &&
+      expanded_size(routine, std::nullopt, kMaxExpandedSize) > kMaxExpandedSize) {
+    result.diagnostics.push_back(
+        {source.file, read.steps_position, Severity::error,
+         fmt::format("the routine expands to more than {} steps and holds", kMaxExpandedSize)});
+  }
+  // This file's diagnostics in file order, then those of the files it uses.
+  sort_by_position(result.diagnostics);
+  result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(used_errors.begin()),
+                            std::make_move_iterator(used_errors.end()));
+  if (!has_errors(result.diagnostics)) result.routine = std::make_shared<const Routine>(std::move(routine));
+  return result;
+}
+
+void RoutineLoader::resolve_uses(Routine& routine, const std::vector<UseReference>& uses,
+                                 std::vector<Diagnostic>& diagnostics, std::vector<Diagnostic>& used_errors) {
+  const std::string file = routine.file.string();
+  const auto error = [&](SourcePosition position, std::string message) {
+    diagnostics.push_back({file, position, Severity::error, std::move(message)});
+  };
+  for (const UseReference& use : uses) {
+    Step& step = routine.steps[use.step];
+    const auto found = search_path_.find(step.use);
+    if (!found) {
+      const auto close = search_path_.suggest(step.use);
+      error(use.position,
+            fmt::format("no routine named `{}` (searched {}){}", step.use, search_path_.describe(),
+                        close.empty() ? "" : fmt::format("; did you mean {}?", join_alternatives(close))));
+      continue;
+    }
+    const fs::path key = cache_key(found->file);
+    const auto in_progress =
+        std::find_if(loading_.begin(), loading_.end(), [&](const auto& entry) { return entry.first == key; });
+    if (in_progress != loading_.end()) {
+      std::vector<std::string> cycle;
+      for (auto it = in_progress; it != loading_.end(); ++it) cycle.push_back(it->second);
+      cycle.push_back(in_progress->second);
+      error(use.position, fmt::format("`use` cycle: {}", fmt::join(cycle, " -> ")));
+      continue;
+    }
+    auto cached = cache_.find(key);
+    if (cached == cache_.end()) {
+      LoadResult used = load_file(found->file);
+      cached = cache_.emplace(key, used.routine).first;
+      if (!used.routine) {
+        // The used file's errors follow this file's, each at its place in that file.
+        error(use.position, fmt::format("the routine `{}` used here has errors", step.use));
+        for (Diagnostic& diagnostic : used.diagnostics)
+          if (diagnostic.severity == Severity::error) used_errors.push_back(std::move(diagnostic));
+        continue;
+      }
+    }
+    if (!cached->second) {
+      error(use.position, fmt::format("the routine `{}` used here has errors", step.use));
+      continue;
+    }
+    step.used = cached->second;
+  }
+}
+
+}  // namespace psoas

@@ -1,0 +1,525 @@
+#include "load/routine_reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "load/suggest.hpp"
+
+namespace psoas {
+namespace {
+
+using NodeId = YamlTree::NodeId;
+using Kind = YamlTree::Kind;
+
+const std::vector<std::string> kRoutineKeys = {"name",      "title",    "summary",  "tags",
+                                               "equipment", "cautions", "defaults", "steps"};
+const std::vector<std::string> kStepKeys = {"name",    "hold",      "sides", "reps", "rest",    "switch",
+                                            "prepare", "alternate", "setup", "cues", "caution", "use"};
+const std::vector<std::string> kUseStepKeys = {"use", "hold", "reps", "rest", "switch", "prepare"};
+const std::vector<std::string> kDefaultsKeys = {"hold", "rest", "switch", "prepare"};
+
+// One key and value of a map, as read.
+struct Entry {
+  std::string_view key;
+  NodeId key_node;
+  NodeId value;
+};
+
+// The values a `defaults` map gives every step that does not set its own.
+struct StepDefaults {
+  std::optional<std::optional<Seconds>> hold;  // set, with nullopt meaning until-done
+  Seconds rest{0};
+  Seconds switch_time{5};
+  Seconds prepare{0};
+};
+
+std::string_view trim(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n";
+  const auto begin = text.find_first_not_of(kSpace);
+  if (begin == std::string_view::npos) return {};
+  return text.substr(begin, text.find_last_not_of(kSpace) - begin + 1);
+}
+
+// The first control character in `text` other than tab and line feed, which a
+// shared routine could otherwise use to send escape codes to a terminal.
+std::optional<unsigned> find_control_character(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F) return byte;
+    // U+0080..U+009F, the C1 controls, are C2 80..C2 9F in UTF-8.
+    if (byte == 0xC2 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) return next;
+    }
+  }
+  return std::nullopt;
+}
+
+class Reader {
+ public:
+  Reader(const SourceText& source, const YamlTree& tree, ReadRoutine& out)
+      : source_(source), tree_(tree), out_(out) {}
+
+  void read() {
+    const NodeId root = tree_.root();
+    if (tree_.kind(root) == Kind::null) {
+      // An empty file has no node to point at; a bare `---` does.
+      out_.diagnostics.push_back({source_.file, {}, Severity::error, "file is empty"});
+      return;
+    }
+    if (tree_.kind(root) != Kind::map) {
+      error(root, fmt::format("a routine file must be a map of routine keys (title, steps, ...), "
+                              "not {}",
+                              describe(root)));
+      return;
+    }
+    read_routine_map(root);
+  }
+
+ private:
+  // --- diagnostics -------------------------------------------------------
+
+  void error_at(YamlMark mark, std::string message) {
+    if (too_many_errors()) return;
+    if (errors_ == kMaxErrorsPerFile) {
+      message = fmt::format("too many errors; stopping after {}", kMaxErrorsPerFile);
+    }
+    ++errors_;
+    out_.diagnostics.push_back({source_.file, position(mark), Severity::error, std::move(message)});
+  }
+
+  void error(NodeId node, std::string message) { error_at(tree_.mark(node), std::move(message)); }
+
+  // Errors about a value point at the value, or at its key when the value is
+  // empty (yaml-cpp places an empty value on the following line).
+  void error(const Entry& entry, std::string message) {
+    error(tree_.kind(entry.value) == Kind::null ? entry.key_node : entry.value, std::move(message));
+  }
+
+  // True once an error past the limit was seen, and reported as the last one.
+  [[nodiscard]] bool too_many_errors() const { return errors_ > kMaxErrorsPerFile; }
+
+  [[nodiscard]] SourcePosition position(YamlMark mark) const {
+    return source_.position_of(mark.line, mark.byte_column);
+  }
+
+  // "empty", "a list", "a map", or the scalar in backquotes.
+  [[nodiscard]] std::string describe(NodeId node) const {
+    switch (tree_.kind(node)) {
+      case Kind::null:
+        return "empty";
+      case Kind::sequence:
+        return "a list";
+      case Kind::map:
+        return "a map";
+      case Kind::scalar:
+        break;
+    }
+    constexpr std::size_t kShown = 40;
+    const std::string_view text = tree_.scalar(node);
+    if (text.size() > kShown || text.find('\n') != std::string_view::npos)
+      return fmt::format("`{}...`", text.substr(0, std::min(kShown, text.find('\n'))));
+    return fmt::format("`{}`", text);
+  }
+
+  // --- maps --------------------------------------------------------------
+
+  // The entries of a map, reporting keys that are not scalars, repeated or
+  // not in `known`. `unknown_key` words the error for a key not in `known`.
+  template <typename UnknownKey>
+  std::vector<Entry> entries(NodeId map, const std::vector<std::string>& known, UnknownKey&& unknown_key) {
+    std::vector<Entry> result;
+    std::unordered_map<std::string_view, YamlMark> seen;
+    const auto children = tree_.children(map);
+    for (std::size_t i = 0; i + 1 < children.size() && !too_many_errors(); i += 2) {
+      const NodeId key_node = children[i];
+      const NodeId value = children[i + 1];
+      if (tree_.kind(key_node) != Kind::scalar) {
+        error(key_node, fmt::format("a key must be a word, not {}", describe(key_node)));
+        continue;
+      }
+      const std::string_view key = tree_.scalar(key_node);
+      if (const auto [first, inserted] = seen.try_emplace(key, tree_.mark(key_node)); !inserted) {
+        error(key_node,
+              fmt::format("duplicate key `{}` (first given on line {})", key, position(first->second).line));
+        continue;
+      }
+      if (std::find(known.begin(), known.end(), key) == known.end()) {
+        error(key_node, unknown_key(key));
+        continue;
+      }
+      result.push_back({key, key_node, value});
+    }
+    return result;
+  }
+
+  static std::string unknown_key_message(std::string_view key, const std::vector<std::string>& known,
+                                         std::string_view owner) {
+    const auto matches = close_matches(key, known, 1);
+    if (!matches.empty()) return fmt::format("unknown key `{}`; did you mean `{}`?", key, matches.front());
+    return fmt::format("unknown key `{}` ({} keys are {})", key, owner,
+                       fmt::join(known.begin(), known.end(), ", "));
+  }
+
+  // --- scalar values -----------------------------------------------------
+
+  std::optional<std::string> text(const Entry& entry, std::string_view label, bool one_line) {
+    return text_of(entry.value, entry.key_node, label, one_line);
+  }
+
+  // A non-empty string without control characters. `key_node` places the
+  // error when the value is empty.
+  std::optional<std::string> text_of(NodeId value, NodeId key_node, std::string_view label, bool one_line) {
+    const Kind kind = tree_.kind(value);
+    const NodeId place = kind == Kind::null ? key_node : value;
+    if (kind != Kind::scalar) {
+      // `note: keep it: short` is a map to YAML: the likeliest cause of a map here.
+      const bool colon_in_text = kind == Kind::map && tree_.children(value).size() == 2;
+      error(place, fmt::format("{} must be text, not {}{}", label, describe(value),
+                               colon_in_text ? " (text with `: ` in it needs quotes)" : ""));
+      return std::nullopt;
+    }
+    const std::string_view trimmed = trim(tree_.scalar(value));
+    if (trimmed.empty()) {
+      error(place, fmt::format("{} must not be empty", label));
+      return std::nullopt;
+    }
+    if (const auto control = find_control_character(trimmed)) {
+      error(place, fmt::format("{} contains a control character (U+{:04X})", label, *control));
+      return std::nullopt;
+    }
+    if (one_line && trimmed.find('\n') != std::string_view::npos) {
+      error(place, fmt::format("{} must be one line", label));
+      return std::nullopt;
+    }
+    return std::string(trimmed);
+  }
+
+  // A list of strings; with `single_allowed`, one string stands for a list of one.
+  std::vector<std::string> text_list(const Entry& entry, bool one_line, bool single_allowed = false) {
+    const std::string label = fmt::format("`{}`", entry.key);
+    std::vector<std::string> items;
+    const Kind kind = tree_.kind(entry.value);
+    if (kind == Kind::scalar && single_allowed) {
+      if (auto item = text(entry, label, one_line)) items.push_back(std::move(*item));
+      return items;
+    }
+    if (kind != Kind::sequence) {
+      error(entry, fmt::format("{} must be a list{}, not {}", label,
+                               single_allowed ? " or a line of text" : " of text", describe(entry.value)));
+      return items;
+    }
+    const std::string item_label = fmt::format("each item of `{}`", entry.key);
+    for (const NodeId item : tree_.children(entry.value)) {
+      if (too_many_errors()) break;
+      if (auto value = text_of(item, item, item_label, one_line)) items.push_back(std::move(*value));
+    }
+    return items;
+  }
+
+  std::optional<Seconds> duration(const Entry& entry, std::string_view label, bool must_be_positive) {
+    const Kind kind = tree_.kind(entry.value);
+    const std::string_view written = kind == Kind::scalar ? trim(tree_.scalar(entry.value)) : "";
+    const auto parsed = kind == Kind::scalar ? parse_duration(written) : std::nullopt;
+    if (!parsed) {
+      error(entry, fmt::format("{} must be a duration such as 45s, 2m, 1m30s or 1:30{}, not {}", label,
+                               entry.key == "hold" ? ", or until-done" : "", describe(entry.value)));
+      return std::nullopt;
+    }
+    if (*parsed > kMaxDuration) {
+      error(entry, fmt::format("{} must be at most 24 hours, not `{}`", label, written));
+      return std::nullopt;
+    }
+    if (must_be_positive && *parsed == Seconds(0)) {
+      error(entry, fmt::format("{} must be more than zero", label));
+      return std::nullopt;
+    }
+    return parsed;
+  }
+
+  // A hold: a positive duration, or nullopt inside for `until-done`.
+  std::optional<std::optional<Seconds>> hold(const Entry& entry, std::string_view label,
+                                             bool until_done_allowed) {
+    if (until_done_allowed && tree_.kind(entry.value) == Kind::scalar &&
+        trim(tree_.scalar(entry.value)) == "until-done")
+      return std::optional<Seconds>{};
+    if (auto seconds = duration(entry, label, true)) return std::optional<Seconds>{seconds};
+    return std::nullopt;
+  }
+
+  std::optional<int> reps(const Entry& entry) {
+    const Kind kind = tree_.kind(entry.value);
+    const std::string_view written = kind == Kind::scalar ? tree_.scalar(entry.value) : "";
+    constexpr int kLimit = 1'000'000;
+    int value = 0;
+    bool valid = kind == Kind::scalar && tree_.is_plain(entry.value) && !written.empty();
+    for (const char c : written) {
+      if (c < '0' || c > '9' || value > kLimit) {
+        valid = false;
+        break;
+      }
+      value = value * 10 + (c - '0');
+    }
+    if (!valid || value < 1) {
+      error(entry, fmt::format("`reps` must be a whole number of at least 1, not {}", describe(entry.value)));
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  std::optional<bool> boolean(const Entry& entry) {
+    if (tree_.kind(entry.value) == Kind::scalar && tree_.is_plain(entry.value)) {
+      const std::string_view written = tree_.scalar(entry.value);
+      if (written == "true" || written == "True" || written == "TRUE") return true;
+      if (written == "false" || written == "False" || written == "FALSE") return false;
+    }
+    error(entry, fmt::format("`{}` must be true or false, not {}", entry.key, describe(entry.value)));
+    return std::nullopt;
+  }
+
+  std::optional<std::vector<Side>> sides(const Entry& entry) {
+    const Kind kind = tree_.kind(entry.value);
+    if (kind == Kind::scalar) {
+      const std::string_view written = trim(tree_.scalar(entry.value));
+      if (written == "none") return std::vector{Side::none};
+      if (written == "left") return std::vector{Side::left};
+      if (written == "right") return std::vector{Side::right};
+      if (written == "both") return std::vector{Side::right, Side::left};
+    } else if (kind == Kind::sequence) {
+      const auto items = tree_.children(entry.value);
+      if (items.empty()) {
+        error(entry, "`sides` must not be an empty list");
+        return std::nullopt;
+      }
+      std::vector<Side> result;
+      bool valid = true;
+      for (const NodeId item : items) {
+        const std::string_view written = tree_.kind(item) == Kind::scalar ? trim(tree_.scalar(item)) : "";
+        if (written == "left" || written == "right") {
+          result.push_back(written == "left" ? Side::left : Side::right);
+        } else {
+          error(item, fmt::format("each item of `sides` must be left or right, not {}", describe(item)));
+          valid = false;
+          if (too_many_errors()) break;
+        }
+      }
+      if (valid) return result;
+      return std::nullopt;
+    }
+    error(entry, fmt::format("`sides` must be none, left, right, both, or a list of left and right, "
+                             "not {}",
+                             describe(entry.value)));
+    return std::nullopt;
+  }
+
+  // --- the routine -------------------------------------------------------
+
+  void read_routine_map(NodeId root) {
+    Routine& routine = out_.routine;
+    const auto fields = entries(root, kRoutineKeys, [](std::string_view key) {
+      return unknown_key_message(key, kRoutineKeys, "a routine's");
+    });
+    StepDefaults defaults;
+    const Entry* steps = nullptr;
+    bool has_title = false;
+    for (const Entry& entry : fields) {
+      const std::string label = fmt::format("`{}`", entry.key);
+      if (entry.key == "name") {
+        out_.name_position = position(tree_.mark(entry.value));
+        if (auto name = text(entry, label, true)) {
+          if (is_valid_routine_name(*name)) {
+            routine.name = std::move(*name);
+          } else {
+            error(entry, fmt::format("`name` must be lowercase letters, digits and dashes, starting "
+                                     "with a letter or digit, at most 64 characters; not `{}`",
+                                     *name));
+          }
+        }
+      } else if (entry.key == "title") {
+        has_title = true;
+        if (auto title = text(entry, label, true)) routine.title = std::move(*title);
+      } else if (entry.key == "summary") {
+        if (auto summary = text(entry, label, false)) routine.summary = std::move(*summary);
+      } else if (entry.key == "tags") {
+        routine.tags = text_list(entry, true);
+      } else if (entry.key == "equipment") {
+        routine.equipment = text_list(entry, true);
+      } else if (entry.key == "cautions") {
+        routine.cautions = text_list(entry, false);
+      } else if (entry.key == "defaults") {
+        defaults = read_defaults(entry);
+      } else if (entry.key == "steps") {
+        steps = &entry;
+      }
+    }
+    if (!has_title) error(root, "missing required key `title`");
+    if (!steps) {
+      error(root, "missing required key `steps`");
+      return;
+    }
+    out_.steps_position = position(tree_.mark(steps->key_node));
+    read_steps(*steps, defaults);
+  }
+
+  StepDefaults read_defaults(const Entry& entry) {
+    StepDefaults defaults;
+    if (tree_.kind(entry.value) != Kind::map) {
+      error(entry, fmt::format("`defaults` must be a map of hold, rest, switch and prepare, not {}",
+                               describe(entry.value)));
+      return defaults;
+    }
+    const auto fields = entries(entry.value, kDefaultsKeys, [](std::string_view key) {
+      return unknown_key_message(key, kDefaultsKeys, "`defaults`");
+    });
+    for (const Entry& field : fields) {
+      const std::string label = fmt::format("`defaults.{}`", field.key);
+      if (field.key == "hold") {
+        defaults.hold = hold(field, label, true);
+      } else if (auto value = duration(field, label, false)) {
+        if (field.key == "rest") defaults.rest = *value;
+        if (field.key == "switch") defaults.switch_time = *value;
+        if (field.key == "prepare") defaults.prepare = *value;
+      }
+    }
+    return defaults;
+  }
+
+  void read_steps(const Entry& entry, const StepDefaults& defaults) {
+    if (tree_.kind(entry.value) != Kind::sequence) {
+      error(entry, fmt::format("`steps` must be a list of steps, not {}", describe(entry.value)));
+      return;
+    }
+    const auto items = tree_.children(entry.value);
+    if (items.empty()) {
+      error(entry, "`steps` must not be empty");
+      return;
+    }
+    std::size_t number = 0;
+    for (const NodeId item : items) {
+      if (too_many_errors()) return;
+      ++number;
+      if (tree_.kind(item) != Kind::map) {
+        error(item, fmt::format("step {} must be a map of step keys (name, hold, ...), not {}", number,
+                                describe(item)));
+        continue;
+      }
+      if (is_use_step(item)) {
+        read_use_step(item);
+      } else {
+        read_step(item, number, defaults);
+      }
+    }
+  }
+
+  bool is_use_step(NodeId map) const {
+    const auto children = tree_.children(map);
+    for (std::size_t i = 0; i + 1 < children.size(); i += 2)
+      if (tree_.kind(children[i]) == Kind::scalar && tree_.scalar(children[i]) == "use") return true;
+    return false;
+  }
+
+  void read_step(NodeId map, std::size_t number, const StepDefaults& defaults) {
+    Step step;
+    step.rest = defaults.rest;
+    step.switch_time = defaults.switch_time;
+    step.prepare = defaults.prepare;
+    std::optional<std::optional<Seconds>> step_hold;
+    bool hold_given = false;
+    bool has_name = false;
+    const auto fields = entries(
+        map, kStepKeys, [](std::string_view key) { return unknown_key_message(key, kStepKeys, "a step's"); });
+    for (const Entry& entry : fields) {
+      const std::string label = fmt::format("`{}`", entry.key);
+      if (entry.key == "name") {
+        has_name = true;
+        if (auto name = text(entry, label, true)) step.name = std::move(*name);
+      } else if (entry.key == "hold") {
+        hold_given = true;
+        step_hold = hold(entry, label, true);
+      } else if (entry.key == "sides") {
+        if (auto value = sides(entry)) step.sides = std::move(*value);
+      } else if (entry.key == "reps") {
+        if (auto value = reps(entry)) step.reps = *value;
+      } else if (entry.key == "rest") {
+        if (auto value = duration(entry, label, false)) step.rest = *value;
+      } else if (entry.key == "switch") {
+        if (auto value = duration(entry, label, false)) step.switch_time = *value;
+      } else if (entry.key == "prepare") {
+        if (auto value = duration(entry, label, false)) step.prepare = *value;
+      } else if (entry.key == "alternate") {
+        if (auto value = boolean(entry)) step.alternate = *value;
+      } else if (entry.key == "setup") {
+        step.setup = text_list(entry, false, true);
+      } else if (entry.key == "cues") {
+        step.cues = text_list(entry, false);
+      } else if (entry.key == "caution") {
+        if (auto caution = text(entry, label, false)) step.caution = std::move(*caution);
+      }
+    }
+    if (!has_name) error(map, fmt::format("step {} has no `name`", number));
+    if (step_hold) {
+      step.hold = *step_hold;
+    } else if (!hold_given && defaults.hold) {
+      step.hold = *defaults.hold;
+    } else if (!hold_given) {
+      error(map, fmt::format("step {} has no `hold`, and there is no `defaults.hold`", number));
+    }
+    out_.routine.steps.push_back(std::move(step));
+  }
+
+  void read_use_step(NodeId map) {
+    Step step;
+    const auto fields = entries(map, kUseStepKeys, [](std::string_view key) {
+      if (std::find(kStepKeys.begin(), kStepKeys.end(), key) != kStepKeys.end())
+        return fmt::format(
+            "`{}` is not allowed in a `use` step, which takes only hold, reps, rest, "
+            "switch and prepare",
+            key);
+      return unknown_key_message(key, kUseStepKeys, "a `use` step's");
+    });
+    TimingOverrides& overrides = step.overrides;
+    for (const Entry& entry : fields) {
+      const std::string label = fmt::format("`{}`", entry.key);
+      if (entry.key == "use") {
+        if (auto name = text(entry, label, true)) {
+          if (is_valid_routine_name(*name)) {
+            step.use = std::move(*name);
+            out_.uses.push_back({out_.routine.steps.size(), position(tree_.mark(entry.value))});
+          } else {
+            error(entry, fmt::format("`use` must name a routine (lowercase letters, digits and "
+                                     "dashes), not `{}`",
+                                     *name));
+          }
+        }
+      } else if (entry.key == "hold") {
+        if (auto value = hold(entry, label, false)) overrides.hold = *value;
+      } else if (entry.key == "reps") {
+        overrides.reps = reps(entry);
+      } else if (auto value = duration(entry, label, false)) {
+        if (entry.key == "rest") overrides.rest = value;
+        if (entry.key == "switch") overrides.switch_time = value;
+        if (entry.key == "prepare") overrides.prepare = value;
+      }
+    }
+    out_.routine.steps.push_back(std::move(step));
+  }
+
+  const SourceText& source_;
+  const YamlTree& tree_;
+  ReadRoutine& out_;
+  std::size_t errors_ = 0;
+};
+
+}  // namespace
+
+ReadRoutine read_routine(const SourceText& source, const YamlTree& tree) {
+  ReadRoutine out;
+  Reader(source, tree, out).read();
+  sort_by_position(out.diagnostics);
+  return out;
+}
+
+}  // namespace psoas

@@ -1,0 +1,136 @@
+#include "load/search_path.hpp"
+
+#include <algorithm>
+#include <map>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "load/suggest.hpp"
+
+namespace psoas {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_routine_file_name(const fs::path& file) {
+  const auto extension = file.extension();
+  return extension == ".yaml" || extension == ".yml";
+}
+
+bool is_existing_file(const fs::path& file) {
+  std::error_code ignored;
+  return fs::is_regular_file(file, ignored);
+}
+
+}  // namespace
+
+std::string_view to_string(Origin origin) {
+  switch (origin) {
+    case Origin::path:
+      return "PSOAS_PATH";
+    case Origin::user:
+      return "user";
+    case Origin::builtin:
+      return "built-in";
+  }
+  return "";
+}
+
+SearchPath SearchPath::from_environment(const RoutineEnvironment& environment,
+                                        const fs::path& builtin_folder) {
+  std::vector<RoutineFolder> folders;
+  if (environment.psoas_path) {
+    std::string_view rest = *environment.psoas_path;
+    while (!rest.empty()) {
+      const auto colon = rest.find(':');
+      const std::string_view folder = rest.substr(0, colon);
+      if (!folder.empty()) folders.push_back({fs::path(folder), Origin::path});
+      if (colon == std::string_view::npos) break;
+      rest.remove_prefix(colon + 1);
+    }
+  }
+  // The XDG spec says a relative or empty XDG_CONFIG_HOME is to be ignored.
+  if (environment.xdg_config_home && fs::path(*environment.xdg_config_home).is_absolute()) {
+    folders.push_back({fs::path(*environment.xdg_config_home) / "psoas" / "routines", Origin::user});
+  } else if (environment.home && !environment.home->empty()) {
+    folders.push_back({fs::path(*environment.home) / ".config" / "psoas" / "routines", Origin::user});
+  }
+  folders.push_back({builtin_folder, Origin::builtin});
+  return SearchPath(std::move(folders));
+}
+
+std::optional<fs::path> SearchPath::user_folder() const {
+  for (const RoutineFolder& folder : folders_)
+    if (folder.origin == Origin::user) return folder.path;
+  return std::nullopt;
+}
+
+std::optional<FoundRoutine> SearchPath::find(std::string_view name) const {
+  std::optional<FoundRoutine> found;
+  for (const RoutineFolder& folder : folders_) {
+    for (const char* extension : {".yaml", ".yml"}) {
+      const fs::path file = folder.path / fmt::format("{}{}", name, extension);
+      if (!is_existing_file(file)) continue;
+      if (!found) {
+        found = FoundRoutine{std::string(name), file, folder.origin};
+      } else if (folder.origin == Origin::builtin && found->origin != Origin::builtin) {
+        found->shadows_builtin = true;
+      }
+      break;
+    }
+  }
+  return found;
+}
+
+std::vector<FoundRoutine> SearchPath::list() const {
+  std::map<std::string, FoundRoutine> first_match;
+  for (const RoutineFolder& folder : folders_) {
+    std::error_code error;
+    fs::directory_iterator it(folder.path, error);
+    if (error) continue;
+    // Within one folder `.yaml` wins over `.yml`, as it does in find().
+    std::vector<fs::path> files;
+    for (const auto end = fs::directory_iterator(); it != end; it.increment(error)) {
+      if (error) break;
+      if (is_routine_file_name(it->path()) && is_existing_file(it->path())) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
+      if (a.stem() != b.stem()) return a.stem() < b.stem();
+      return a.extension() == ".yaml" && b.extension() != ".yaml";
+    });
+    std::map<std::string, FoundRoutine> in_folder;
+    for (const fs::path& file : files) {
+      const std::string name = file.stem().string();
+      in_folder.try_emplace(name, FoundRoutine{name, file, folder.origin});
+    }
+    for (auto& [name, found] : in_folder) {
+      const auto [existing, inserted] = first_match.try_emplace(name, found);
+      if (!inserted && folder.origin == Origin::builtin && existing->second.origin != Origin::builtin)
+        existing->second.shadows_builtin = true;
+    }
+  }
+  std::vector<FoundRoutine> result;
+  result.reserve(first_match.size());
+  for (auto& [name, found] : first_match) result.push_back(std::move(found));
+  return result;
+}
+
+std::vector<std::string> SearchPath::suggest(std::string_view name) const {
+  std::vector<std::string> names;
+  for (const FoundRoutine& found : list()) names.push_back(found.name);
+  return close_matches(name, names);
+}
+
+std::string SearchPath::describe() const {
+  std::vector<std::string> paths;
+  for (const RoutineFolder& folder : folders_) paths.push_back(folder.path.string());
+  return fmt::format("{}", fmt::join(paths, ", "));
+}
+
+bool is_routine_path(std::string_view argument) {
+  return argument.find('/') != std::string_view::npos || argument.ends_with(".yaml") ||
+         argument.ends_with(".yml");
+}
+
+}  // namespace psoas

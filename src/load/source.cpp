@@ -1,0 +1,150 @@
+#include "load/source.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace psoas {
+namespace {
+
+Diagnostic error_at(const std::string& file, SourcePosition position, std::string message) {
+  return Diagnostic{file, position, Severity::error, std::move(message)};
+}
+
+// The length of the valid UTF-8 sequence at `i`, or 0 when it is invalid
+// (overlong, surrogate, beyond U+10FFFF, or truncated).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char lead = byte(i);
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;   // overlong
+    if (lead == 0xED) high = 0x9F;  // UTF-16 surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;   // overlong
+    if (lead == 0xF4) high = 0x8F;  // beyond U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + length > s.size()) return 0;
+  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k)
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  return length;
+}
+
+std::size_t line_start(std::string_view text, int line) {
+  std::size_t offset = 0;
+  for (int n = 0; n < line; ++n) {
+    const auto next = text.find('\n', offset);
+    if (next == std::string_view::npos) return text.size();
+    offset = next + 1;
+  }
+  return offset;
+}
+
+int count_characters(std::string_view bytes) {
+  int characters = 0;
+  for (const char c : bytes)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++characters;
+  return characters;
+}
+
+}  // namespace
+
+SourcePosition SourceText::position_of(int line, int byte_column) const {
+  if (line < 0 || byte_column < 0) return {};
+  const std::size_t start = line_start(text, line);
+  const std::size_t end = std::min(text.size(), start + static_cast<std::size_t>(byte_column));
+  return {line + 1, count_characters(std::string_view(text).substr(start, end - start)) + 1};
+}
+
+SourcePosition SourceText::position_at(std::size_t offset) const {
+  offset = std::min(offset, text.size());
+  const std::string_view before = std::string_view(text).substr(0, offset);
+  const auto last_break = before.rfind('\n');
+  const std::size_t start = last_break == std::string_view::npos ? 0 : last_break + 1;
+  int line = 1;
+  for (const char c : before)
+    if (c == '\n') ++line;
+  return {line, count_characters(before.substr(start)) + 1};
+}
+
+std::string_view SourceText::line_text(int line) const {
+  const std::string_view all = text;
+  const std::size_t start = line_start(all, line - 1);
+  std::size_t end = all.find('\n', start);
+  if (end == std::string_view::npos) end = all.size();
+  if (end > start && all[end - 1] == '\r') --end;
+  return all.substr(start, end - start);
+}
+
+std::variant<SourceText, Diagnostic> check_source(std::string file, std::string bytes) {
+  if (bytes.size() > kMaxRoutineFileBytes)
+    return error_at(file, {}, fmt::format("file is larger than 1 MiB ({} bytes)", bytes.size()));
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
+  SourceText source{std::move(file), std::move(bytes)};
+  const std::string_view text = source.text;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '\0') return error_at(source.file, source.position_at(i), "file contains a NUL byte");
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0)
+      return error_at(source.file, source.position_at(i),
+                      fmt::format("invalid UTF-8 (byte 0x{:02X}); routine files must be UTF-8",
+                                  static_cast<unsigned char>(text[i])));
+    i += length;
+  }
+  return source;
+}
+
+std::variant<SourceText, Diagnostic> read_source(const std::filesystem::path& path) {
+  const std::string file = path.string();
+  // O_NONBLOCK: opening a FIFO must not wait for a writer.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return error_at(file, {}, fmt::format("cannot open: {}", std::strerror(errno)));
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+
+  struct stat info {};
+  if (::fstat(fd, &info) != 0)
+    return error_at(file, {}, fmt::format("cannot read: {}", std::strerror(errno)));
+  if (S_ISDIR(info.st_mode)) return error_at(file, {}, "is a folder, not a routine file");
+  if (!S_ISREG(info.st_mode)) return error_at(file, {}, "is not a regular file");
+  if (static_cast<std::size_t>(info.st_size) > kMaxRoutineFileBytes)
+    return error_at(file, {}, fmt::format("file is larger than 1 MiB ({} bytes)", info.st_size));
+
+  // Read up to one byte past the limit so a file that grew since fstat is still refused.
+  std::string bytes;
+  bytes.resize(static_cast<std::size_t>(info.st_size) + 1);
+  std::size_t size = 0;
+  for (;;) {
+    if (size == bytes.size()) {
+      if (size > kMaxRoutineFileBytes) break;
+      bytes.resize(std::min(size * 2, kMaxRoutineFileBytes + 1));
+    }
+    const ssize_t n = ::read(fd, bytes.data() + size, bytes.size() - size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return error_at(file, {}, fmt::format("cannot read: {}", std::strerror(errno)));
+    if (n == 0) break;
+    size += static_cast<std::size_t>(n);
+  }
+  bytes.resize(size);
+  return check_source(file, std::move(bytes));
+}
+
+}  // namespace psoas

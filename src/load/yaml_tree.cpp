@@ -1,0 +1,164 @@
+#include "load/yaml_tree.hpp"
+
+#include <sstream>
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+namespace psoas {
+
+namespace {
+
+// Thrown from the event handler to stop yaml-cpp early.
+struct LimitReached {
+  YamlError error;
+};
+
+YamlMark to_mark(const YAML::Mark& mark) {
+  return {mark.line, mark.column};
+}
+
+}  // namespace
+
+class YamlTreeBuilder final : public YAML::EventHandler {
+ public:
+  explicit YamlTreeBuilder(YamlTree& tree) : tree_(tree) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (documents_++ > 0)
+      throw LimitReached{{to_mark(mark), "a routine file holds one YAML document, this is a second"}};
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    add(YamlTree::Kind::null, mark, anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const YamlTree::NodeId target = anchor_targets_.at(anchor);
+    if (tree_.nodes_[target].open)
+      throw LimitReached{{to_mark(mark), fmt::format("alias `*{}` refers to a node that contains it",
+                                                     anchor_names_.at(anchor))}};
+    const YamlTree::NodeId id = add(tree_.nodes_[target].kind, mark, 0);
+    tree_.nodes_[id].is_alias = true;
+    tree_.nodes_[id].first = target;
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    const YamlTree::NodeId id = add(YamlTree::Kind::scalar, mark, anchor);
+    YamlTree::Node& node = tree_.nodes_[id];
+    node.plain = tag == "?";
+    node.first = static_cast<std::uint32_t>(tree_.text_.size());
+    node.count = static_cast<std::uint32_t>(value.size());
+    tree_.text_ += value;
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(YamlTree::Kind::sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(YamlTree::Kind::map, mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+  void OnAnchor(const YAML::Mark&, const std::string& name) override { next_anchor_name_ = name; }
+
+  // A file of nothing but comments gives no events: its root is null.
+  void finish() {
+    if (tree_.nodes_.empty()) tree_.nodes_.emplace_back();
+  }
+
+ private:
+  struct OpenCollection {
+    YamlTree::NodeId node;
+    std::size_t first_pending;
+  };
+
+  YamlTree::NodeId add(YamlTree::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (tree_.nodes_.size() >= kMaxYamlNodes)
+      throw LimitReached{
+          {to_mark(mark), fmt::format("more than {} YAML nodes; routine files are small", kMaxYamlNodes)}};
+    const auto id = static_cast<YamlTree::NodeId>(tree_.nodes_.size());
+    tree_.nodes_.push_back({kind, false, false, false, to_mark(mark), 0, 0});
+    if (anchor != 0) {
+      if (anchor_targets_.size() <= anchor) {
+        anchor_targets_.resize(anchor + 1);
+        anchor_names_.resize(anchor + 1);
+      }
+      anchor_targets_[anchor] = id;
+      anchor_names_[anchor] = std::move(next_anchor_name_);
+    }
+    if (open_.empty()) {
+      tree_.root_ = id;
+    } else {
+      pending_.push_back(id);
+    }
+    return id;
+  }
+
+  void open(YamlTree::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (open_.size() >= static_cast<std::size_t>(kMaxYamlDepth))
+      throw LimitReached{{to_mark(mark), fmt::format("nesting deeper than {} levels", kMaxYamlDepth)}};
+    const YamlTree::NodeId id = add(kind, mark, anchor);
+    tree_.nodes_[id].open = true;
+    open_.push_back({id, pending_.size()});
+  }
+
+  void close() {
+    const OpenCollection collection = open_.back();
+    open_.pop_back();
+    YamlTree::Node& node = tree_.nodes_[collection.node];
+    node.open = false;
+    node.first = static_cast<std::uint32_t>(tree_.children_.size());
+    node.count = static_cast<std::uint32_t>(pending_.size() - collection.first_pending);
+    const auto first = pending_.begin() + static_cast<std::ptrdiff_t>(collection.first_pending);
+    tree_.children_.insert(tree_.children_.end(), first, pending_.end());
+    pending_.erase(first, pending_.end());
+  }
+
+  YamlTree& tree_;
+  int documents_ = 0;
+  std::vector<OpenCollection> open_;
+  std::vector<YamlTree::NodeId> pending_;  // children of the open collections, in order
+  std::vector<YamlTree::NodeId> anchor_targets_;
+  std::vector<std::string> anchor_names_;
+  std::string next_anchor_name_;
+};
+
+std::string_view YamlTree::scalar(NodeId id) const {
+  const Node& n = node(resolve(id));
+  return std::string_view(text_).substr(n.first, n.count);
+}
+
+std::span<const YamlTree::NodeId> YamlTree::children(NodeId id) const {
+  const Node& n = node(resolve(id));
+  if (n.kind != Kind::sequence && n.kind != Kind::map) return {};
+  return std::span<const NodeId>(children_).subspan(n.first, n.count);
+}
+
+std::variant<YamlTree, YamlError> parse_yaml(std::string_view text) {
+  YamlTree tree;
+  YamlTreeBuilder builder(tree);
+  std::istringstream input{std::string(text)};
+  try {
+    YAML::Parser parser(input);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const LimitReached& limit) {
+    return limit.error;
+  } catch (const YAML::Exception& e) {
+    return YamlError{to_mark(e.mark), fmt::format("invalid YAML: {}", e.msg)};
+  }
+  builder.finish();
+  return tree;
+}
+
+}  // namespace psoas

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace psoas {
+
+using Seconds = std::chrono::seconds;
+
+// The longest duration a routine may ask for anywhere.
+inline constexpr Seconds kMaxDuration = std::chrono::hours(24);
+
+// Parses the routine format's duration forms: `45`, `45s`, `2m`, `1m30s`,
+// `1h`, `1h5m`, `1:30` (m:ss) and `1:02:03` (h:mm:ss). Returns nullopt for
+// anything else. Values beyond kMaxDuration parse (so that callers can say
+// why they refuse them) up to a bound that keeps the arithmetic safe.
+std::optional<Seconds> parse_duration(std::string_view text);
+
+// The shortest text parse_duration reads back as `d`: "45s", "2m", "1m30s", "1h5m".
+std::string format_duration(Seconds d);
+
+// A clock face: "0:45", "12:05", "1:02:03".
+std::string format_clock(Seconds d);
+
+}  // namespace psoas

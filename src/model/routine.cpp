@@ -1,0 +1,27 @@
+#include "model/routine.hpp"
+
+namespace psoas {
+
+TimingOverrides TimingOverrides::over(const TimingOverrides& inner) const {
+  TimingOverrides merged = inner;
+  if (hold) merged.hold = hold;
+  if (reps) merged.reps = reps;
+  if (rest) merged.rest = rest;
+  if (switch_time) merged.switch_time = switch_time;
+  if (prepare) merged.prepare = prepare;
+  return merged;
+}
+
+bool TimingOverrides::empty() const {
+  return !hold && !reps && !rest && !switch_time && !prepare;
+}
+
+bool is_valid_routine_name(std::string_view name) {
+  constexpr std::size_t kMaxLength = 64;
+  if (name.empty() || name.size() > kMaxLength || name.front() == '-') return false;
+  for (const char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
+}  // namespace psoas

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/duration.hpp"
+#include "model/side.hpp"
+
+namespace psoas {
+
+// Timing values imposed on every timed step below a `use` step, or on a whole
+// run by `psoas run --hold/--reps`. Unset fields leave the step's own value.
+struct TimingOverrides {
+  std::optional<Seconds> hold;
+  std::optional<int> reps;
+  std::optional<Seconds> rest;
+  std::optional<Seconds> switch_time;
+  std::optional<Seconds> prepare;
+
+  // These overrides applied on top of `inner`: the outer value wins.
+  [[nodiscard]] TimingOverrides over(const TimingOverrides& inner) const;
+  [[nodiscard]] bool empty() const;
+};
+
+struct Routine;
+
+struct Step {
+  std::string name;
+  std::optional<Seconds> hold;  // nullopt: an `until-done` checklist step
+  std::vector<Side> sides{Side::none};
+  int reps = 1;
+  Seconds rest{0};
+  Seconds switch_time{5};
+  Seconds prepare{0};
+  bool alternate = false;
+  std::vector<std::string> setup;
+  std::vector<std::string> cues;
+  std::string caution;
+
+  // A `use` step stands for every step of `used`, with `overrides` applied.
+  std::string use;
+  std::shared_ptr<const Routine> used;
+  TimingOverrides overrides;
+
+  [[nodiscard]] bool is_use() const { return !use.empty(); }
+  [[nodiscard]] bool is_check() const { return !is_use() && !hold; }
+};
+
+struct Routine {
+  std::string name;
+  std::string title;
+  std::string summary;
+  std::vector<std::string> tags;
+  std::vector<std::string> equipment;
+  std::vector<std::string> cautions;
+  std::vector<Step> steps;
+  std::filesystem::path file;  // where it was read from
+};
+
+// Whether `name` is a valid routine name: [a-z0-9][a-z0-9-]*, at most 64 characters.
+bool is_valid_routine_name(std::string_view name);
+
+}  // namespace psoas

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace psoas {
+
+enum class Side : std::uint8_t { none, left, right };
+
+// "left", "right", or "" for Side::none.
+std::string_view to_string(Side side);
+
+}  // namespace psoas

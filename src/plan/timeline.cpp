@@ -1,0 +1,120 @@
+#include "plan/timeline.hpp"
+
+#include <cassert>
+
+namespace psoas {
+namespace {
+
+class TimelineBuilder {
+ public:
+  explicit TimelineBuilder(Timeline& timeline) : timeline_(timeline) {}
+
+  void add_routine(const Routine& routine, const TimingOverrides& overrides, int depth) {
+    for (const Step& step : routine.steps) {
+      if (step.is_use()) {
+        // A broken `use` never reaches the planner: the loader rejects it.
+        assert(step.used);
+        add_routine(*step.used, overrides.over(step.overrides), depth + 1);
+      } else {
+        add_step(apply(step, overrides), routine, depth);
+      }
+    }
+  }
+
+ private:
+  static Step apply(Step step, const TimingOverrides& overrides) {
+    if (step.is_check()) return step;  // overrides reach only timed steps
+    if (overrides.hold) step.hold = overrides.hold;
+    if (overrides.reps) step.reps = *overrides.reps;
+    if (overrides.rest) step.rest = *overrides.rest;
+    if (overrides.switch_time) step.switch_time = *overrides.switch_time;
+    if (overrides.prepare) step.prepare = *overrides.prepare;
+    return step;
+  }
+
+  void add_step(Step step, const Routine& routine, int depth) {
+    const std::size_t index = timeline_.steps.size();
+    const std::size_t first = timeline_.segments.size();
+    if (step.is_check()) {
+      push({SegmentKind::check, index, Side::none, 1, 1, Seconds(0)});
+    } else if (step.alternate) {
+      add_alternating(step, index);
+    } else {
+      add_side_by_side(step, index);
+    }
+    timeline_.steps.push_back(PlannedStep{std::move(step), routine.name, routine.title, depth, first,
+                                          timeline_.segments.size() - first});
+  }
+
+  // prepare, then every rep on one side before the next side.
+  void add_side_by_side(const Step& step, std::size_t index) {
+    const std::vector<Side>& sides = step.sides;
+    push({SegmentKind::prepare, index, sides.front(), 1, step.reps, step.prepare});
+    for (std::size_t s = 0; s < sides.size(); ++s) {
+      if (s > 0) push({SegmentKind::switch_sides, index, sides[s], 1, step.reps, step.switch_time});
+      for (int rep = 1; rep <= step.reps; ++rep) {
+        if (rep > 1) push({SegmentKind::rest, index, sides[s], rep, step.reps, step.rest});
+        push({SegmentKind::hold, index, sides[s], rep, step.reps, *step.hold});
+      }
+    }
+  }
+
+  // prepare, then rep by rep, each rep visiting every side.
+  void add_alternating(const Step& step, std::size_t index) {
+    const std::vector<Side>& sides = step.sides;
+    push({SegmentKind::prepare, index, sides.front(), 1, step.reps, step.prepare});
+    for (int rep = 1; rep <= step.reps; ++rep) {
+      for (std::size_t s = 0; s < sides.size(); ++s) {
+        if (s > 0) {
+          push({SegmentKind::switch_sides, index, sides[s], rep, step.reps, step.switch_time});
+        } else if (rep > 1) {
+          push({SegmentKind::rest, index, sides[s], rep, step.reps, step.rest});
+        }
+        push({SegmentKind::hold, index, sides[s], rep, step.reps, *step.hold});
+      }
+    }
+  }
+
+  void push(Segment segment) {
+    // Zero-length pauses are left out; a check has no length but is kept.
+    if (segment.kind != SegmentKind::check && segment.kind != SegmentKind::hold &&
+        segment.duration == Seconds(0))
+      return;
+    segment.start = timeline_.total;
+    timeline_.total += segment.duration;
+    timeline_.segments.push_back(segment);
+  }
+
+  Timeline& timeline_;
+};
+
+}  // namespace
+
+std::string_view to_string(SegmentKind kind) {
+  switch (kind) {
+    case SegmentKind::prepare:
+      return "prepare";
+    case SegmentKind::hold:
+      return "hold";
+    case SegmentKind::rest:
+      return "rest";
+    case SegmentKind::switch_sides:
+      return "switch";
+    case SegmentKind::check:
+      return "check";
+  }
+  return "";
+}
+
+Seconds Timeline::remaining_from(std::size_t first_segment) const {
+  if (first_segment >= segments.size()) return Seconds(0);
+  return total - segments[first_segment].start;
+}
+
+Timeline build_timeline(const Routine& routine, const TimingOverrides& overrides) {
+  Timeline timeline;
+  TimelineBuilder(timeline).add_routine(routine, overrides, 0);
+  return timeline;
+}
+
+}  // namespace psoas

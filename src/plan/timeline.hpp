@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/routine.hpp"
+
+namespace psoas {
+
+enum class SegmentKind : std::uint8_t { prepare, hold, rest, switch_sides, check };
+
+// "prepare", "hold", "rest", "switch", "check": the names the spec uses.
+std::string_view to_string(SegmentKind kind);
+
+// A step as it will be performed: a leaf step of the routine or of a routine
+// it uses, with every override applied.
+struct PlannedStep {
+  Step step;                  // effective values; never a `use` step
+  std::string routine;        // name of the routine the step is written in
+  std::string routine_title;  // that routine's title
+  int depth = 0;              // 0 for the routine's own steps, 1 inside a `use`, ...
+  std::size_t first_segment = 0;
+  std::size_t segment_count = 0;
+};
+
+struct Segment {
+  SegmentKind kind = SegmentKind::hold;
+  std::size_t step = 0;  // index into Timeline::steps
+  Side side = Side::none;
+  int rep = 1;  // for rest, switch and prepare: the hold that follows
+  int reps = 1;
+  Seconds duration{0};  // zero for a check segment, which waits for the user
+  Seconds start{0};     // offset from the start of the routine
+};
+
+struct Timeline {
+  std::vector<PlannedStep> steps;
+  std::vector<Segment> segments;
+  Seconds total{0};
+
+  // Total time of the segments from `first_segment` to the end.
+  [[nodiscard]] Seconds remaining_from(std::size_t first_segment) const;
+};
+
+// Expands a routine into its flat timeline, following the spec's rules.
+// `overrides` apply to every timed step, winning over those of `use` steps.
+Timeline build_timeline(const Routine& routine, const TimingOverrides& overrides = {});
+
+}  // namespace psoas

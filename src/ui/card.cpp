@@ -1,0 +1,230 @@
+#include "ui/card.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "ui/describe.hpp"
+#include "ui/style.hpp"
+#include "ui/text.hpp"
+
+namespace psoas {
+namespace {
+
+constexpr std::size_t kMinWidth = 40;
+
+class TextCard {
+ public:
+  TextCard(const Routine& routine, const Timeline& timeline, const CardOptions& options)
+      : routine_(routine),
+        timeline_(timeline),
+        width_(std::max(options.width, kMinWidth)),
+        style_(options.color) {}
+
+  std::string render(const std::vector<std::size_t>& only_steps) {
+    if (only_steps.empty()) {
+      header();
+      for (std::size_t i = 0; i < timeline_.steps.size(); ++i) step(i, true);
+    } else {
+      for (const std::size_t i : only_steps) {
+        line(style_.dim(fmt::format("{} · step {} of {}", routine_.title, i + 1, timeline_.steps.size())));
+        step(i, false);
+      }
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void header() {
+    const std::string total = fmt::format("total {}", format_duration(timeline_.total));
+    const auto title_lines = wrap(routine_.title, width_ - total.size() - 2);
+    for (std::size_t i = 0; i < title_lines.size(); ++i) {
+      const std::string& title = title_lines[i];
+      if (i == 0) {
+        line(style_.bold(title) + std::string(width_ - display_width(title) - total.size(), ' ') + total);
+      } else {
+        line(style_.bold(title));
+      }
+    }
+    line(std::string(width_, '='));
+    if (!routine_.summary.empty()) {
+      paragraph(routine_.summary, "", "");
+      blank();
+    }
+    facts();
+    blank();
+    if (!routine_.equipment.empty()) {
+      line(style_.heading("Equipment"));
+      for (const std::string& item : routine_.equipment) paragraph(item, "  [ ] ", "      ");
+    }
+    blank();
+    if (!routine_.cautions.empty()) {
+      line(style_.heading("Before you start"));
+      for (const std::string& caution : routine_.cautions) paragraph(caution, style_.warning("  ! "), "    ");
+      blank();
+    }
+    line(style_.heading(fmt::format("Steps ({})", timeline_.steps.size())));
+  }
+
+  void facts() {
+    std::size_t holds = 0;
+    std::size_t checks = 0;
+    for (const Segment& segment : timeline_.segments) {
+      if (segment.kind == SegmentKind::hold) ++holds;
+      if (segment.kind == SegmentKind::check) ++checks;
+    }
+    std::string facts = fmt::format("{} steps · {} holds", timeline_.steps.size(), holds);
+    if (checks > 0) facts += fmt::format(" · {} to tick off", checks);
+    if (!routine_.tags.empty()) facts += fmt::format(" · tags: {}", fmt::join(routine_.tags, ", "));
+    paragraph(facts, "", "");
+  }
+
+  void step(std::size_t index, bool with_group) {
+    const PlannedStep& planned = timeline_.steps[index];
+    if (with_group && planned.depth > 0 &&
+        (index == 0 || timeline_.steps[index - 1].routine != planned.routine)) {
+      blank();
+      line(style_.dim(fmt::format("-- {} ({}) --", planned.routine_title, planned.routine)));
+    }
+    const Step& step = planned.step;
+    const std::size_t number_width = fmt::format("{}", timeline_.steps.size()).size();
+    const std::string number = fmt::format("{:>{}}", index + 1, number_width);
+    const std::string lead = fmt::format("  {} [ ] ", number);
+    const std::string indent(lead.size(), ' ');
+    const std::string length =
+        step.is_check() ? "until done" : format_duration(step_duration(timeline_, index));
+
+    blank();
+    const std::size_t name_room = width_ - lead.size() - length.size() - 2;
+    const std::string name = truncate(step.name, name_room);
+    line(fmt::format("  {} [ ] {}{}{}", style_.bold(number), style_.bold(name),
+                     std::string(width_ - lead.size() - display_width(name) - length.size(), ' '), length));
+    paragraph(describe_timing(step), indent, indent);
+    if (!step.setup.empty()) {
+      line(indent + style_.dim("Setup"));
+      for (const std::string& item : step.setup) paragraph(item, indent + "- ", indent + "  ");
+    }
+    if (!step.cues.empty())
+      paragraph(fmt::format("{}", fmt::join(step.cues, " · ")), indent + style_.dim("Cues: "),
+                indent + "      ");
+    if (!step.caution.empty()) paragraph(step.caution, indent + style_.warning("! "), indent + "  ");
+  }
+
+  // Text wrapped after `first` (on the first line) and `rest` (on the others);
+  // both may hold colour codes, so their widths are measured without them.
+  void paragraph(std::string_view text, const std::string& first, const std::string& rest) {
+    const std::size_t indent = visible_width(first);
+    const auto lines = wrap(text, width_ - std::max(indent, visible_width(rest)));
+    for (std::size_t i = 0; i < lines.size(); ++i) line((i == 0 ? first : rest) + lines[i]);
+  }
+
+  static std::size_t visible_width(std::string_view text) {
+    std::string plain;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\x1b') {
+        while (i < text.size() && text[i] != 'm') ++i;
+        continue;
+      }
+      plain += text[i];
+    }
+    return display_width(plain);
+  }
+
+  void line(std::string_view text) {
+    out_ += text;
+    out_ += '\n';
+  }
+  void blank() {
+    if (!out_.empty() && !out_.ends_with("\n\n")) out_ += '\n';
+  }
+
+  const Routine& routine_;
+  const Timeline& timeline_;
+  std::size_t width_;
+  Style style_;
+  std::string out_;
+};
+
+// Backslash-escapes the characters Markdown would read as formatting.
+std::string markdown_escape(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (std::string_view("\\`*_[]<>#|").find(c) != std::string_view::npos) out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out;
+}
+
+class MarkdownCard {
+ public:
+  MarkdownCard(const Routine& routine, const Timeline& timeline) : routine_(routine), timeline_(timeline) {}
+
+  std::string render(const std::vector<std::size_t>& only_steps) {
+    if (only_steps.empty()) {
+      header();
+      for (std::size_t i = 0; i < timeline_.steps.size(); ++i) step(i, true);
+    } else {
+      out_ += fmt::format("*{} · step {} of {}*\n\n", markdown_escape(routine_.title), only_steps.front() + 1,
+                          timeline_.steps.size());
+      for (const std::size_t i : only_steps) step(i, false);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void header() {
+    out_ += fmt::format("# {}\n\n", markdown_escape(routine_.title));
+    out_ += fmt::format("**Total:** {} · **Steps:** {}", format_duration(timeline_.total),
+                        timeline_.steps.size());
+    if (!routine_.tags.empty())
+      out_ +=
+          fmt::format(" · **Tags:** {}", markdown_escape(fmt::format("{}", fmt::join(routine_.tags, ", "))));
+    out_ += "\n\n";
+    if (!routine_.summary.empty()) out_ += markdown_escape(routine_.summary) + "\n\n";
+    if (!routine_.equipment.empty()) {
+      out_ += "## Equipment\n\n";
+      for (const std::string& item : routine_.equipment)
+        out_ += fmt::format("- [ ] {}\n", markdown_escape(item));
+      out_ += "\n";
+    }
+    if (!routine_.cautions.empty()) {
+      out_ += "## Before you start\n\n";
+      for (const std::string& caution : routine_.cautions)
+        out_ += fmt::format("- {}\n", markdown_escape(caution));
+      out_ += "\n";
+    }
+    out_ += "## Steps\n\n";
+  }
+
+  void step(std::size_t index, bool with_group) {
+    const PlannedStep& planned = timeline_.steps[index];
+    if (!out_.ends_with("\n\n")) out_ += "\n";
+    if (with_group && planned.depth > 0 &&
+        (index == 0 || timeline_.steps[index - 1].routine != planned.routine))
+      out_ += fmt::format("*{} ({})*\n\n", markdown_escape(planned.routine_title), planned.routine);
+    const Step& step = planned.step;
+    const std::string length =
+        step.is_check() ? "until done" : format_duration(step_duration(timeline_, index));
+    out_ += fmt::format("- [ ] **{}. {}** ({}): {}\n", index + 1, markdown_escape(step.name), length,
+                        describe_timing(step));
+    for (const std::string& item : step.setup) out_ += fmt::format("  - {}\n", markdown_escape(item));
+    if (!step.cues.empty())
+      out_ +=
+          fmt::format("  - *Cues:* {}\n", markdown_escape(fmt::format("{}", fmt::join(step.cues, " · "))));
+    if (!step.caution.empty()) out_ += fmt::format("  - **Caution:** {}\n", markdown_escape(step.caution));
+  }
+
+  const Routine& routine_;
+  const Timeline& timeline_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string render_card(const Routine& routine, const Timeline& timeline, const CardOptions& options) {
+  if (options.format == CardFormat::markdown)
+    return MarkdownCard(routine, timeline).render(options.only_steps);
+  return TextCard(routine, timeline, options).render(options.only_steps);
+}
+
+}  // namespace psoas

@@ -1,0 +1,65 @@
+#include "ui/describe.hpp"
+
+#include <fmt/format.h>
+
+namespace psoas {
+
+std::string describe_sides(const Step& step) {
+  const auto& sides = step.sides;
+  if (sides.size() == 1) {
+    if (sides.front() == Side::none) return "";
+    return fmt::format("{} side", to_string(sides.front()));
+  }
+  if (sides.size() == 2 && sides[0] != sides[1]) {
+    if (step.alternate) return fmt::format("alternating {} and {}", to_string(sides[0]), to_string(sides[1]));
+    return fmt::format("{}, then {}", to_string(sides[0]), to_string(sides[1]));
+  }
+  std::string out;
+  for (std::size_t i = 0; i < sides.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += to_string(sides[i]);
+  }
+  return step.alternate ? fmt::format("alternating {}", out) : out;
+}
+
+std::string describe_timing(const Step& step) {
+  if (step.is_check()) return "untimed: tick it off when done";
+  std::vector<std::string> parts;
+  if (auto sides = describe_sides(step); !sides.empty()) parts.push_back(std::move(sides));
+  if (step.reps > 1) {
+    parts.push_back(fmt::format("{} × {}", step.reps, format_duration(*step.hold)));
+    if (step.rest > Seconds(0)) parts.push_back(fmt::format("rest {}", format_duration(step.rest)));
+  } else {
+    parts.push_back(format_duration(*step.hold));
+  }
+  if (step.sides.size() > 1 && step.switch_time > Seconds(0))
+    parts.push_back(fmt::format("switch {}", format_duration(step.switch_time)));
+  if (step.prepare > Seconds(0)) parts.push_back(fmt::format("get ready {}", format_duration(step.prepare)));
+  return fmt::format("{}", fmt::join(parts, " · "));
+}
+
+Seconds step_duration(const Timeline& timeline, std::size_t step) {
+  const PlannedStep& planned = timeline.steps[step];
+  Seconds total{0};
+  for (std::size_t i = 0; i < planned.segment_count; ++i)
+    total += timeline.segments[planned.first_segment + i].duration;
+  return total;
+}
+
+std::string segment_label(SegmentKind kind) {
+  switch (kind) {
+    case SegmentKind::prepare:
+      return "Get ready";
+    case SegmentKind::hold:
+      return "Hold";
+    case SegmentKind::rest:
+      return "Rest";
+    case SegmentKind::switch_sides:
+      return "Switch sides";
+    case SegmentKind::check:
+      return "Check off";
+  }
+  return "";
+}
+
+}  // namespace psoas

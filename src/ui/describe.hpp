@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+#include "model/routine.hpp"
+#include "plan/timeline.hpp"
+
+namespace psoas {
+
+// "right, then left", "left side", "alternating right and left", or "" for none.
+std::string describe_sides(const Step& step);
+
+// How a step is timed, for a card or a listing: "right, then left · 3 × 30s ·
+// rest 10s · switch 5s · get ready 5s", or "untimed: tick it off when done".
+std::string describe_timing(const Step& step);
+
+// The time a planned step takes: the sum of its segments.
+Seconds step_duration(const Timeline& timeline, std::size_t step);
+
+// "Hold", "Get ready", "Rest", "Switch sides", "Check off".
+std::string segment_label(SegmentKind kind);
+
+}  // namespace psoas

@@ -1,0 +1,72 @@
+#include "ui/routine_table.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "ui/style.hpp"
+#include "ui/text.hpp"
+
+namespace psoas {
+
+std::string describe_origin(Origin origin, bool shadows_builtin) {
+  std::string out(to_string(origin));
+  if (shadows_builtin) out += ", shadows built-in";
+  return out;
+}
+
+std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optional<std::size_t> width,
+                                 bool color) {
+  enum Column : std::size_t { kName, kTitle, kTotal, kSteps, kTags, kOrigin, kColumns };
+  using Cells = std::array<std::string, kColumns>;
+  std::vector<Cells> table;
+  table.push_back({"NAME", "TITLE", "TOTAL", "STEPS", "TAGS", "ORIGIN"});
+  for (const RoutineRow& row : rows) {
+    const bool broken = !row.total;
+    table.push_back({row.name, broken ? "" : row.title, broken ? "broken" : format_duration(*row.total),
+                     broken ? "" : fmt::format("{}", row.steps), fmt::format("{}", fmt::join(row.tags, ",")),
+                     describe_origin(row.origin, row.shadows_builtin)});
+  }
+  std::array<std::size_t, kColumns> widths{};
+  for (const Cells& cells : table)
+    for (std::size_t c = 0; c < kColumns; ++c) widths[c] = std::max(widths[c], display_width(cells[c]));
+
+  if (width) {
+    // The title gives way first: everything else is short and needed.
+    std::size_t others = 2 * (kColumns - 1);
+    for (std::size_t c = 0; c < kColumns; ++c)
+      if (c != kTitle) others += widths[c];
+    constexpr std::size_t kMinTitle = 10;
+    widths[kTitle] = std::min(widths[kTitle], std::max(kMinTitle, *width > others ? *width - others : 0));
+  }
+
+  const Style style(color);
+  std::string out;
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    const Cells& cells = table[r];
+    std::string line;
+    for (std::size_t c = 0; c < kColumns; ++c) {
+      std::string cell = c == kTitle ? truncate(cells[c], widths[c]) : cells[c];
+      const bool numeric = c == kTotal || c == kSteps;
+      std::string padded = c + 1 == kColumns ? cell
+                           : numeric         ? pad_left(cell, widths[c])
+                                             : pad_right(cell, widths[c]);
+      if (r == 0) {
+        padded = style.dim(padded);
+      } else if (c == kName) {
+        padded = style.bold(padded);
+      } else if (c == kTotal && cells[c] == "broken") {
+        padded = style.error(padded);
+      }
+      line += padded;
+      if (c + 1 < kColumns) line += "  ";
+    }
+    while (line.ends_with(' ')) line.pop_back();
+    out += line;
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace psoas

@@ -1,0 +1,430 @@
+#include "load/loader.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "support/temp_dir.hpp"
+
+using namespace psoas;
+using psoas::testing::TempDir;
+
+namespace {
+
+// Every diagnostic of loading `yaml` as test.yaml, one per line.
+std::string diagnostics_of(std::string yaml, const SearchPath& search_path = SearchPath({})) {
+  RoutineLoader loader(search_path);
+  std::string out;
+  for (const Diagnostic& diagnostic : loader.load_text("test.yaml", std::move(yaml)).diagnostics)
+    out += to_string(diagnostic) + "\n";
+  return out;
+}
+
+std::shared_ptr<const Routine> load_valid(std::string yaml, const SearchPath& search_path = SearchPath({})) {
+  RoutineLoader loader(search_path);
+  LoadResult result = loader.load_text("test.yaml", std::move(yaml));
+  for (const Diagnostic& diagnostic : result.diagnostics) FAIL_CHECK(to_string(diagnostic));
+  REQUIRE(result.routine);
+  return result.routine;
+}
+
+}  // namespace
+
+TEST_CASE("a complete routine reads into the model, with defaults applied") {
+  const auto routine = load_valid(R"(name: test
+title: Hips
+summary: >
+  Two lines
+  folded.
+tags: [hips, psoas]
+equipment: [mat]
+cautions:
+  - Warm up first.
+defaults:
+  hold: 40s
+  rest: 10s
+  switch: 3s
+  prepare: 5s
+steps:
+  - name: Pigeon
+    sides: both
+    reps: 2
+    alternate: true
+    setup: Kneel down.
+    cues: [Breathe, Soften]
+    caution: Knees!
+  - name: Lunge
+    hold: 1:30
+    sides: [left, right]
+    rest: 0
+    switch: 0s
+    prepare: 0
+    setup:
+      - One
+      - Two
+  - name: Check
+    hold: until-done
+)");
+  CHECK(routine->name == "test");
+  CHECK(routine->title == "Hips");
+  CHECK(routine->summary == "Two lines folded.");
+  CHECK(routine->tags == std::vector<std::string>{"hips", "psoas"});
+  CHECK(routine->equipment == std::vector<std::string>{"mat"});
+  CHECK(routine->cautions == std::vector<std::string>{"Warm up first."});
+  REQUIRE(routine->steps.size() == 3);
+
+  const Step& pigeon = routine->steps[0];
+  CHECK(pigeon.name == "Pigeon");
+  CHECK(pigeon.hold == Seconds(40));
+  CHECK(pigeon.sides == std::vector{Side::right, Side::left});
+  CHECK(pigeon.reps == 2);
+  CHECK(pigeon.alternate);
+  CHECK(pigeon.rest == Seconds(10));
+  CHECK(pigeon.switch_time == Seconds(3));
+  CHECK(pigeon.prepare == Seconds(5));
+  CHECK(pigeon.setup == std::vector<std::string>{"Kneel down."});
+  CHECK(pigeon.cues == std::vector<std::string>{"Breathe", "Soften"});
+  CHECK(pigeon.caution == "Knees!");
+
+  const Step& lunge = routine->steps[1];
+  CHECK(lunge.hold == Seconds(90));
+  CHECK(lunge.sides == std::vector{Side::left, Side::right});
+  CHECK(lunge.rest == Seconds(0));
+  CHECK(lunge.switch_time == Seconds(0));
+  CHECK(lunge.prepare == Seconds(0));
+  CHECK(lunge.setup == std::vector<std::string>{"One", "Two"});
+  CHECK_FALSE(lunge.alternate);
+
+  CHECK(routine->steps[2].is_check());
+}
+
+TEST_CASE("without defaults a step has no sides, one rep, no rest, a 5s switch and no prepare") {
+  const auto routine = load_valid("title: T\nsteps:\n  - name: S\n    hold: 30\n");
+  const Step& step = routine->steps.at(0);
+  CHECK(step.sides == std::vector{Side::none});
+  CHECK(step.reps == 1);
+  CHECK(step.rest == Seconds(0));
+  CHECK(step.switch_time == Seconds(5));
+  CHECK(step.prepare == Seconds(0));
+  CHECK(routine->name == "test");  // the file's stem when `name` is absent
+}
+
+TEST_CASE("an unknown key is an error with a suggestion when one is close") {
+  CHECK(diagnostics_of("title: T\nsteps:\n  - name: S\n    hodl: 30s\n") ==
+        "test.yaml:3:5: error: step 1 has no `hold`, and there is no `defaults.hold`\n"
+        "test.yaml:4:5: error: unknown key `hodl`; did you mean `hold`?\n");
+  CHECK(diagnostics_of("titel: T\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:1:1: error: unknown key `titel`; did you mean `title`?\n"
+        "test.yaml:1:1: error: missing required key `title`\n");
+  CHECK(diagnostics_of("title: T\ndefaults: {reest: 5}\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:2:12: error: unknown key `reest`; did you mean `rest`?\n");
+}
+
+TEST_CASE("an unknown key with nothing close lists the keys that are allowed") {
+  CHECK(diagnostics_of("title: T\ncolour: red\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:2:1: error: unknown key `colour` (a routine's keys are name, title, summary, tags, "
+        "equipment, cautions, defaults, steps)\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, music: loud}]\n") ==
+        "test.yaml:2:28: error: unknown key `music` (a step's keys are name, hold, sides, reps, rest, "
+        "switch, prepare, alternate, setup, cues, caution, use)\n");
+}
+
+TEST_CASE("a key given twice is an error at its second occurrence") {
+  CHECK(diagnostics_of("title: T\nsteps:\n  - name: S\n    hold: 30s\n    hold: 40s\n") ==
+        "test.yaml:5:5: error: duplicate key `hold` (first given on line 4)\n");
+  CHECK(diagnostics_of("title: A\ntitle: B\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:2:1: error: duplicate key `title` (first given on line 1)\n");
+}
+
+TEST_CASE("wrong types are errors at the value") {
+  CHECK(diagnostics_of("title: [a, b]\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:1:8: error: `title` must be text, not a list\n");
+  CHECK(diagnostics_of("title: T\ntags: hips\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:2:7: error: `tags` must be a list of text, not `hips`\n");
+  CHECK(
+      diagnostics_of("title: T\ncues: x\nsteps: [{name: S, hold: 1, cues: [a, [b]]}]\n") ==
+      "test.yaml:2:1: error: unknown key `cues` (a routine's keys are name, title, summary, tags, equipment, "
+      "cautions, defaults, steps)\n"
+      "test.yaml:3:38: error: each item of `cues` must be text, not a list\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, reps: two}]\n") ==
+        "test.yaml:2:34: error: `reps` must be a whole number of at least 1, not `two`\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, reps: 0}]\n") ==
+        "test.yaml:2:34: error: `reps` must be a whole number of at least 1, not `0`\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, reps: \"3\"}]\n") ==
+        "test.yaml:2:34: error: `reps` must be a whole number of at least 1, not `3`\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, alternate: yes}]\n") ==
+        "test.yaml:2:39: error: `alternate` must be true or false, not `yes`\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, sides: up}]\n") ==
+        "test.yaml:2:35: error: `sides` must be none, left, right, both, or a list of left and right, "
+        "not `up`\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, sides: [left, both]}]\n") ==
+        "test.yaml:2:42: error: each item of `sides` must be left or right, not `both`\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, sides: []}]\n") ==
+        "test.yaml:2:35: error: `sides` must not be an empty list\n");
+  CHECK(diagnostics_of("title: T\nsteps: {name: S}\n") ==
+        "test.yaml:2:8: error: `steps` must be a list of steps, not a map\n");
+  CHECK(diagnostics_of("title: T\nsteps: [just words]\n") ==
+        "test.yaml:2:9: error: step 1 must be a map of step keys (name, hold, ...), not `just words`\n");
+  CHECK(diagnostics_of("title: T\ndefaults: 5s\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:2:11: error: `defaults` must be a map of hold, rest, switch and prepare, not `5s`\n");
+}
+
+TEST_CASE("text that YAML reads as a map because of a colon gets a hint") {
+  CHECK(diagnostics_of("title: T\ncautions:\n  - Careful: knees\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:3:5: error: each item of `cautions` must be text, not a map (text with `: ` in it needs "
+        "quotes)\n");
+}
+
+TEST_CASE("an empty value is reported at its key") {
+  CHECK(diagnostics_of("title:\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:1:1: error: `title` must be text, not empty\n");
+  CHECK(diagnostics_of("title: \"  \"\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:1:8: error: `title` must not be empty\n");
+}
+
+TEST_CASE("bad durations are errors naming the forms that work") {
+  for (const char* bad : {"30 secs", "-5s", "1.5m", "abc"}) {
+    CAPTURE(bad);
+    CHECK(diagnostics_of(std::string("title: T\nsteps:\n  - name: S\n    hold: ") + bad + "\n") ==
+          std::string("test.yaml:4:11: error: `hold` must be a duration such as 45s, 2m, 1m30s or 1:30, "
+                      "or until-done, not `") +
+              bad + "`\n");
+  }
+  CHECK(
+      diagnostics_of("title: T\nsteps: [{name: S, hold: 1, rest: until-done}]\n") ==
+      "test.yaml:2:34: error: `rest` must be a duration such as 45s, 2m, 1m30s or 1:30, not `until-done`\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 0}]\n") ==
+        "test.yaml:2:25: error: `hold` must be more than zero\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 24h1s}]\n") ==
+        "test.yaml:2:25: error: `hold` must be at most 24 hours, not `24h1s`\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 24h}]\n").empty());
+  CHECK(diagnostics_of("title: T\ndefaults: {switch: abc}\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:2:20: error: `defaults.switch` must be a duration such as 45s, 2m, 1m30s or 1:30, not "
+        "`abc`\n");
+}
+
+TEST_CASE("missing required keys are errors at the map that lacks them") {
+  CHECK(diagnostics_of("summary: nothing else\n") ==
+        "test.yaml:1:1: error: missing required key `title`\n"
+        "test.yaml:1:1: error: missing required key `steps`\n");
+  CHECK(diagnostics_of("title: T\nsteps:\n  - hold: 30s\n") ==
+        "test.yaml:3:5: error: step 1 has no `name`\n");
+  CHECK(diagnostics_of("title: T\nsteps: []\n") == "test.yaml:2:8: error: `steps` must not be empty\n");
+}
+
+TEST_CASE("a step without hold takes defaults.hold, and until-done may be the default") {
+  const auto routine =
+      load_valid("title: T\ndefaults: {hold: until-done}\nsteps: [{name: A}, {name: B, hold: 5}]\n");
+  CHECK(routine->steps[0].is_check());
+  CHECK(routine->steps[1].hold == Seconds(5));
+}
+
+TEST_CASE("names must match the name pattern; a name unlike the file's stem is a warning") {
+  CHECK(diagnostics_of("name: Pigeon Routine\ntitle: T\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:1:7: error: `name` must be lowercase letters, digits and dashes, starting with a letter "
+        "or digit, at most 64 characters; not `Pigeon Routine`\n");
+  CHECK(diagnostics_of("name: -x\ntitle: T\nsteps: [{name: S, hold: 1}]\n").find("error: `name` must") !=
+        std::string::npos);
+  CHECK(diagnostics_of("name: " + std::string(65, 'a') + "\ntitle: T\nsteps: [{name: S, hold: 1}]\n")
+            .find("error: `name` must") != std::string::npos);
+  CHECK(diagnostics_of("name: other\ntitle: T\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:1:7: warning: `name` is `other` but the file is named `test.yaml`; `test` finds it by its "
+        "file name\n");
+  RoutineLoader loader{SearchPath({})};
+  CHECK(loader.load_text("test.yaml", "name: other\ntitle: T\nsteps: [{name: S, hold: 1}]\n").routine);
+}
+
+TEST_CASE("a file whose stem is not a name needs a `name`") {
+  RoutineLoader loader{SearchPath({})};
+  const LoadResult result = loader.load_text("My Hips.yaml", "title: T\nsteps: [{name: S, hold: 1}]\n");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(to_string(result.diagnostics[0]) ==
+        "My Hips.yaml:1:1: error: the file name `My Hips` is not a routine name (lowercase letters, digits "
+        "and dashes); rename the file or add a `name`");
+}
+
+TEST_CASE("titles and step names are one line; no text may hold control characters") {
+  CHECK(diagnostics_of("title: |\n  two\n  lines\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:1:8: error: `title` must be one line\n");
+  CHECK(diagnostics_of("title: \"clear \\e[2J\"\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:1:8: error: `title` contains a control character (U+001B)\n");
+  CHECK(diagnostics_of("title: T\ncautions: [\"a\\u0085b\"]\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:2:12: error: each item of `cautions` contains a control character (U+0085)\n");
+  // Line breaks are fine where text may run over several lines.
+  CHECK(diagnostics_of("title: T\nsummary: |\n  one\n  two\nsteps: [{name: S, hold: 1}]\n").empty());
+}
+
+TEST_CASE("the whole file is checked: every error is reported, in file order") {
+  CHECK(diagnostics_of(
+            "title: [x]\nsteps:\n  - name: A\n    hold: soon\n  - name: B\n    reps: -1\n    hold: 1\n") ==
+        "test.yaml:1:8: error: `title` must be text, not a list\n"
+        "test.yaml:4:11: error: `hold` must be a duration such as 45s, 2m, 1m30s or 1:30, or until-done, not "
+        "`soon`\n"
+        "test.yaml:6:11: error: `reps` must be a whole number of at least 1, not `-1`\n");
+}
+
+TEST_CASE("after 100 errors a file's report stops") {
+  std::string yaml = "title: T\nsteps:\n";
+  for (int i = 0; i < 150; ++i) yaml += "  - {name: S, hold: bad}\n";
+  const std::string report = diagnostics_of(yaml);
+  CHECK(std::count(report.begin(), report.end(), '\n') == 101);
+  CHECK(report.ends_with("test.yaml:103:21: error: too many errors; stopping after 100\n"));
+}
+
+TEST_CASE("the byte checks come first: encoding, NUL, emptiness, the top-level map") {
+  CHECK(diagnostics_of("") == "test.yaml:1:1: error: file is empty\n");
+  CHECK(diagnostics_of("# only a comment\n\n") == "test.yaml:1:1: error: file is empty\n");
+  CHECK(diagnostics_of("title: caf\xE9\n") ==
+        "test.yaml:1:11: error: invalid UTF-8 (byte 0xE9); routine files must be UTF-8\n");
+  CHECK(diagnostics_of("title: ok\nsteps: \xC0\xAF\n") ==
+        "test.yaml:2:8: error: invalid UTF-8 (byte 0xC0); routine files must be UTF-8\n");
+  CHECK(diagnostics_of(std::string("title: a\0b\n", 11)) ==
+        "test.yaml:1:9: error: file contains a NUL byte\n");
+  CHECK(
+      diagnostics_of("- a\n- b\n") ==
+      "test.yaml:1:1: error: a routine file must be a map of routine keys (title, steps, ...), not a list\n");
+  CHECK(diagnostics_of("just text\n") ==
+        "test.yaml:1:1: error: a routine file must be a map of routine keys (title, steps, ...), not `just "
+        "text`\n");
+  CHECK(diagnostics_of("\xEF\xBB\xBFtitle: T\nsteps: [{name: S, hold: 1}]\n").empty());  // a BOM is fine
+}
+
+TEST_CASE("YAML syntax errors take the same form, with 1-based places") {
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1}\n") ==
+        "test.yaml:3:1: error: invalid YAML: end of sequence flow not found\n");
+  CHECK(diagnostics_of("title: T: x\n") == "test.yaml:1:9: error: invalid YAML: illegal map value\n");
+  CHECK(diagnostics_of("title: T\nsteps:\n\t- name: S\n") ==
+        "test.yaml:3:1: error: a tab indents this line; YAML indents with spaces only\n");
+  CHECK(diagnostics_of("title: T\n---\ntitle: U\n") ==
+        "test.yaml:2:1: error: a routine file holds one YAML document, this is a second\n");
+  CHECK(diagnostics_of("title: *nothing\n") ==
+        "test.yaml:1:8: error: invalid YAML: the referenced anchor is not defined\n");
+}
+
+TEST_CASE("columns count characters, not bytes") {
+  CHECK(diagnostics_of("title: Ünïcödé\nsteps: [{name: Ü, hold: wöw}]\n") ==
+        "test.yaml:2:25: error: `hold` must be a duration such as 45s, 2m, 1m30s or 1:30, or until-done, not "
+        "`wöw`\n");
+}
+
+TEST_CASE("aliases are read through, without being expanded") {
+  const auto routine = load_valid(
+      "title: T\nsteps:\n  - name: A\n    hold: 1\n    cues: &c [Breathe, Soften]\n"
+      "  - name: B\n    hold: 1\n    cues: *c\n");
+  CHECK(routine->steps[1].cues == std::vector<std::string>{"Breathe", "Soften"});
+}
+
+TEST_CASE("a self-referencing alias and an alias bomb end at once with an error") {
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(diagnostics_of("title: &a [x, *a]\nsteps: []\n") ==
+        "test.yaml:1:15: error: alias `*a` refers to a node that contains it\n");
+  std::string bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (char level = 'b'; level <= 'z'; ++level) {
+    bomb += std::string(1, level) + ": &" + level + " [";
+    for (int i = 0; i < 9; ++i) bomb += std::string(i ? ", *" : "*") + static_cast<char>(level - 1);
+    bomb += "]\n";
+  }
+  const std::string report =
+      diagnostics_of("title: T\n" + bomb + "steps:\n  - {name: S, hold: 1, cues: *z}\n");
+  CHECK(report.find("error: unknown key `a`") != std::string::npos);
+  CHECK(report.find("error: each item of `cues` must be text, not a list") != std::string::npos);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+}
+
+TEST_CASE("deep nesting ends with an error rather than a crash") {
+  const std::string deep = "title: T\nsteps: " + std::string(100, '[') + std::string(100, ']') + "\n";
+  CHECK(diagnostics_of(deep) == "test.yaml:2:71: error: nesting deeper than 64 levels\n");
+  const std::string unclosed = "title: T\nsteps: " + std::string(500'000, '[') + "\n";
+  CHECK(diagnostics_of(unclosed).find("error: nesting deeper than 64 levels") != std::string::npos);
+  std::string deep_maps = "title: T\nsteps:\n";
+  for (int i = 0; i < 200; ++i) deep_maps += std::string(2 * static_cast<std::size_t>(i) + 2, ' ') + "- a:\n";
+  CHECK(diagnostics_of(deep_maps).find("error: nesting deeper than 64 levels") != std::string::npos);
+}
+
+TEST_CASE("a huge flow sequence is refused early, in little memory") {
+  std::string huge = "title: T\nsteps: [";
+  while (huge.size() < 1'000'000) huge += "1,";
+  huge += "1]\n";
+  CHECK(diagnostics_of(huge) ==
+        "test.yaml:2:399999: error: more than 200000 YAML nodes; routine files are small\n");
+  CHECK(diagnostics_of(huge + std::string(100'000, '#')) ==
+        "test.yaml:1:1: error: file is larger than 1 MiB (1100004 bytes)\n");
+}
+
+TEST_CASE("`use` steps resolve on the search path, with overrides and cycle detection") {
+  TempDir dir;
+  dir.write("a/inner.yaml", "title: Inner\ndefaults: {hold: 20s}\nsteps: [{name: I, sides: both}]\n");
+  dir.write("a/loop-a.yaml", "title: A\nsteps: [{use: loop-b}]\n");
+  dir.write("a/loop-b.yaml", "title: B\nsteps: [{use: loop-a}]\n");
+  dir.write("a/self.yaml", "title: S\nsteps: [{use: self}]\n");
+  dir.write("a/broken.yaml", "title: B\nsteps: [{name: X, hold: never}]\n");
+  const SearchPath search_path({{dir.path() / "a", Origin::path}});
+
+  SUBCASE("a use step stands for the used routine, keeping that routine's defaults") {
+    const auto routine =
+        load_valid("title: T\ndefaults: {hold: 99}\nsteps:\n  - use: inner\n    reps: 2\n", search_path);
+    const Step& use = routine->steps.at(0);
+    CHECK(use.is_use());
+    REQUIRE(use.used);
+    CHECK(use.used->steps.at(0).hold == Seconds(20));
+    CHECK(use.overrides.reps == 2);
+    CHECK_FALSE(use.overrides.hold);
+  }
+  SUBCASE("a use step takes only timing keys") {
+    CHECK(diagnostics_of("title: T\nsteps:\n  - use: inner\n    name: X\n    hodl: 3\n", search_path) ==
+          "test.yaml:4:5: error: `name` is not allowed in a `use` step, which takes only hold, reps, rest, "
+          "switch "
+          "and prepare\n"
+          "test.yaml:5:5: error: unknown key `hodl`; did you mean `hold`?\n");
+    CHECK(
+        diagnostics_of("title: T\nsteps: [{use: inner, hold: until-done}]\n", search_path) ==
+        "test.yaml:2:28: error: `hold` must be a duration such as 45s, 2m, 1m30s or 1:30, or until-done, not "
+        "`until-done`\n");
+  }
+  SUBCASE("a name found nowhere lists the folders and suggests close names") {
+    CHECK(diagnostics_of("title: T\nsteps: [{use: iner}]\n", search_path) ==
+          "test.yaml:2:15: error: no routine named `iner` (searched " + (dir.path() / "a").string() +
+              "); did you mean `inner`?\n");
+  }
+  SUBCASE("a cycle is an error that names it") {
+    RoutineLoader loader(search_path);
+    const LoadResult result = loader.load_file(dir.path() / "a/loop-a.yaml");
+    REQUIRE_FALSE(result.diagnostics.empty());
+    CHECK(result.diagnostics[0].message == "the routine `loop-b` used here has errors");
+    CHECK(result.diagnostics[1].message == "`use` cycle: loop-a -> loop-b -> loop-a");
+    CHECK(result.diagnostics[1].file == (dir.path() / "a/loop-b.yaml").string());
+    CHECK(result.diagnostics[1].position == SourcePosition{2, 15});
+    const LoadResult self = loader.load_file(dir.path() / "a/self.yaml");
+    REQUIRE(self.diagnostics.size() == 1);
+    CHECK(self.diagnostics[0].message == "`use` cycle: self -> self");
+  }
+  SUBCASE("a broken used routine is reported at the use and in its own file") {
+    const std::string report =
+        diagnostics_of("title: T\nsteps: [{use: broken}, {use: broken}]\n", search_path);
+    CHECK(report ==
+          "test.yaml:2:15: error: the routine `broken` used here has errors\n"
+          "test.yaml:2:30: error: the routine `broken` used here has errors\n" +
+              (dir.path() / "a/broken.yaml").string() +
+              ":2:25: error: `hold` must be a duration such as 45s, 2m, 1m30s or 1:30, or until-done, "
+              "not `never`\n");
+  }
+}
+
+TEST_CASE("a routine that would expand past the size limit is refused, use steps multiplied out") {
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, reps: 60000, sides: both}]\n") ==
+        "test.yaml:2:1: error: the routine expands to more than 100000 steps and holds\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, reps: 49999, sides: both}]\n").empty());
+  TempDir dir;
+  std::string thousand_checks = "title: C\nsteps:\n";
+  for (int i = 0; i < 1000; ++i) thousand_checks += "  - {name: C, hold: until-done}\n";
+  dir.write("c.yaml", thousand_checks);
+  std::string hundred_uses = "title: B\nsteps:\n";
+  for (int i = 0; i < 100; ++i) hundred_uses += "  - use: c\n";
+  dir.write("b.yaml", hundred_uses);
+  const SearchPath search_path({{dir.path(), Origin::path}});
+  CHECK(diagnostics_of("title: T\nsteps: [{use: b}]\n", search_path).empty());  // 100,000 steps
+  CHECK(diagnostics_of("title: T\nsteps: [{use: b}, {name: X, hold: until-done}]\n", search_path) ==
+        "test.yaml:2:1: error: the routine expands to more than 100000 steps and holds\n");
+}

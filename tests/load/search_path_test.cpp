@@ -1,0 +1,78 @@
+#include "load/search_path.hpp"
+
+#include <doctest/doctest.h>
+
+#include "support/temp_dir.hpp"
+
+using namespace psoas;
+using psoas::testing::TempDir;
+
+TEST_CASE("the search path is PSOAS_PATH's folders, then the XDG user folder, then the built-ins") {
+  const auto folders = SearchPath::from_environment({"/p1::/p2", "/xdg", "/home/me"}, "/builtin").folders();
+  REQUIRE(folders.size() == 4);
+  CHECK(folders[0].path == "/p1");
+  CHECK(folders[0].origin == Origin::path);
+  CHECK(folders[1].path == "/p2");
+  CHECK(folders[2].path == "/xdg/psoas/routines");
+  CHECK(folders[2].origin == Origin::user);
+  CHECK(folders[3].path == "/builtin");
+  CHECK(folders[3].origin == Origin::builtin);
+}
+
+TEST_CASE("without XDG_CONFIG_HOME (or with a relative one) the user folder is under ~/.config") {
+  CHECK(SearchPath::from_environment({std::nullopt, std::nullopt, "/home/me"}, "/b").folders().at(0).path ==
+        "/home/me/.config/psoas/routines");
+  CHECK(SearchPath::from_environment({std::nullopt, "relative", "/home/me"}, "/b").folders().at(0).path ==
+        "/home/me/.config/psoas/routines");
+  CHECK(SearchPath::from_environment({std::nullopt, "/x", "/home/me"}, "/b").user_folder() ==
+        "/x/psoas/routines");
+}
+
+TEST_CASE("names resolve in order, first match wins, .yaml before .yml, and user routines shadow built-ins") {
+  TempDir dir;
+  dir.write("path/shared.yml", "");
+  dir.write("config/psoas/routines/shared.yaml", "");
+  dir.write("config/psoas/routines/mine.yml", "");
+  dir.write("config/psoas/routines/mine.yaml", "");
+  dir.write("config/psoas/routines/notes.txt", "");
+  dir.write("builtin/shared.yaml", "");
+  dir.write("builtin/stock.yaml", "");
+  std::filesystem::create_directory(dir.path() / "builtin/folder.yaml");
+  const auto search_path = SearchPath::from_environment(
+      {(dir.path() / "path").string(), (dir.path() / "config").string(), std::nullopt},
+      dir.path() / "builtin");
+
+  const auto shared = search_path.find("shared");
+  REQUIRE(shared);
+  CHECK(shared->file == dir.path() / "path/shared.yml");
+  CHECK(shared->origin == Origin::path);
+  CHECK(shared->shadows_builtin);
+  const auto mine = search_path.find("mine");
+  REQUIRE(mine);
+  CHECK(mine->file == dir.path() / "config/psoas/routines/mine.yaml");
+  CHECK(mine->origin == Origin::user);
+  CHECK_FALSE(mine->shadows_builtin);
+  CHECK(search_path.find("stock")->origin == Origin::builtin);
+  CHECK_FALSE(search_path.find("folder"));
+  CHECK_FALSE(search_path.find("notes"));
+
+  const auto listed = search_path.list();
+  REQUIRE(listed.size() == 3);
+  CHECK(listed[0].name == "mine");
+  CHECK(listed[0].file == dir.path() / "config/psoas/routines/mine.yaml");
+  CHECK(listed[1].name == "shared");
+  CHECK(listed[1].origin == Origin::path);
+  CHECK(listed[1].shadows_builtin);
+  CHECK(listed[2].name == "stock");
+  CHECK_FALSE(listed[2].shadows_builtin);
+
+  CHECK(search_path.suggest("stok") == std::vector<std::string>{"stock"});
+}
+
+TEST_CASE("an argument with a slash or a YAML extension is a path") {
+  CHECK(is_routine_path("./x"));
+  CHECK(is_routine_path("x.yaml"));
+  CHECK(is_routine_path("x.yml"));
+  CHECK(is_routine_path("/abs/x"));
+  CHECK_FALSE(is_routine_path("pigeon-routine"));
+}

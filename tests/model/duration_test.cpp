@@ -1,0 +1,63 @@
+#include "model/duration.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace psoas;
+using std::chrono::hours;
+using std::chrono::minutes;
+
+TEST_CASE("every duration form of the spec parses") {
+  CHECK(parse_duration("45") == Seconds(45));
+  CHECK(parse_duration("45s") == Seconds(45));
+  CHECK(parse_duration("2m") == minutes(2));
+  CHECK(parse_duration("1m30s") == Seconds(90));
+  CHECK(parse_duration("1h") == hours(1));
+  CHECK(parse_duration("1h5m") == minutes(65));
+  CHECK(parse_duration("1:30") == Seconds(90));
+  CHECK(parse_duration("0:45") == Seconds(45));
+  CHECK(parse_duration("0") == Seconds(0));
+}
+
+TEST_CASE("extensions: h:mm:ss, h with seconds, values past 24 hours for the caller to refuse") {
+  CHECK(parse_duration("1:02:03") == Seconds(3723));
+  CHECK(parse_duration("1h0m5s") == Seconds(3605));
+  CHECK(parse_duration("90s") == Seconds(90));
+  CHECK(parse_duration("25h") == hours(25));
+}
+
+TEST_CASE("anything else is refused") {
+  for (const char* bad : {"30 secs",    "-5s",
+                          "1.5m",       "abc",
+                          "",           " 45",
+                          "45 ",        "s",
+                          "m5",         "1:5",
+                          "1:60",       "1:5:00",
+                          "1:00:00:00", "5s3m",
+                          "1m1m",       "1h 5m",
+                          "+5",         "0x10",
+                          "1_000",      "45S",
+                          "1:30s",      "99999999999999999999",
+                          "9999999999h"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(parse_duration(bad).has_value());
+  }
+}
+
+TEST_CASE("format_duration writes the shortest form that parses back") {
+  CHECK(format_duration(Seconds(0)) == "0s");
+  CHECK(format_duration(Seconds(45)) == "45s");
+  CHECK(format_duration(Seconds(120)) == "2m");
+  CHECK(format_duration(Seconds(90)) == "1m30s");
+  CHECK(format_duration(Seconds(3900)) == "1h5m");
+  CHECK(format_duration(Seconds(3601)) == "1h1s");
+  for (const long long s : {1LL, 59LL, 61LL, 3599LL, 3661LL, 86400LL})
+    CHECK(parse_duration(format_duration(Seconds(s))) == Seconds(s));
+}
+
+TEST_CASE("format_clock shows minutes and seconds, and hours when there are any") {
+  CHECK(format_clock(Seconds(0)) == "0:00");
+  CHECK(format_clock(Seconds(45)) == "0:45");
+  CHECK(format_clock(Seconds(725)) == "12:05");
+  CHECK(format_clock(Seconds(3723)) == "1:02:03");
+  CHECK(format_clock(Seconds(-3)) == "0:00");
+}

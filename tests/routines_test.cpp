@@ -1,0 +1,93 @@
+// Every built-in routine is valid and carries its safety notes.
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include <doctest/doctest.h>
+
+#include "load/loader.hpp"
+#include "plan/timeline.hpp"
+
+using namespace psoas;
+
+namespace {
+
+const std::filesystem::path kRoutines = std::filesystem::path(PSOAS_SOURCE_DIR) / "routines";
+
+std::string lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+bool mentions(const std::vector<std::string>& cautions, std::initializer_list<const char*> words) {
+  return std::any_of(cautions.begin(), cautions.end(), [&](const std::string& caution) {
+    const std::string text = lowercase(caution);
+    return std::any_of(words.begin(), words.end(),
+                       [&](const char* word) { return text.find(word) != std::string::npos; });
+  });
+}
+
+}  // namespace
+
+TEST_CASE("every built-in routine passes check with no warning, and carries the five cautions") {
+  const SearchPath search_path({{kRoutines, Origin::builtin}});
+  const auto found = search_path.list();
+  REQUIRE(found.size() >= 12);
+  RoutineLoader loader(search_path);
+  for (const FoundRoutine& routine_file : found) {
+    CAPTURE(routine_file.file);
+    const LoadResult result = loader.load_file(routine_file.file);
+    for (const Diagnostic& diagnostic : result.diagnostics) FAIL_CHECK(to_string(diagnostic));
+    REQUIRE(result.routine);
+    const Routine& routine = *result.routine;
+    CHECK(routine.name == routine_file.name);
+    CHECK(mentions(routine.cautions, {"warm"}));
+    CHECK(mentions(routine.cautions, {"breath", "breathe"}));
+    CHECK(mentions(routine.cautions, {"control"}));
+    CHECK(mentions(routine.cautions, {"sharp pain", "pain means stop", "never push"}));
+    CHECK(mentions(routine.cautions, {"doctor", "physio", "clinician"}));
+    CHECK(build_timeline(routine).total > Seconds(0));
+  }
+}
+
+TEST_CASE("the built-ins the issue names exist, and the pigeon routine holds each side at least 30s") {
+  const SearchPath search_path({{kRoutines, Origin::builtin}});
+  for (const char* name : {"pigeon-routine", "butterfly", "seated-hip-stretch", "bridge",
+                           "kneeling-hip-flexor", "psoas-ball-release", "trigger-point-pressure",
+                           "heat-therapy", "supine-leg-raise", "yoga-hips", "desk-break", "psoas-release"}) {
+    CAPTURE(name);
+    CHECK(search_path.find(name));
+  }
+  RoutineLoader loader(search_path);
+  const auto pigeon = loader.load_file(kRoutines / "pigeon-routine.yaml").routine;
+  REQUIRE(pigeon);
+  const Timeline timeline = build_timeline(*pigeon);
+  CHECK(timeline.segments.front().kind == SegmentKind::check);  // the warm-up check comes first
+  Seconds left{0}, right{0};
+  for (const Segment& segment : timeline.segments) {
+    if (segment.kind != SegmentKind::hold) continue;
+    if (timeline.steps[segment.step].step.name == "Pigeon pose") {
+      CHECK(segment.duration >= Seconds(30));
+      (segment.side == Side::left ? left : right) += segment.duration;
+    }
+  }
+  CHECK(left >= Seconds(30));
+  CHECK(right >= Seconds(30));
+}
+
+TEST_CASE("psoas-release composes other routines with use") {
+  RoutineLoader loader(SearchPath({{kRoutines, Origin::builtin}}));
+  const auto routine = loader.load_file(kRoutines / "psoas-release.yaml").routine;
+  REQUIRE(routine);
+  const auto uses =
+      std::count_if(routine->steps.begin(), routine->steps.end(), [](const Step& s) { return s.is_use(); });
+  CHECK(uses >= 4);
+}
+
+TEST_CASE("the leg raise routine says that the sources disagree about leg raises") {
+  RoutineLoader loader(SearchPath({{kRoutines, Origin::builtin}}));
+  const auto routine = loader.load_file(kRoutines / "supine-leg-raise.yaml").routine;
+  REQUIRE(routine);
+  CHECK(mentions(routine->cautions, {"disagree", "contradict"}));
+}

@@ -1,0 +1,145 @@
+#include "ui/card.hpp"
+
+#include <doctest/doctest.h>
+
+#include "ui/text.hpp"
+
+using namespace psoas;
+
+namespace {
+
+Routine sample_routine() {
+  Routine routine;
+  routine.name = "sample";
+  routine.title = "Sample hip routine";
+  routine.summary = "A short routine to show every part of a card.";
+  routine.tags = {"hips", "demo"};
+  routine.equipment = {"mat", "folded blanket"};
+  routine.cautions = {"Warm up first.",
+                      "Never push into sharp pain; stop and see a clinician if pain persists."};
+  Step check;
+  check.name = "Warm up";
+  check.setup = {"March on the spot."};
+  Step lunge;
+  lunge.name = "Kneeling lunge";
+  lunge.hold = Seconds(30);
+  lunge.sides = {Side::right, Side::left};
+  lunge.reps = 2;
+  lunge.rest = Seconds(10);
+  lunge.prepare = Seconds(5);
+  lunge.setup = {"Kneel on one knee, the other foot flat in front.", "Front knee at 90 degrees."};
+  lunge.cues = {"Back flat", "Breathe out"};
+  lunge.caution = "Pad the knee.";
+  routine.steps = {check, lunge};
+  return routine;
+}
+
+}  // namespace
+
+TEST_CASE("the text card: title and total, facts, equipment, cautions, numbered steps") {
+  const Routine routine = sample_routine();
+  const Timeline timeline = build_timeline(routine);
+  CardOptions options;
+  options.width = 60;
+  CHECK(render_card(routine, timeline, options) ==
+        R"(Sample hip routine                               total 2m30s
+============================================================
+A short routine to show every part of a card.
+
+2 steps · 4 holds · 1 to tick off · tags: hips, demo
+
+Equipment
+  [ ] mat
+  [ ] folded blanket
+
+Before you start
+  ! Warm up first.
+  ! Never push into sharp pain; stop and see a clinician if
+    pain persists.
+
+Steps (2)
+
+  1 [ ] Warm up                                   until done
+        untimed: tick it off when done
+        Setup
+        - March on the spot.
+
+  2 [ ] Kneeling lunge                                 2m30s
+        right, then left · 2 × 30s · rest 10s · switch 5s ·
+        get ready 5s
+        Setup
+        - Kneel on one knee, the other foot flat in front.
+        - Front knee at 90 degrees.
+        Cues: Back flat · Breathe out
+        ! Pad the knee.
+)");
+}
+
+TEST_CASE("one step's card alone") {
+  const Routine routine = sample_routine();
+  const Timeline timeline = build_timeline(routine);
+  CardOptions options;
+  options.width = 60;
+  options.only_steps = {1};
+  const std::string card = render_card(routine, timeline, options);
+  CHECK(card.starts_with("Sample hip routine · step 2 of 2\n\n  2 [ ] Kneeling lunge"));
+  CHECK(card.find("Warm up") == std::string::npos);
+  CHECK(card.find("Before you start") == std::string::npos);
+}
+
+TEST_CASE("the Markdown card: checkboxes for equipment and steps") {
+  const Routine routine = sample_routine();
+  CardOptions options;
+  options.format = CardFormat::markdown;
+  CHECK(render_card(routine, build_timeline(routine), options) == R"(# Sample hip routine
+
+**Total:** 2m30s · **Steps:** 2 · **Tags:** hips, demo
+
+A short routine to show every part of a card.
+
+## Equipment
+
+- [ ] mat
+- [ ] folded blanket
+
+## Before you start
+
+- Warm up first.
+- Never push into sharp pain; stop and see a clinician if pain persists.
+
+## Steps
+
+- [ ] **1. Warm up** (until done): untimed: tick it off when done
+  - March on the spot.
+
+- [ ] **2. Kneeling lunge** (2m30s): right, then left · 2 × 30s · rest 10s · switch 5s · get ready 5s
+  - Kneel on one knee, the other foot flat in front.
+  - Front knee at 90 degrees.
+  - *Cues:* Back flat · Breathe out
+  - **Caution:** Pad the knee.
+)");
+}
+
+TEST_CASE("text wraps to the width given, and never below 40 columns") {
+  const Routine routine = sample_routine();
+  const Timeline timeline = build_timeline(routine);
+  for (const std::size_t width : {40UL, 50UL, 100UL}) {
+    CardOptions options;
+    options.width = width;
+    const std::string card = render_card(routine, timeline, options);
+    std::size_t start = 0;
+    while (start < card.size()) {
+      const std::size_t end = card.find('\n', start);
+      CHECK(display_width(std::string_view(card).substr(start, end - start)) <= width);
+      start = end + 1;
+    }
+  }
+}
+
+TEST_CASE("Markdown special characters in routine text are escaped") {
+  Routine routine = sample_routine();
+  routine.title = "Hips *and* [knees]";
+  const std::string card =
+      render_card(routine, build_timeline(routine), {CardFormat::markdown, 80, false, {}});
+  CHECK(card.starts_with("# Hips \\*and\\* \\[knees\\]\n"));
+}
