@@ -6,6 +6,7 @@
 
 #include "load/loader.hpp"
 #include "plan/timeline.hpp"
+#include "ui/describe.hpp"
 #include "ui/style.hpp"
 
 namespace psoas {
@@ -26,8 +27,8 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
       continue;
     }
     const Timeline timeline = build_timeline(*result.routine);
-    console.out << fmt::format("{}: {} ({} steps, {})\n", file.string(), style.good("ok"),
-                               timeline.steps.size(), format_duration(timeline.total));
+    console.out << fmt::format("{}: {} ({}, {})\n", file.string(), style.good("ok"),
+                               count_of(timeline.steps.size(), "step"), format_duration(timeline.total));
   }
   return all_valid ? ExitCode::ok : ExitCode::failure;
 }

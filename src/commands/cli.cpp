@@ -13,6 +13,7 @@
 #include "commands/check.hpp"
 #include "commands/console.hpp"
 #include "commands/list.hpp"
+#include "commands/run.hpp"
 #include "load/builtin_folder.hpp"
 #include "model/error.hpp"
 #include "ui/style.hpp"
@@ -76,7 +77,31 @@ class CommandLine {
         ->type_name("FILE");
     check_->footer(examples({"psoas check my-hips.yaml", "psoas check ~/.config/psoas/routines/*.yaml"}));
 
-    app_.footer(examples({"psoas list", "psoas card pigeon-routine", "psoas check my-routine.yaml"}) +
+    run_ = app_.add_subcommand("run", "Guide yourself through a routine in real time");
+    run_->add_option("routine", run_options_.routine, "Routine name or file")
+        ->required()
+        ->type_name("ROUTINE");
+    run_->add_flag("--dry-run", run_options_.dry_run,
+                   "Print the timeline with start times and the total; do not wait");
+    run_->add_option("--speed", run_options_.speed, "Run X times faster (for demos and tests)")
+        ->check(CLI::Range(0.01, 1000.0))
+        ->type_name("X");
+    run_->add_option("--from", run_options_.from, "Start at this step: its number or its name")
+        ->type_name("STEP");
+    run_->add_option("--hold", run_options_.hold, "Hold every timed step this long")->type_name("DUR");
+    run_->add_option("--reps", run_options_.reps, "Repeat every timed step's hold N times per side")
+        ->check(CLI::Range(1, 100))
+        ->type_name("N");
+    run_->add_flag("--plain", run_options_.plain, "One plain line per segment, no screen and no keys");
+    run_->add_flag("--quiet", run_options_.quiet, "No bells");
+    run_->add_flag("--voice", run_options_.voice, "Speak steps, sides and cues (needs espeak-ng)");
+    run_->add_flag("-y,--yes", run_options_.yes, "Skip the cautions and equipment checklist; start at once");
+    run_->footer(examples({"psoas run pigeon-routine", "psoas run psoas-release --from butterfly --voice",
+                           "psoas run bridge --hold 45s --reps 2", "psoas run pigeon-routine --dry-run"}) +
+                 "\nKeys: space pause, n skip, b back (twice: previous), +/- 10s, q quit, ? help.\n");
+
+    app_.footer(examples({"psoas run pigeon-routine", "psoas list", "psoas card pigeon-routine",
+                          "psoas check my-routine.yaml"}) +
                 "\nSee psoas(1) for the routine format.");
   }
 
@@ -99,6 +124,7 @@ class CommandLine {
       return show_card(card_options_, search_path, console);
     }
     if (check_->parsed()) return check_routines(check_options_, search_path, console);
+    if (run_->parsed()) return run_routine(run_options_, search_path, console);
     return ExitCode::usage;
   }
 
@@ -107,10 +133,12 @@ class CommandLine {
   CLI::App* list_ = nullptr;
   CLI::App* card_ = nullptr;
   CLI::App* check_ = nullptr;
+  CLI::App* run_ = nullptr;
   ListOptions list_options_;
   CardCommandOptions card_options_;
   std::string card_format_ = "text";
   CheckOptions check_options_;
+  RunCommandOptions run_options_;
 };
 
 }  // namespace

@@ -10,6 +10,7 @@ enum class ExitCode : int {
   ok = 0,
   failure = 1,  // a routine that is invalid or not found, or a failed action
   usage = 2,    // a bad command line
+  quit = 3,     // a run was quit before its end
 };
 
 // The one exception type psoas throws; caught once, in run_cli().

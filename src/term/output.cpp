@@ -10,7 +10,8 @@ OutputInfo describe_output(bool is_terminal, std::optional<int> terminal_width,
   OutputInfo info;
   info.is_terminal = is_terminal;
   const bool dumb = environment.term && *environment.term == "dumb";
-  info.color = is_terminal && !dumb && !environment.no_color;
+  info.can_draw = is_terminal && !dumb;
+  info.color = info.can_draw && !environment.no_color;
   if (is_terminal && terminal_width && *terminal_width > 0) info.width = *terminal_width;
   return info;
 }

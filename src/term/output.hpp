@@ -14,6 +14,7 @@ struct OutputEnvironment {
 // What an output stream can show.
 struct OutputInfo {
   bool is_terminal = false;
+  bool can_draw = false;  // a terminal that takes cursor movement: not TERM=dumb
   bool color = false;
   int width = 80;  // the terminal's columns, or 80 when not a terminal
 };

@@ -73,7 +73,8 @@ class TextCard {
       if (segment.kind == SegmentKind::hold) ++holds;
       if (segment.kind == SegmentKind::check) ++checks;
     }
-    std::string facts = fmt::format("{} steps · {} holds", timeline_.steps.size(), holds);
+    std::string facts =
+        fmt::format("{} · {}", count_of(timeline_.steps.size(), "step"), count_of(holds, "hold"));
     if (checks > 0) facts += fmt::format(" · {} to tick off", checks);
     if (!routine_.tags.empty()) facts += fmt::format(" · tags: {}", fmt::join(routine_.tags, ", "));
     paragraph(facts, "", "");

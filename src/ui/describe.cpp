@@ -46,6 +46,10 @@ Seconds step_duration(const Timeline& timeline, std::size_t step) {
   return total;
 }
 
+std::string count_of(std::size_t count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
+
 std::string segment_label(SegmentKind kind) {
   switch (kind) {
     case SegmentKind::prepare:

@@ -17,6 +17,9 @@ std::string describe_timing(const Step& step);
 // The time a planned step takes: the sum of its segments.
 Seconds step_duration(const Timeline& timeline, std::size_t step);
 
+// "1 step", "7 steps": a count with its noun.
+std::string count_of(std::size_t count, std::string_view noun);
+
 // "Hold", "Get ready", "Rest", "Switch sides", "Check off".
 std::string segment_label(SegmentKind kind);
 

@@ -5,11 +5,9 @@
 #include <string_view>
 #include <vector>
 
-namespace psoas {
+#include "term/width.hpp"
 
-// Columns a UTF-8 string takes on a terminal: wide East Asian characters and
-// emoji take two, combining marks none.
-std::size_t display_width(std::string_view text);
+namespace psoas {
 
 // Words of `text` filled into lines of at most `width` columns; runs of
 // whitespace, line breaks included, become single spaces. A word longer than

@@ -165,7 +165,7 @@ TEST_CASE("check: every error of every file, exit 1; valid files ok, exit 0; a w
   const auto ok = f.psoas({"check", good.string()});
   CHECK(ok.exit_code == 0);
   CHECK(ok.err.empty());
-  CHECK(ok.out == good.string() + ": ok (1 steps, 1m5s)\n");
+  CHECK(ok.out == good.string() + ": ok (1 step, 1m5s)\n");
 
   const auto failed = f.psoas({"check", bad.string(), good.string()});
   CHECK(failed.exit_code == 1);
@@ -174,7 +174,7 @@ TEST_CASE("check: every error of every file, exit 1; valid files ok, exit 0; a w
             ":4:11: error: `hold` must be a duration such as 45s, 2m, 1m30s or 1:30, or until-done, not "
             "`30 secs`\n" +
             bad.string() + ":5:11: error: `reps` must be a whole number of at least 1, not `two`\n");
-  CHECK(failed.out == good.string() + ": ok (1 steps, 1m5s)\n");
+  CHECK(failed.out == good.string() + ": ok (1 step, 1m5s)\n");
 
   const auto warned = f.psoas({"check", renamed.string()});
   CHECK(warned.exit_code == 0);

@@ -5,6 +5,7 @@
 #include <pty.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,6 +31,9 @@ PtyProcess::PtyProcess(const std::vector<std::string>& args, const std::map<std:
   if (pid_ == 0) {
     // The test process ignores SIGPIPE; the program must start with defaults.
     ::signal(SIGPIPE, SIG_DFL);
+    // A test that makes the program crash wants its status, not a core file.
+    const rlimit no_core{0, 0};
+    ::setrlimit(RLIMIT_CORE, &no_core);
     ::execve(argv[0], argv.data(), envp.data());
     ::_exit(127);
   }
@@ -71,6 +75,40 @@ bool PtyProcess::wait_for(std::string_view text, std::chrono::milliseconds timeo
     if (!read_some(left)) return output_.find(text, from) != std::string::npos;
   }
   return true;
+}
+
+bool PtyProcess::wait_for_text(std::string_view text, std::chrono::milliseconds timeout, std::size_t from) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (strip_escapes(std::string_view(output_).substr(std::min(from, output_.size()))).find(text) ==
+         std::string::npos) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0 || !read_some(left)) return false;
+  }
+  return true;
+}
+
+std::string strip_escapes(std::string_view bytes) {
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] != '\x1b' || i + 1 >= bytes.size()) {
+      out += bytes[i];
+      continue;
+    }
+    if (bytes[i + 1] == '[') {  // CSI: up to a final byte in @..~
+      i += 2;
+      while (i < bytes.size() && (bytes[i] < '@' || bytes[i] > '~')) ++i;
+    } else if (bytes[i + 1] == ']') {  // OSC: up to BEL or ST
+      i += 2;
+      while (i < bytes.size() && bytes[i] != '\a' &&
+             !(bytes[i] == '\x1b' && i + 1 < bytes.size() && bytes[i + 1] == '\\'))
+        ++i;
+      if (i < bytes.size() && bytes[i] == '\x1b') ++i;
+    } else {
+      ++i;
+    }
+  }
+  return out;
 }
 
 std::optional<ExitStatus> PtyProcess::wait_exit(std::chrono::milliseconds timeout) {

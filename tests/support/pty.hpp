@@ -27,8 +27,11 @@ class PtyProcess {
   PtyProcess& operator=(const PtyProcess&) = delete;
 
   void write(std::string_view keys);
-  // Reads output until `text` appears after `from` (a byte offset), or the timeout.
-  bool wait_for(std::string_view text, std::chrono::milliseconds timeout, std::size_t from = 0);
+  // Reads output until `bytes` appear after `from` (a byte offset), or the timeout.
+  bool wait_for(std::string_view bytes, std::chrono::milliseconds timeout, std::size_t from = 0);
+  // The same, looking at the output with its escape sequences taken out, as
+  // the words of a line read on the screen.
+  bool wait_for_text(std::string_view text, std::chrono::milliseconds timeout, std::size_t from = 0);
   // Reads output until the process exits, or the timeout.
   std::optional<ExitStatus> wait_exit(std::chrono::milliseconds timeout);
   void resize(int columns, int rows);
@@ -47,6 +50,9 @@ class PtyProcess {
   std::optional<ExitStatus> status_;
   std::string output_;
 };
+
+// `bytes` without their CSI and OSC escape sequences.
+std::string strip_escapes(std::string_view bytes);
 
 // The terminal mode a fresh pseudo-terminal starts in: canonical, echoing.
 bool is_cooked(const termios& mode);

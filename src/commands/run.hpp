@@ -1,0 +1,29 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "commands/console.hpp"
+#include "load/search_path.hpp"
+#include "model/error.hpp"
+
+namespace psoas {
+
+struct RunCommandOptions {
+  std::string routine;
+  bool dry_run = false;
+  double speed = 1.0;
+  std::optional<std::string> from;  // a step number or name
+  std::optional<std::string> hold;  // a duration for every timed step
+  std::optional<int> reps;
+  bool plain = false;
+  bool quiet = false;
+  bool voice = false;
+  bool yes = false;
+};
+
+// `psoas run ROUTINE`: guides a person through the routine in real time.
+// A run ended by SIGINT, SIGTERM or SIGHUP ends the process by that signal.
+ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path, const Console& console);
+
+}  // namespace psoas

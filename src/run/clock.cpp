@@ -1,0 +1,27 @@
+#include "run/clock.hpp"
+
+#include <time.h>
+
+#include <cmath>
+
+namespace psoas {
+
+Instant MonotonicClock::now() {
+  timespec ts{};
+  ::clock_gettime(CLOCK_MONOTONIC, &ts);
+  return std::chrono::seconds(ts.tv_sec) + Nanos(ts.tv_nsec);
+}
+
+ScaledClock::ScaledClock(Clock& base, double speed) : base_(base), speed_(speed), origin_(base.now()) {}
+
+Instant ScaledClock::now() {
+  const Nanos real = base_.now() - origin_;
+  return origin_ + Nanos(static_cast<Nanos::rep>(std::llround(static_cast<double>(real.count()) * speed_)));
+}
+
+Nanos ScaledClock::to_base(Nanos duration) const {
+  // Rounded up, so that a wait never ends before its deadline.
+  return Nanos(static_cast<Nanos::rep>(std::ceil(static_cast<double>(duration.count()) / speed_)));
+}
+
+}  // namespace psoas

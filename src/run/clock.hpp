@@ -1,0 +1,38 @@
+#pragma once
+
+#include <chrono>
+
+namespace psoas {
+
+// Runner time: nanoseconds since an arbitrary origin (the monotonic clock's,
+// or a fake clock's in tests).
+using Nanos = std::chrono::nanoseconds;
+using Instant = std::chrono::nanoseconds;
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual Instant now() = 0;
+};
+
+// CLOCK_MONOTONIC: it never jumps when the wall clock is set.
+class MonotonicClock final : public Clock {
+ public:
+  Instant now() override;
+};
+
+// A clock running `speed` times faster than another, from the moment it is made.
+class ScaledClock final : public Clock {
+ public:
+  ScaledClock(Clock& base, double speed);
+  Instant now() override;
+  // How long to wait on the base clock for `duration` of this clock to pass.
+  [[nodiscard]] Nanos to_base(Nanos duration) const;
+
+ private:
+  Clock& base_;
+  double speed_;
+  Instant origin_;
+};
+
+}  // namespace psoas

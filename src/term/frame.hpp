@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "term/output.hpp"
+
+namespace psoas {
+
+enum class Color : std::uint8_t { none, red, green, yellow, blue, magenta, cyan, white };
+
+struct Attributes {
+  Color color = Color::none;
+  bool bold = false;
+  bool dim = false;
+  bool reverse = false;
+  friend bool operator==(const Attributes&, const Attributes&) = default;
+};
+
+struct Span {
+  std::string text;
+  Attributes attributes;
+};
+
+using FrameLine = std::vector<Span>;
+
+// A whole screen of text with attributes, and the terminal's title: what a
+// view draws, without a single escape code.
+struct Frame {
+  std::vector<FrameLine> lines;
+  std::string title;
+};
+
+// Turns frames into the bytes that draw them. Only the lines that changed
+// since the last frame are written, each cut to the screen's width, so a
+// frame never scrolls the screen.
+class FramePainter {
+ public:
+  explicit FramePainter(bool color) : color_(color) {}
+
+  // The bytes that turn the last frame painted into `frame`.
+  std::string paint(const Frame& frame, TerminalSize size);
+  // The screen was cleared or resized: the next paint draws everything.
+  void invalidate() { full_ = true; }
+
+ private:
+  [[nodiscard]] std::string encode(const FrameLine& line, std::size_t width) const;
+
+  bool color_;
+  bool full_ = true;
+  std::vector<std::string> painted_;
+  std::string title_;
+};
+
+}  // namespace psoas

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string_view>
+
+namespace psoas {
+
+// The interactive terminal of a run: raw keys, the alternate screen, a hidden
+// cursor and a title of psoas's own, all undone by restore().
+//
+// The terminal's original mode is kept in one place, in terminal.cpp, and
+// restore() puts it back idempotently: from the destructor, from `atexit`,
+// from a crash-signal handler, from std::terminate, before a suspend, and
+// before dying of SIGINT, SIGTERM or SIGHUP.
+class TerminalSession {
+ public:
+  // Takes over `input_fd` (for keys) and `output_fd` (for the screen), which
+  // must be terminals. Throws Error when the mode cannot be set.
+  TerminalSession(int input_fd, int output_fd);
+  ~TerminalSession();
+  TerminalSession(const TerminalSession&) = delete;
+  TerminalSession& operator=(const TerminalSession&) = delete;
+
+  // Puts the terminal back as it was, and takes it over again (Ctrl-Z, fg).
+  void release();
+  void reacquire();
+};
+
+// Restores the terminal if a session changed it; safe in a signal handler.
+void restore_terminal() noexcept;
+
+// Writes all of `bytes` to `fd`, retrying after interruptions.
+bool write_all(int fd, std::string_view bytes) noexcept;
+
+}  // namespace psoas

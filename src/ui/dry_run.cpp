@@ -1,0 +1,28 @@
+#include "ui/dry_run.hpp"
+
+#include <fmt/format.h>
+
+#include "ui/describe.hpp"
+#include "ui/plain_view.hpp"
+
+namespace psoas {
+
+std::string render_dry_run(const Routine& routine, const Timeline& timeline, std::size_t first_segment) {
+  const Seconds offset =
+      first_segment < timeline.segments.size() ? timeline.segments[first_segment].start : timeline.total;
+  const Seconds total = timeline.total - offset;
+  std::string out = fmt::format("{} · {} · {}\n", routine.title, format_duration(total),
+                                count_of(timeline.steps.size(), "step"));
+  std::size_t last_step = timeline.steps.size();
+  for (std::size_t i = first_segment; i < timeline.segments.size(); ++i) {
+    const Segment& segment = timeline.segments[i];
+    const std::string number = segment.step != last_step ? fmt::format("{:>3}.", segment.step + 1) : "    ";
+    last_step = segment.step;
+    out += fmt::format("{:>8}  {} {}\n", format_clock(segment.start - offset), number,
+                       describe_segment(timeline, i));
+  }
+  out += fmt::format("{:>8}  total {}\n", format_clock(total), format_duration(total));
+  return out;
+}
+
+}  // namespace psoas

@@ -1,0 +1,85 @@
+#include "ui/plain_view.hpp"
+
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "ui/describe.hpp"
+
+namespace psoas {
+
+std::string format_elapsed(Nanos elapsed) {
+  const long long total = std::chrono::duration_cast<Seconds>(elapsed).count();
+  if (total >= 3600) return fmt::format("{}:{:02}:{:02}", total / 3600, total % 3600 / 60, total % 60);
+  return fmt::format("{:02}:{:02}", total / 60, total % 60);
+}
+
+std::string describe_segment(const Timeline& timeline, std::size_t index) {
+  const Segment& segment = timeline.segments[index];
+  std::string text = timeline.steps[segment.step].step.name;
+  if (segment.side != Side::none && segment.kind != SegmentKind::check)
+    text += fmt::format(" · {}", to_string(segment.side));
+  switch (segment.kind) {
+    case SegmentKind::check:
+      return text + " · check off";
+    case SegmentKind::prepare:
+      text += fmt::format(" · get ready {}", format_duration(segment.duration));
+      break;
+    case SegmentKind::hold:
+      text += fmt::format(" · hold {}", format_duration(segment.duration));
+      break;
+    case SegmentKind::rest:
+      text += fmt::format(" · rest {}", format_duration(segment.duration));
+      break;
+    case SegmentKind::switch_sides:
+      text += fmt::format(" · switch sides {}", format_duration(segment.duration));
+      break;
+  }
+  if (segment.reps > 1 && segment.kind == SegmentKind::hold)
+    text += fmt::format(" (rep {} of {})", segment.rep, segment.reps);
+  return text;
+}
+
+PlainView::PlainView(const Routine& routine, const Timeline& timeline, std::ostream& out)
+    : routine_(routine), timeline_(timeline), out_(out) {}
+
+void PlainView::on_event(const RunEvent& event, const RunState& state) {
+  const std::string at = format_elapsed(state.active);
+  switch (event.kind) {
+    case RunEventKind::started:
+      out_ << fmt::format("{} · {} · {}\n", routine_.title,
+                          format_duration(timeline_.remaining_from(state.first_segment)),
+                          count_of(timeline_.steps.size(), "step"));
+      for (const std::string& caution : routine_.cautions) out_ << fmt::format("! {}\n", caution);
+      break;
+    case RunEventKind::segment:
+      // Plain runs read no keys, so a checklist step passes at once.
+      out_ << fmt::format(
+          "{}  {}{}\n", at, describe_segment(timeline_, event.segment),
+          timeline_.segments[event.segment].kind == SegmentKind::check ? " (untimed: not waited for)" : "");
+      break;
+    case RunEventKind::paused:
+      out_ << fmt::format("{}  paused\n", at);
+      break;
+    case RunEventKind::resumed:
+      out_ << fmt::format("{}  resumed\n", at);
+      break;
+    case RunEventKind::skipped:
+      out_ << fmt::format("{}  skipped\n", at);
+      break;
+    case RunEventKind::finished:
+      out_ << fmt::format("{}  done\n", at);
+      break;
+    case RunEventKind::quit:
+      out_ << fmt::format("{}  quit\n", at);
+      break;
+    case RunEventKind::interrupted:
+      out_ << fmt::format("{}  stopped by a signal\n", at);
+      break;
+    default:
+      break;
+  }
+  out_.flush();
+}
+
+}  // namespace psoas

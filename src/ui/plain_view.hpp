@@ -1,0 +1,32 @@
+#pragma once
+
+#include <iosfwd>
+
+#include "model/routine.hpp"
+#include "plan/timeline.hpp"
+#include "run/events.hpp"
+
+namespace psoas {
+
+// One line per segment, with the time elapsed, and no escape codes at all:
+// for logs, pipes and screen readers. Plain runs read no keys.
+//
+//   00:35  Pigeon pose · left · hold 30s
+class PlainView final : public RunSink {
+ public:
+  PlainView(const Routine& routine, const Timeline& timeline, std::ostream& out);
+  void on_event(const RunEvent& event, const RunState& state) override;
+
+ private:
+  const Routine& routine_;
+  const Timeline& timeline_;
+  std::ostream& out_;
+};
+
+// "00:35", or "1:02:03" past an hour.
+std::string format_elapsed(Nanos elapsed);
+
+// "Pigeon pose · left · hold 30s (rep 2 of 3)": a segment in words.
+std::string describe_segment(const Timeline& timeline, std::size_t segment);
+
+}  // namespace psoas

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "model/routine.hpp"
+#include "plan/timeline.hpp"
+#include "run/events.hpp"
+#include "term/frame.hpp"
+#include "term/output.hpp"
+
+namespace psoas {
+
+// The screen of a run for a given moment and terminal size: before the
+// start, the title, cautions and the equipment checklist; while running, the
+// step, the side in big letters, a big countdown, the setup or cues, overall
+// progress and what comes next. Pure: the same state gives the same frame.
+Frame compose_run_frame(const Routine& routine, const Timeline& timeline, const RunState& state,
+                        TerminalSize size);
+
+// Draws the run on a terminal: a frame per change, written in one piece, and
+// only the lines that changed. Events mark the screen dirty; it is drawn once
+// the runner has settled.
+class ScreenView final : public RunSink {
+ public:
+  ScreenView(const Routine& routine, const Timeline& timeline, int fd, bool color);
+
+  void on_event(const RunEvent& event, const RunState& state) override;
+  void on_settled(const RunState& state) override;
+
+ private:
+  const Routine& routine_;
+  const Timeline& timeline_;
+  int fd_;
+  FramePainter painter_;
+  TerminalSize size_;
+  bool dirty_ = true;
+};
+
+}  // namespace psoas

@@ -1,0 +1,157 @@
+#include "ui/run_screen.hpp"
+
+#include <doctest/doctest.h>
+
+#include "term/width.hpp"
+#include "ui/big_text.hpp"
+
+using namespace psoas;
+using namespace std::chrono_literals;
+
+namespace {
+
+Routine sample() {
+  Routine routine;
+  routine.title = "Hips";
+  routine.cautions = {"Warm up first.", "Never push into sharp pain."};
+  routine.equipment = {"mat", "ball"};
+  Step lunge;
+  lunge.name = "Lunge";
+  lunge.hold = Seconds(45);
+  lunge.sides = {Side::right, Side::left};
+  lunge.reps = 2;
+  lunge.cues = {"Back flat", "Breathe out"};
+  lunge.setup = {"Kneel on one knee."};
+  routine.steps = {lunge};
+  return routine;
+}
+
+std::string text_of(const FrameLine& line) {
+  std::string out;
+  for (const Span& span : line) out += span.text;
+  return out;
+}
+
+std::string screen_text(const Frame& frame) {
+  std::string out;
+  for (const FrameLine& line : frame.lines) out += text_of(line) + "\n";
+  return out;
+}
+
+bool contains_block(const Frame& frame, const std::vector<std::string>& block) {
+  const std::string text = screen_text(frame);
+  for (const std::string& row : block)
+    if (text.find(row) == std::string::npos) return false;
+  return true;
+}
+
+// The scale at which `text` appears in big letters, or 0.
+int big_scale(const Frame& frame, std::string_view text) {
+  for (int scale = 4; scale >= 1; --scale)
+    if (contains_block(frame, big_text(text, scale))) return scale;
+  return 0;
+}
+
+RunState holding(Nanos remaining) {
+  RunState state;
+  state.phase = RunPhase::running;
+  state.segment = 0;
+  state.segment_length = 45s;
+  state.segment_remaining = remaining;
+  state.active = 5s;
+  return state;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "the running screen: step, kind and side, rep, big side, big countdown, cues, progress, next, keys") {
+  const Routine routine = sample();
+  const Timeline timeline = build_timeline(routine);
+  const Frame frame = compose_run_frame(routine, timeline, holding(40s), {80, 30});
+  REQUIRE(frame.lines.size() == 30);
+  const std::string text = screen_text(frame);
+  CHECK(text_of(frame.lines[0]).starts_with("Lunge"));
+  CHECK(text_of(frame.lines[0]).ends_with("step 1 of 1"));
+  CHECK(text_of(frame.lines[1]).starts_with("HOLD  right side"));
+  CHECK(text_of(frame.lines[1]).ends_with("rep 1 of 2"));
+  CHECK(big_scale(frame, "RIGHT") == 1);
+  CHECK(big_scale(frame, "40") == 3);  // as large as fits beneath the side
+  CHECK(text.find("Back flat · Breathe out") != std::string::npos);
+  CHECK(text.find("0:05 elapsed · 3:00 left") != std::string::npos);
+  CHECK(text.find("Next: Lunge · right · rest") == std::string::npos);  // no rest: the next is the switch
+  CHECK(text.find("Next: Lunge · right · hold 45s") != std::string::npos);
+  CHECK(text_of(frame.lines[29]).starts_with("space pause"));
+  CHECK(frame.title == "0:40 Lunge · 3:00 left · psoas");
+}
+
+TEST_CASE("a small terminal keeps the countdown big and drops the side to the header") {
+  const Routine routine = sample();
+  const Timeline timeline = build_timeline(routine);
+  const Frame frame = compose_run_frame(routine, timeline, holding(40s), {60, 16});
+  CHECK(big_scale(frame, "40") == 1);
+  CHECK(big_scale(frame, "RIGHT") == 0);
+  CHECK(text_of(frame.lines[1]).starts_with("HOLD  right side"));
+}
+
+TEST_CASE("every line fits the width, at every size down to a tiny terminal") {
+  const Routine routine = sample();
+  const Timeline timeline = build_timeline(routine);
+  for (const TerminalSize size :
+       {TerminalSize{200, 60}, TerminalSize{80, 24}, TerminalSize{40, 12}, TerminalSize{20, 6}}) {
+    CAPTURE(size.columns);
+    const Frame frame = compose_run_frame(routine, timeline, holding(75s), size);
+    CHECK(frame.lines.size() == static_cast<std::size_t>(size.rows));
+    for (const FrameLine& line : frame.lines)
+      CHECK(display_width(text_of(line)) <= static_cast<std::size_t>(size.columns));
+  }
+}
+
+TEST_CASE("a minute or more shows as m:ss; under a minute as seconds") {
+  const Routine routine = sample();
+  const Timeline timeline = build_timeline(routine);
+  CHECK(big_scale(compose_run_frame(routine, timeline, holding(75s), {100, 40}), "1:15") == 3);
+  CHECK(big_scale(compose_run_frame(routine, timeline, holding(9'200ms), {100, 40}), "10") == 4);
+}
+
+TEST_CASE("paused: the screen says PAUSED, big and in the footer") {
+  const Routine routine = sample();
+  const Timeline timeline = build_timeline(routine);
+  RunState state = holding(40s);
+  state.paused = true;
+  const Frame frame = compose_run_frame(routine, timeline, state, {80, 30});
+  CHECK(contains_block(frame, big_text("PAUSED", 1)));
+  CHECK(screen_text(frame).find("PAUSED  space to resume") != std::string::npos);
+  CHECK(frame.title.starts_with("paused "));
+}
+
+TEST_CASE("asking to quit, and the key help") {
+  const Routine routine = sample();
+  const Timeline timeline = build_timeline(routine);
+  RunState state = holding(40s);
+  state.confirming_quit = true;
+  CHECK(screen_text(compose_run_frame(routine, timeline, state, {80, 30})).find("Quit?  y = yes") !=
+        std::string::npos);
+  state.confirming_quit = false;
+  state.showing_help = true;
+  const std::string help = screen_text(compose_run_frame(routine, timeline, state, {80, 30}));
+  CHECK(help.find("add or take 10 seconds") != std::string::npos);
+  CHECK(help.find("twice quickly: go back one") != std::string::npos);
+}
+
+TEST_CASE("the briefing: title, total, cautions, the equipment checklist and how to start") {
+  const Routine routine = sample();
+  const Timeline timeline = build_timeline(routine);
+  RunState state;
+  state.equipment_ticked = 1;
+  const std::string text = screen_text(compose_run_frame(routine, timeline, state, {80, 24}));
+  CHECK(text.starts_with("Hips"));
+  CHECK(text.find("3m5s · 1 step") != std::string::npos);
+  CHECK(text.find("  ! Never push into sharp pain.") != std::string::npos);
+  CHECK(text.find("  [x] mat") != std::string::npos);
+  CHECK(text.find("  [ ] ball") != std::string::npos);
+  CHECK(text.find("Press Enter to tick off each item.") != std::string::npos);
+  state.equipment_ticked = 2;
+  CHECK(screen_text(compose_run_frame(routine, timeline, state, {80, 24})).find("Press Enter to start.") !=
+        std::string::npos);
+}
