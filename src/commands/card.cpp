@@ -8,6 +8,7 @@
 
 #include "load/suggest.hpp"
 #include "plan/timeline.hpp"
+#include "ui/json.hpp"
 
 namespace psoas {
 
@@ -38,11 +39,16 @@ std::vector<std::size_t> select_steps(const Timeline& timeline, std::string_view
 ExitCode show_card(const CardCommandOptions& options, const SearchPath& search_path, const Console& console) {
   const auto routine = load_routine_argument(options.routine, search_path, console);
   const Timeline timeline = build_timeline(*routine);
+  const auto only_steps = options.step ? select_steps(timeline, *options.step) : std::vector<std::size_t>{};
+  if (options.json) {
+    console.out << card_json(*routine, timeline, only_steps);
+    return ExitCode::ok;
+  }
   CardOptions card;
   card.format = options.format;
   card.width = static_cast<std::size_t>(console.out_info.width);
   card.color = console.out_info.color && options.format == CardFormat::text;
-  if (options.step) card.only_steps = select_steps(timeline, *options.step);
+  card.only_steps = only_steps;
   console.out << render_card(*routine, timeline, card);
   return ExitCode::ok;
 }

@@ -14,6 +14,7 @@ struct CardCommandOptions {
   std::string routine;
   std::optional<std::string> step;  // a number or a name
   CardFormat format = CardFormat::text;
+  bool json = false;
 };
 
 // `psoas card ROUTINE [STEP]`: the printable step card.

@@ -5,8 +5,10 @@
 #include <fmt/format.h>
 
 #include "load/loader.hpp"
+#include "load/suggest.hpp"
 #include "plan/timeline.hpp"
 #include "ui/describe.hpp"
+#include "ui/json.hpp"
 #include "ui/style.hpp"
 
 namespace psoas {
@@ -14,22 +16,42 @@ namespace psoas {
 ExitCode check_routines(const CheckOptions& options, const SearchPath& search_path, const Console& console) {
   RoutineLoader loader(search_path);
   const Style style(console.out_info.color);
+  std::vector<CheckedFile> checked;
   bool all_valid = true;
   for (const std::string& argument : options.files) {
     std::filesystem::path file = argument;
+    LoadResult result;
     if (!is_routine_path(argument)) {
       if (const auto found = search_path.find(argument)) file = found->file;
     }
-    const LoadResult result = loader.load_file(file);
-    print_diagnostics(console, result.diagnostics);
-    if (!result.routine) {
-      all_valid = false;
-      continue;
+    if (!is_routine_path(argument) && file == argument && !std::filesystem::exists(file)) {
+      const auto close = search_path.suggest(argument);
+      result.diagnostics.push_back(
+          {argument,
+           {},
+           Severity::error,
+           fmt::format("no routine named `{}` (searched {}){}", argument, search_path.describe(),
+                       close.empty() ? "" : fmt::format("; did you mean {}?", join_alternatives(close)))});
+    } else {
+      result = loader.load_file(file);
     }
-    const Timeline timeline = build_timeline(*result.routine);
-    console.out << fmt::format("{}: {} ({}, {})\n", file.string(), style.good("ok"),
-                               count_of(timeline.steps.size(), "step"), format_duration(timeline.total));
+    CheckedFile entry{file.string(), std::nullopt, std::nullopt, std::move(result.diagnostics)};
+    if (result.routine) {
+      const Timeline timeline = build_timeline(*result.routine);
+      entry.steps = timeline.steps.size();
+      entry.total = timeline.total;
+    } else {
+      all_valid = false;
+    }
+    if (!options.json) {
+      print_diagnostics(console, entry.diagnostics);
+      if (entry.steps)
+        console.out << fmt::format("{}: {} ({}, {})\n", entry.file, style.good("ok"),
+                                   count_of(*entry.steps, "step"), format_duration(*entry.total));
+    }
+    checked.push_back(std::move(entry));
   }
+  if (options.json) console.out << check_json(checked);
   return all_valid ? ExitCode::ok : ExitCode::failure;
 }
 

@@ -11,6 +11,7 @@ namespace psoas {
 
 struct CheckOptions {
   std::vector<std::string> files;  // paths, or names on the search path
+  bool json = false;
 };
 
 // `psoas check FILE...`: every error and warning of every file; ok when all are valid.

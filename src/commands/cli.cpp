@@ -11,8 +11,11 @@
 
 #include "commands/card.hpp"
 #include "commands/check.hpp"
+#include "commands/completion.hpp"
 #include "commands/console.hpp"
+#include "commands/edit.hpp"
 #include "commands/list.hpp"
+#include "commands/new.hpp"
 #include "commands/run.hpp"
 #include "load/builtin_folder.hpp"
 #include "model/error.hpp"
@@ -36,7 +39,29 @@ Console standard_console() {
   const auto no_color = environment_variable("NO_COLOR");
   const OutputEnvironment environment{no_color && !no_color->empty(), environment_variable("TERM")};
   return Console{std::cout, std::cerr, probe_output(STDOUT_FILENO, environment),
-                 probe_output(STDERR_FILENO, environment)};
+                 probe_output(STDERR_FILENO, environment), environment};
+}
+
+// $VISUAL, then $EDITOR, then vi, as crontab and git choose.
+std::string editor_command() {
+  for (const char* name : {"VISUAL", "EDITOR"})
+    if (auto value = environment_variable(name); value && !value->empty()) return *value;
+  return "vi";
+}
+
+// What each command's positional arguments are, for completion.
+CompletedArgument argument_of(std::string_view command) {
+  if (command == "run" || command == "card" || command == "edit") return CompletedArgument::routine;
+  if (command == "check") return CompletedArgument::routine_or_file;
+  if (command == "completion") return CompletedArgument::shell;
+  return CompletedArgument::none;
+}
+
+// The values an option takes, when there are few.
+std::vector<std::string> choices_of(std::string_view option) {
+  if (option == "format") return {"text", "markdown"};
+  if (option == "events") return {"jsonl"};
+  return {};
 }
 
 std::string examples(std::initializer_list<std::string_view> lines) {
@@ -56,7 +81,9 @@ class CommandLine {
 
     list_ = app_.add_subcommand("list", "List the routines on the search path");
     list_->add_option("--tag", list_options_.tag, "Only routines with this tag")->type_name("TAG");
-    list_->footer(examples({"psoas list", "psoas list --tag hips"}));
+    list_->add_flag("--json", list_options_.json, "Write the list as JSON");
+    list_->add_flag("--names", list_options_.names, "Only the names, one per line");
+    list_->footer(examples({"psoas list", "psoas list --tag hips", "psoas list --json | jq '.[].name'"}));
 
     card_ = app_.add_subcommand("card", "Print a routine's step card, to follow along or pin to the wall");
     card_->add_option("routine", card_options_.routine, "Routine name or file")
@@ -68,6 +95,7 @@ class CommandLine {
         ->check(CLI::IsMember({"text", "markdown"}))
         ->default_str("text")
         ->type_name("text|markdown");
+    card_->add_flag("--json", card_options_.json, "Write the routine and its timeline as JSON");
     card_->footer(examples({"psoas card pigeon-routine", "psoas card pigeon-routine 2",
                             "psoas card butterfly --format markdown > butterfly.md"}));
 
@@ -75,6 +103,7 @@ class CommandLine {
     check_->add_option("files", check_options_.files, "Routine files (or names)")
         ->required()
         ->type_name("FILE");
+    check_->add_flag("--json", check_options_.json, "Write the results as JSON");
     check_->footer(examples({"psoas check my-hips.yaml", "psoas check ~/.config/psoas/routines/*.yaml"}));
 
     run_ = app_.add_subcommand("run", "Guide yourself through a routine in real time");
@@ -96,9 +125,36 @@ class CommandLine {
     run_->add_flag("--quiet", run_options_.quiet, "No bells");
     run_->add_flag("--voice", run_options_.voice, "Speak steps, sides and cues (needs espeak-ng)");
     run_->add_flag("-y,--yes", run_options_.yes, "Skip the cautions and equipment checklist; start at once");
+    run_->add_option("--events", events_format_,
+                     "Write every run event to stdout as JSON lines; the screen goes to the terminal")
+        ->check(CLI::IsMember({"jsonl"}))
+        ->type_name("jsonl");
     run_->footer(examples({"psoas run pigeon-routine", "psoas run psoas-release --from butterfly --voice",
-                           "psoas run bridge --hold 45s --reps 2", "psoas run pigeon-routine --dry-run"}) +
+                           "psoas run bridge --hold 45s --reps 2", "psoas run pigeon-routine --dry-run",
+                           "psoas run butterfly --events jsonl | my-logger"}) +
                  "\nKeys: space pause, n skip, b back (twice: previous), +/- 10s, q quit, ? help.\n");
+
+    new_ = app_.add_subcommand("new", "Write a new routine of your own, from a starter or a copy");
+    new_->add_option("name", new_options_.name, "The new routine's name")->required()->type_name("NAME");
+    new_->add_option("--from", new_options_.from, "Copy this routine instead of the starter")
+        ->type_name("ROUTINE");
+    new_->footer(examples({"psoas new my-hips", "psoas new evening --from pigeon-routine"}));
+
+    edit_ = app_.add_subcommand("edit", "Edit a routine in $VISUAL or $EDITOR, checked when you save");
+    edit_->add_option("routine", edit_options_.routine, "Routine name or file")
+        ->required()
+        ->type_name("ROUTINE");
+    edit_->footer(examples({"psoas edit my-hips", "EDITOR=nano psoas edit bridge"}) +
+                  "\nA built-in routine is edited as your own copy, which then shadows it.\n");
+
+    completion_ =
+        app_.add_subcommand("completion", "Print the shell completion script for bash, zsh or fish");
+    completion_->add_option("shell", completion_shell_, "The shell")
+        ->required()
+        ->check(CLI::IsMember({"bash", "zsh", "fish"}))
+        ->type_name("bash|zsh|fish");
+    completion_->footer(examples({"source <(psoas completion bash)",
+                                  "psoas completion fish > ~/.config/fish/completions/psoas.fish"}));
 
     app_.footer(examples({"psoas run pigeon-routine", "psoas list", "psoas card pigeon-routine",
                           "psoas check my-routine.yaml"}) +
@@ -110,10 +166,38 @@ class CommandLine {
     try {
       app_.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-      const int status = app_.exit(e);
-      return status == 0 ? 0 : static_cast<int>(ExitCode::usage);
+      if (e.get_exit_code() == 0) return app_.exit(e);  // --help, --version
+      const Style style(::isatty(STDERR_FILENO) == 1 && !std::getenv("NO_COLOR"));
+      std::cerr << fmt::format(
+          "psoas: {} {}\nRun `psoas --help`, or `psoas COMMAND --help`, for the options.\n",
+          style.error("error:"), e.what());
+      return static_cast<int>(ExitCode::usage);
     }
     return std::nullopt;
+  }
+
+  // The completion scripts' view of this command line: read from CLI11's own
+  // definitions, so that they never fall behind.
+  [[nodiscard]] CompletionSpec completion_spec() const {
+    CompletionSpec spec;
+    spec.global_options = {{{"help"}, {"h"}, "Print help and exit", false, {}},
+                           {{"version"}, {}, "Print the version and exit", false, {}}};
+    for (const CLI::App* command : app_.get_subcommands([](const CLI::App*) { return true; })) {
+      CompletedCommand completed{
+          command->get_name(), command->get_description(), {}, argument_of(command->get_name())};
+      for (const CLI::Option* option : command->get_options()) {
+        if (!option->nonpositional()) continue;
+        CompletedOption entry{option->get_lnames(),
+                              option->get_snames(),
+                              option->get_description(),
+                              option->get_items_expected_max() > 0,
+                              {}};
+        if (!entry.long_names.empty()) entry.values = choices_of(entry.long_names.front());
+        completed.options.push_back(std::move(entry));
+      }
+      spec.commands.push_back(std::move(completed));
+    }
+    return spec;
   }
 
   ExitCode run(const Console& console) {
@@ -124,7 +208,17 @@ class CommandLine {
       return show_card(card_options_, search_path, console);
     }
     if (check_->parsed()) return check_routines(check_options_, search_path, console);
-    if (run_->parsed()) return run_routine(run_options_, search_path, console);
+    if (new_->parsed()) return new_routine(new_options_, search_path, console);
+    if (edit_->parsed()) {
+      edit_options_.editor = editor_command();
+      edit_options_.interactive = ::isatty(STDIN_FILENO) == 1;
+      return edit_routine(edit_options_, search_path, console);
+    }
+    if (completion_->parsed()) return print_completion(completion_shell_, completion_spec(), console);
+    if (run_->parsed()) {
+      run_options_.events = !events_format_.empty();
+      return run_routine(run_options_, search_path, console);
+    }
     return ExitCode::usage;
   }
 
@@ -134,11 +228,18 @@ class CommandLine {
   CLI::App* card_ = nullptr;
   CLI::App* check_ = nullptr;
   CLI::App* run_ = nullptr;
+  CLI::App* new_ = nullptr;
+  CLI::App* edit_ = nullptr;
+  CLI::App* completion_ = nullptr;
   ListOptions list_options_;
   CardCommandOptions card_options_;
   std::string card_format_ = "text";
   CheckOptions check_options_;
   RunCommandOptions run_options_;
+  std::string events_format_;
+  NewOptions new_options_;
+  EditOptions edit_options_;
+  std::string completion_shell_;
 };
 
 }  // namespace

@@ -18,6 +18,7 @@ struct Console {
   std::ostream& err;
   OutputInfo out_info;
   OutputInfo err_info;
+  OutputEnvironment environment;  // to judge other outputs, such as /dev/tty
 };
 
 // Prints diagnostics to the error stream; on a terminal, each with its source

@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <ostream>
 
+#include <fmt/format.h>
+
 #include "load/loader.hpp"
 #include "load/suggest.hpp"
 #include "plan/timeline.hpp"
+#include "ui/json.hpp"
 #include "ui/routine_table.hpp"
 
 namespace psoas {
@@ -19,18 +22,25 @@ bool has_tag(const Routine& routine, std::string_view tag) {
 }  // namespace
 
 ExitCode list_routines(const ListOptions& options, const SearchPath& search_path, const Console& console) {
+  if (options.names && !options.tag) {
+    // Fast, and silent about broken files: completion runs this on every Tab.
+    for (const FoundRoutine& found : search_path.list()) console.out << found.name << '\n';
+    return ExitCode::ok;
+  }
   RoutineLoader loader(search_path);
   std::vector<RoutineRow> rows;
   bool any_broken = false;
   for (const FoundRoutine& found : search_path.list()) {
     LoadResult result = loader.load_file(found.file);
-    RoutineRow row{found.name, "", std::nullopt, 0, {}, found.origin, found.shadows_builtin};
+    RoutineRow row{found.name,          "", std::nullopt, false, 0, {}, found.origin, found.shadows_builtin,
+                   found.file.string(), {}};
     if (!result.routine) {
       any_broken = true;
       // The first error says why; `psoas check` gives them all.
       const auto first = std::find_if(result.diagnostics.begin(), result.diagnostics.end(),
                                       [](const Diagnostic& d) { return d.severity == Severity::error; });
-      print_diagnostics(console, {*first});
+      if (!options.json) print_diagnostics(console, {*first});
+      row.error = *first;
       if (options.tag) continue;  // its tags are unknown
       rows.push_back(std::move(row));
       continue;
@@ -40,13 +50,23 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
     const Timeline timeline = build_timeline(routine);
     row.title = routine.title;
     row.total = timeline.total;
+    row.untimed = std::any_of(timeline.segments.begin(), timeline.segments.end(),
+                              [](const Segment& segment) { return segment.kind == SegmentKind::check; });
     row.steps = timeline.steps.size();
     row.tags = routine.tags;
     rows.push_back(std::move(row));
   }
-  const auto width =
-      console.out_info.is_terminal ? std::optional<std::size_t>(console.out_info.width) : std::nullopt;
-  console.out << render_routine_table(rows, width, console.out_info.color);
+  if (rows.empty() && options.tag)
+    console.err << fmt::format("psoas: no routine is tagged `{}`\n", *options.tag);
+  if (options.json) {
+    console.out << list_json(rows);
+  } else if (options.names) {
+    for (const RoutineRow& row : rows) console.out << row.name << '\n';
+  } else {
+    const auto width =
+        console.out_info.is_terminal ? std::optional<std::size_t>(console.out_info.width) : std::nullopt;
+    console.out << render_routine_table(rows, width, console.out_info.color);
+  }
   return any_broken ? ExitCode::failure : ExitCode::ok;
 }
 

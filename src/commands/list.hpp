@@ -11,6 +11,8 @@ namespace psoas {
 
 struct ListOptions {
   std::optional<std::string> tag;
+  bool json = false;
+  bool names = false;  // only the names, one per line (for shell completion)
 };
 
 // `psoas list`: every routine on the search path, sorted by name.

@@ -1,20 +1,24 @@
 #include "commands/run.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <ostream>
 
 #include <fmt/format.h>
+#include <string.h>
 
 #include "commands/card.hpp"
 #include "plan/timeline.hpp"
 #include "run/clock.hpp"
 #include "run/runner.hpp"
 #include "run/session.hpp"
+#include "term/output.hpp"
 #include "term/signals.hpp"
 #include "term/terminal.hpp"
 #include "term/terminal_input.hpp"
 #include "ui/dry_run.hpp"
+#include "ui/json.hpp"
 #include "ui/plain_view.hpp"
 #include "ui/run_screen.hpp"
 #include "ui/sound.hpp"
@@ -37,6 +41,7 @@ TimingOverrides overrides_of(const RunCommandOptions& options) {
   return overrides;
 }
 
+// The line left on the terminal after a run, when its screen is gone.
 std::string summary(const Routine& routine, const Timeline& timeline, const RunState& state) {
   const auto clock = [](Nanos duration) {
     return format_clock(std::chrono::duration_cast<Seconds>(duration));
@@ -44,9 +49,14 @@ std::string summary(const Routine& routine, const Timeline& timeline, const RunS
   if (state.end == RunEnd::finished)
     return fmt::format("{}: done in {} ({} planned, {} paused)\n", routine.title, clock(state.active),
                        format_clock(timeline.remaining_from(state.first_segment)), clock(state.paused_total));
+  if (!state.started) return fmt::format("{}: quit before starting\n", routine.title);
   const std::size_t step = timeline.segments[std::min(state.segment, timeline.segments.size() - 1)].step;
-  return fmt::format("{}: quit at step {} of {}, after {}\n", routine.title, step + 1, timeline.steps.size(),
-                     clock(state.active));
+  const std::string how = state.end == RunEnd::quit ? "quit"
+                          : state.signal == SIGINT
+                              ? "stopped by Ctrl-C"
+                              : fmt::format("stopped by SIG{}", sigabbrev_np(state.signal));
+  return fmt::format("{}: {} at step {} of {}, after {}\n", routine.title, how, step + 1,
+                     timeline.steps.size(), clock(state.active));
 }
 
 }  // namespace
@@ -74,9 +84,34 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
     }
   }
 
-  const bool screen = console.out_info.can_draw && !options.plain;
-  const bool keys = screen && ::isatty(STDIN_FILENO) == 1;
+  // Where the run is shown. With --events, stdout carries JSON: the screen
+  // goes to the terminal itself, or plain lines to stderr.
+  std::optional<TerminalDevice> device;
+  int screen_fd = -1;
+  OutputInfo screen_info;
+  if (!options.plain) {
+    if (!options.events) {
+      screen_fd = console.out_info.can_draw ? STDOUT_FILENO : -1;
+      screen_info = console.out_info;
+    } else if ((device = TerminalDevice::open())) {
+      screen_info = probe_output(device->fd(), console.environment);
+      screen_fd = screen_info.can_draw ? device->fd() : -1;
+    }
+  }
+  const bool screen = screen_fd >= 0;
+  const int key_fd = !screen                       ? -1
+                     : options.events              ? screen_fd
+                     : ::isatty(STDIN_FILENO) == 1 ? STDIN_FILENO
+                                                   : -1;
+  const bool keys = key_fd >= 0;
+  std::ostream& plain_out = options.events ? console.err : console.out;
+
   SinkList sinks;
+  std::optional<JsonEventsView> json;
+  if (options.events) {
+    json.emplace(*routine, timeline, console.out, wall_time_now);
+    sinks.add(*json);
+  }
   if (voice) sinks.add(*voice);
   MonotonicClock monotonic;
   ScaledClock scaled(monotonic, options.speed);
@@ -87,23 +122,28 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   if (screen) {
     console.out.flush();
     SignalWatch signals(true);
-    TerminalSession session(keys ? STDIN_FILENO : STDOUT_FILENO, STDOUT_FILENO);
-    ScreenView view(*routine, timeline, STDOUT_FILENO, console.out_info.color);
-    BellSound bell(STDOUT_FILENO);
+    TerminalSession session(keys ? key_fd : screen_fd, screen_fd);
+    ScreenView view(*routine, timeline, screen_fd, screen_info.color, keys);
+    BellSound bell(screen_fd);
     sinks.add(view);
     if (!options.quiet) sinks.add(bell);
-    Runner runner(*routine, timeline, runner_options, sinks);
-    TerminalInput input(keys ? STDIN_FILENO : -1, signals, &session);
+    Runner runner(timeline, runner_options, sinks);
+    TerminalInput input(key_fd, signals, &session);
     drive(runner, clock, input, options.speed);
     final_state = runner.state();
     session.release();
+    const std::string line = summary(*routine, timeline, final_state);
+    if (options.events) {
+      write_all(screen_fd, line);
+    } else {
+      console.out << line << std::flush;
+    }
     if (final_state.end == RunEnd::interrupted) SignalWatch::die_of(final_state.signal);
-    console.out << summary(*routine, timeline, final_state);
   } else {
     SignalWatch signals(false);
-    PlainView plain(*routine, timeline, console.out);
+    PlainView plain(*routine, timeline, plain_out);
     sinks.add(plain);
-    Runner runner(*routine, timeline, runner_options, sinks);
+    Runner runner(timeline, runner_options, sinks);
     TerminalInput input(-1, signals, nullptr);
     drive(runner, clock, input, options.speed);
     final_state = runner.state();

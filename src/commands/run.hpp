@@ -20,6 +20,7 @@ struct RunCommandOptions {
   bool quiet = false;
   bool voice = false;
   bool yes = false;
+  bool events = false;  // --events jsonl: JSON lines on stdout, the screen on the terminal
 };
 
 // `psoas run ROUTINE`: guides a person through the routine in real time.

@@ -63,13 +63,13 @@ std::size_t expanded_size(const Routine& routine, std::optional<int> reps, std::
 
 LoadResult RoutineLoader::load_file(const fs::path& path) {
   auto source = read_source(path);
-  if (auto* error = std::get_if<Diagnostic>(&source)) return {nullptr, {std::move(*error)}};
+  if (auto* error = std::get_if<Diagnostic>(&source)) return {nullptr, {std::move(*error)}, std::nullopt};
   return load(cache_key(path), std::get<SourceText>(std::move(source)));
 }
 
 LoadResult RoutineLoader::load_text(const std::string& file, std::string bytes) {
   auto source = check_source(file, std::move(bytes));
-  if (auto* error = std::get_if<Diagnostic>(&source)) return {nullptr, {std::move(*error)}};
+  if (auto* error = std::get_if<Diagnostic>(&source)) return {nullptr, {std::move(*error)}, std::nullopt};
   return load(fs::path(file), std::get<SourceText>(std::move(source)));
 }
 
@@ -107,7 +107,7 @@ LoadResult RoutineLoader::load(const fs::path& key, const SourceText& source) {
 
   std::vector<Diagnostic> used_errors;
   loading_.emplace_back(key, routine.name.empty() ? stem : routine.name);
-  resolve_uses(routine, read.uses, result.diagnostics, used_errors);
+  resolve_uses(routine, key, read.uses, result.diagnostics, used_errors, result.cycle);
   loading_.pop_back();
 
   if (!has_errors(result.diagnostics) && used_errors.empty() &&
@@ -120,15 +120,26 @@ LoadResult RoutineLoader::load(const fs::path& key, const SourceText& source) {
   sort_by_position(result.diagnostics);
   result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(used_errors.begin()),
                             std::make_move_iterator(used_errors.end()));
-  if (!has_errors(result.diagnostics)) result.routine = std::make_shared<const Routine>(std::move(routine));
+  if (!has_errors(result.diagnostics) && !result.cycle)
+    result.routine = std::make_shared<const Routine>(std::move(routine));
   return result;
 }
 
-void RoutineLoader::resolve_uses(Routine& routine, const std::vector<UseReference>& uses,
-                                 std::vector<Diagnostic>& diagnostics, std::vector<Diagnostic>& used_errors) {
+void RoutineLoader::resolve_uses(Routine& routine, const fs::path& own_key,
+                                 const std::vector<UseReference>& uses, std::vector<Diagnostic>& diagnostics,
+                                 std::vector<Diagnostic>& used_errors, std::optional<UseCycle>& cycle) {
   const std::string file = routine.file.string();
   const auto error = [&](SourcePosition position, std::string message) {
     diagnostics.push_back({file, position, Severity::error, std::move(message)});
+  };
+  // A cycle back to this routine is reported here; one back to a routine
+  // further out is passed up to it.
+  const auto take_cycle = [&](const UseCycle& found, SourcePosition position) {
+    if (found.start == own_key) {
+      error(position, fmt::format("`use` cycle: {}", found.description));
+    } else if (!cycle) {
+      cycle = found;
+    }
   };
   for (const UseReference& use : uses) {
     Step& step = routine.steps[use.step];
@@ -144,29 +155,33 @@ void RoutineLoader::resolve_uses(Routine& routine, const std::vector<UseReferenc
     const auto in_progress =
         std::find_if(loading_.begin(), loading_.end(), [&](const auto& entry) { return entry.first == key; });
     if (in_progress != loading_.end()) {
-      std::vector<std::string> cycle;
-      for (auto it = in_progress; it != loading_.end(); ++it) cycle.push_back(it->second);
-      cycle.push_back(in_progress->second);
-      error(use.position, fmt::format("`use` cycle: {}", fmt::join(cycle, " -> ")));
+      std::vector<std::string> names;
+      for (auto it = in_progress; it != loading_.end(); ++it) names.push_back(it->second);
+      names.push_back(in_progress->second);
+      take_cycle({key, fmt::format("{}", fmt::join(names, " -> "))}, use.position);
       continue;
     }
     auto cached = cache_.find(key);
     if (cached == cache_.end()) {
       LoadResult used = load_file(found->file);
-      cached = cache_.emplace(key, used.routine).first;
-      if (!used.routine) {
+      cached = cache_.emplace(key, Cached{used.routine, used.cycle}).first;
+      if (!used.routine && has_errors(used.diagnostics)) {
         // The used file's errors follow this file's, each at its place in that file.
         error(use.position, fmt::format("the routine `{}` used here has errors", step.use));
         for (Diagnostic& diagnostic : used.diagnostics)
           if (diagnostic.severity == Severity::error) used_errors.push_back(std::move(diagnostic));
+        if (used.cycle) take_cycle(*used.cycle, use.position);
         continue;
       }
-    }
-    if (!cached->second) {
+    } else if (!cached->second.routine && !cached->second.cycle) {
       error(use.position, fmt::format("the routine `{}` used here has errors", step.use));
       continue;
     }
-    step.used = cached->second;
+    if (cached->second.cycle) {
+      take_cycle(*cached->second.cycle, use.position);
+      continue;
+    }
+    step.used = cached->second.routine;
   }
 }
 

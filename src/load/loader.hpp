@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,9 +15,17 @@
 
 namespace psoas {
 
+// A `use` cycle found while the routine that starts it was still loading: that
+// routine reports it, at its own `use` step.
+struct UseCycle {
+  std::filesystem::path start;  // the routine the cycle comes back to
+  std::string description;      // "a -> b -> a"
+};
+
 struct LoadResult {
   std::shared_ptr<const Routine> routine;  // null when there are errors
   std::vector<Diagnostic> diagnostics;     // errors and warnings
+  std::optional<UseCycle> cycle;           // also null routine: part of a cycle
 };
 
 // A routine whose steps (`use` steps expanded) and holds number more than this
@@ -37,12 +46,17 @@ class RoutineLoader {
   LoadResult load(const std::filesystem::path& key, const SourceText& source);
   // Links each `use` step to its routine; errors at the `use` go to
   // `diagnostics`, the errors inside a broken used file to `used_errors`.
-  void resolve_uses(Routine& routine, const std::vector<UseReference>& uses,
-                    std::vector<Diagnostic>& diagnostics, std::vector<Diagnostic>& used_errors);
+  void resolve_uses(Routine& routine, const std::filesystem::path& key, const std::vector<UseReference>& uses,
+                    std::vector<Diagnostic>& diagnostics, std::vector<Diagnostic>& used_errors,
+                    std::optional<UseCycle>& cycle);
 
   SearchPath search_path_;
-  // Each file loaded for a `use`, by canonical path; null when it has errors.
-  std::map<std::filesystem::path, std::shared_ptr<const Routine>> cache_;
+  // Each file loaded for a `use`, by canonical path: null when it has errors.
+  struct Cached {
+    std::shared_ptr<const Routine> routine;
+    std::optional<UseCycle> cycle;
+  };
+  std::map<std::filesystem::path, Cached> cache_;
   // The routines being loaded, outermost first, to name a `use` cycle.
   std::vector<std::pair<std::filesystem::path, std::string>> loading_;
 };

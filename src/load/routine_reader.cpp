@@ -106,6 +106,16 @@ class Reader {
     return source_.position_of(mark.line, mark.byte_column);
   }
 
+  // As describe(), but a quoted scalar is called text: a quoted "3" or "true"
+  // is a string to YAML, whatever it looks like.
+  [[nodiscard]] std::string describe_typed(NodeId node) const {
+    if (tree_.kind(node) == Kind::scalar && !tree_.is_plain(node)) {
+      const std::string described = describe(node);
+      return fmt::format("the text \"{}\"", std::string_view(described).substr(1, described.size() - 2));
+    }
+    return describe(node);
+  }
+
   // "empty", "a list", "a map", or the scalar in backquotes.
   [[nodiscard]] std::string describe(NodeId node) const {
     switch (tree_.kind(node)) {
@@ -119,10 +129,10 @@ class Reader {
         break;
     }
     constexpr std::size_t kShown = 40;
-    const std::string_view text = tree_.scalar(node);
-    if (text.size() > kShown || text.find('\n') != std::string_view::npos)
-      return fmt::format("`{}...`", text.substr(0, std::min(kShown, text.find('\n'))));
-    return fmt::format("`{}`", text);
+    std::string_view text = tree_.scalar(node);
+    const bool cut = text.size() > kShown || text.find('\n') != std::string_view::npos;
+    if (cut) text = text.substr(0, std::min(kShown, text.find('\n')));
+    return fmt::format("`{}{}`", text, cut ? "..." : "");
   }
 
   // --- maps --------------------------------------------------------------
@@ -208,8 +218,12 @@ class Reader {
       return items;
     }
     if (kind != Kind::sequence) {
-      error(entry, fmt::format("{} must be a list{}, not {}", label,
-                               single_allowed ? " or a line of text" : " of text", describe(entry.value)));
+      // `cues: Breathe` is the likeliest slip: show how one item is written.
+      const std::string hint =
+          kind == Kind::scalar ? fmt::format(" (one item is written [{}])", tree_.scalar(entry.value)) : "";
+      error(entry,
+            fmt::format("{} must be a list{}, not {}{}", label,
+                        single_allowed ? " or a line of text" : " of text", describe(entry.value), hint));
       return items;
     }
     const std::string item_label = fmt::format("each item of `{}`", entry.key);
@@ -220,13 +234,14 @@ class Reader {
     return items;
   }
 
-  std::optional<Seconds> duration(const Entry& entry, std::string_view label, bool must_be_positive) {
+  std::optional<Seconds> duration(const Entry& entry, std::string_view label, bool must_be_positive,
+                                  bool until_done_allowed = false) {
     const Kind kind = tree_.kind(entry.value);
     const std::string_view written = kind == Kind::scalar ? trim(tree_.scalar(entry.value)) : "";
     const auto parsed = kind == Kind::scalar ? parse_duration(written) : std::nullopt;
     if (!parsed) {
       error(entry, fmt::format("{} must be a duration such as 45s, 2m, 1m30s or 1:30{}, not {}", label,
-                               entry.key == "hold" ? ", or until-done" : "", describe(entry.value)));
+                               until_done_allowed ? ", or until-done" : "", describe(entry.value)));
       return std::nullopt;
     }
     if (*parsed > kMaxDuration) {
@@ -246,7 +261,8 @@ class Reader {
     if (until_done_allowed && tree_.kind(entry.value) == Kind::scalar &&
         trim(tree_.scalar(entry.value)) == "until-done")
       return std::optional<Seconds>{};
-    if (auto seconds = duration(entry, label, true)) return std::optional<Seconds>{seconds};
+    if (auto seconds = duration(entry, label, true, until_done_allowed))
+      return std::optional<Seconds>{seconds};
     return std::nullopt;
   }
 
@@ -264,7 +280,8 @@ class Reader {
       value = value * 10 + (c - '0');
     }
     if (!valid || value < 1) {
-      error(entry, fmt::format("`reps` must be a whole number of at least 1, not {}", describe(entry.value)));
+      error(entry,
+            fmt::format("`reps` must be a whole number of at least 1, not {}", describe_typed(entry.value)));
       return std::nullopt;
     }
     return value;
@@ -276,7 +293,7 @@ class Reader {
       if (written == "true" || written == "True" || written == "TRUE") return true;
       if (written == "false" || written == "False" || written == "FALSE") return false;
     }
-    error(entry, fmt::format("`{}` must be true or false, not {}", entry.key, describe(entry.value)));
+    error(entry, fmt::format("`{}` must be true or false, not {}", entry.key, describe_typed(entry.value)));
     return std::nullopt;
   }
 

@@ -58,6 +58,8 @@ std::optional<Seconds> parse_unit_form(std::string_view text) {
     if (!number || pos == text.size()) return std::nullopt;
     const auto unit = kUnits.find(text[pos], next_unit);
     if (unit == std::string_view::npos) return std::nullopt;
+    // After a larger unit, as on a clock: 1m30s, not 1m90s.
+    if (next_unit > 0 && *number >= 60) return std::nullopt;
     total += *number * kScale[unit];
     if (total > kParseLimit) return std::nullopt;
     next_unit = unit + 1;

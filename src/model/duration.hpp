@@ -13,7 +13,8 @@ using Seconds = std::chrono::seconds;
 inline constexpr Seconds kMaxDuration = std::chrono::hours(24);
 
 // Parses the routine format's duration forms: `45`, `45s`, `2m`, `1m30s`,
-// `1h`, `1h5m`, `1:30` (m:ss) and `1:02:03` (h:mm:ss). Returns nullopt for
+// `1h`, `1h5m`, `1:30` (m:ss) and `1:02:03` (h:mm:ss); after a larger unit,
+// minutes and seconds are below 60, as on a clock. Returns nullopt for
 // anything else. Values beyond kMaxDuration parse (so that callers can say
 // why they refuse them) up to a bound that keeps the arithmetic safe.
 std::optional<Seconds> parse_duration(std::string_view text);

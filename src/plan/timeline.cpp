@@ -1,5 +1,6 @@
 #include "plan/timeline.hpp"
 
+#include <algorithm>
 #include <cassert>
 
 namespace psoas {
@@ -10,6 +11,8 @@ class TimelineBuilder {
   explicit TimelineBuilder(Timeline& timeline) : timeline_(timeline) {}
 
   void add_routine(const Routine& routine, const TimingOverrides& overrides, int depth) {
+    add_new(timeline_.equipment, routine.equipment);
+    add_new(timeline_.cautions, routine.cautions);
     for (const Step& step : routine.steps) {
       if (step.is_use()) {
         // A broken `use` never reaches the planner: the loader rejects it.
@@ -22,6 +25,11 @@ class TimelineBuilder {
   }
 
  private:
+  static void add_new(std::vector<std::string>& list, const std::vector<std::string>& items) {
+    for (const std::string& item : items)
+      if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+  }
+
   static Step apply(Step step, const TimingOverrides& overrides) {
     if (step.is_check()) return step;  // overrides reach only timed steps
     if (overrides.hold) step.hold = overrides.hold;

@@ -39,6 +39,10 @@ struct Timeline {
   std::vector<PlannedStep> steps;
   std::vector<Segment> segments;
   Seconds total{0};
+  // The routine's equipment and cautions, then those of the routines it
+  // uses that it does not already list: everything the whole session needs.
+  std::vector<std::string> equipment;
+  std::vector<std::string> cautions;
 
   // Total time of the segments from `first_segment` to the end.
   [[nodiscard]] Seconds remaining_from(std::size_t first_segment) const;

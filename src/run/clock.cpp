@@ -6,6 +6,14 @@
 
 namespace psoas {
 
+WallTime wall_time_now() {
+  timespec ts{};
+  ::clock_gettime(CLOCK_REALTIME, &ts);
+  tm local{};
+  ::localtime_r(&ts.tv_sec, &local);
+  return {std::int64_t{ts.tv_sec} * 1000 + ts.tv_nsec / 1'000'000, static_cast<int>(local.tm_gmtoff / 60)};
+}
+
 Instant MonotonicClock::now() {
   timespec ts{};
   ::clock_gettime(CLOCK_MONOTONIC, &ts);

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "model/wall_time.hpp"
+
 namespace psoas {
 
 // Runner time: nanoseconds since an arbitrary origin (the monotonic clock's,
@@ -34,5 +36,8 @@ class ScaledClock final : public Clock {
   double speed_;
   Instant origin_;
 };
+
+// The wall clock now, with the local time zone's offset.
+WallTime wall_time_now();
 
 }  // namespace psoas

@@ -17,6 +17,7 @@ enum class RunEnd : unsigned char { none, finished, quit, interrupted };
 // Everything a view needs to draw the run, at the moment of an event.
 struct RunState {
   RunPhase phase = RunPhase::briefing;
+  bool started = false;  // the first segment began (the briefing is over)
   RunEnd end = RunEnd::none;
   int signal = 0;  // for RunEnd::interrupted
 

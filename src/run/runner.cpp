@@ -21,8 +21,8 @@ Nanos RunState::remaining(const Timeline& timeline) const {
   return std::max(segment_remaining, Nanos(0)) + timeline.remaining_from(segment + 1);
 }
 
-Runner::Runner(const Routine& routine, const Timeline& timeline, RunnerOptions options, RunSink& sink)
-    : routine_(routine), timeline_(timeline), options_(options), sink_(sink) {
+Runner::Runner(const Timeline& timeline, RunnerOptions options, RunSink& sink)
+    : timeline_(timeline), options_(options), sink_(sink) {
   state_.first_segment = std::min(options.first_segment, timeline.segments.size());
   state_.segment = state_.first_segment;
 }
@@ -49,8 +49,11 @@ void Runner::start(Instant now) {
 
 void Runner::begin(Instant now) {
   state_.phase = RunPhase::running;
+  state_.started = true;
   state_.started_at = now;
   active_since_ = now;
+  state_.segment_length = current().duration;  // so that `started` tells the whole time left
+  state_.segment_remaining = state_.segment_length;
   emit(RunEventKind::started);
   enter_segment(state_.segment, now);
 }
@@ -214,7 +217,7 @@ void Runner::handle_input(const InputEvent& event, Instant now) {
 
 void Runner::on_briefing_key(const Key& key, Instant now) {
   if (key.code == Key::Code::enter) {
-    if (state_.equipment_ticked < routine_.equipment.size()) {
+    if (state_.equipment_ticked < timeline_.equipment.size()) {
       ++state_.equipment_ticked;
       emit(RunEventKind::briefing);
     } else {
@@ -235,9 +238,11 @@ void Runner::on_key(const Key& key, Instant now) {
     }
     return;
   }
-  if (state_.showing_help) {  // any key closes the help
+  if (state_.showing_help) {  // any key closes the help, and resumes what it paused
     state_.showing_help = false;
     emit(RunEventKind::help);
+    if (paused_for_help_) toggle_pause(now);
+    paused_for_help_ = false;
     return;
   }
   const bool character = key.code == Key::Code::character;
@@ -266,6 +271,9 @@ void Runner::on_key(const Key& key, Instant now) {
   } else if (character && (c == 'q' || c == 'Q')) {
     request_quit(now);
   } else if (character && (c == '?' || c == 'h')) {
+    // The help hides the countdown, so the countdown waits for it.
+    paused_for_help_ = !state_.paused && !is_check();
+    if (paused_for_help_) pause(now);
     state_.showing_help = true;
     emit(RunEventKind::help);
   }

@@ -30,7 +30,7 @@ inline constexpr Nanos kQuitWithoutAsking = std::chrono::seconds(10);
 // one's end plus its length, so lateness in waking never accumulates.
 class Runner {
  public:
-  Runner(const Routine& routine, const Timeline& timeline, RunnerOptions options, RunSink& sink);
+  Runner(const Timeline& timeline, RunnerOptions options, RunSink& sink);
 
   // Shows the briefing, or starts the first segment.
   void start(Instant now);
@@ -43,7 +43,6 @@ class Runner {
 
   [[nodiscard]] bool done() const { return state_.phase == RunPhase::finished; }
   [[nodiscard]] const RunState& state() const { return state_; }
-  [[nodiscard]] const Routine& routine() const { return routine_; }
   [[nodiscard]] const Timeline& timeline() const { return timeline_; }
 
  private:
@@ -73,7 +72,6 @@ class Runner {
   void tick_if_changed();
   [[nodiscard]] long long shown_seconds() const;
 
-  const Routine& routine_;
   const Timeline& timeline_;
   RunnerOptions options_;
   RunSink& sink_;
@@ -84,6 +82,7 @@ class Runner {
   Nanos active_before_{0};   // active time up to active_since_
   Instant paused_since_{0};
   std::optional<Instant> last_back_;
+  bool paused_for_help_ = false;
   long long last_shown_ = -1;  // the seconds last shown, to tick only on a change
 };
 

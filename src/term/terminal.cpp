@@ -1,5 +1,6 @@
 #include "term/terminal.hpp"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <termios.h>
 #include <unistd.h>
@@ -89,6 +90,20 @@ void restore_terminal() noexcept {
   if (!g_saved.changed.exchange(false)) return;
   write_all(g_saved.output_fd, kLeaveScreen);
   ::tcsetattr(g_saved.input_fd, TCSAFLUSH, &g_saved.mode);
+}
+
+std::optional<TerminalDevice> TerminalDevice::open() {
+  const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return std::nullopt;
+  if (::isatty(fd) != 1) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  return TerminalDevice(fd);
+}
+
+TerminalDevice::~TerminalDevice() {
+  if (fd_ >= 0) ::close(fd_);
 }
 
 TerminalSession::TerminalSession(int input_fd, int output_fd) {

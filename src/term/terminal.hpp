@@ -1,6 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <string_view>
+#include <utility>
 
 namespace psoas {
 
@@ -23,6 +25,27 @@ class TerminalSession {
   // Puts the terminal back as it was, and takes it over again (Ctrl-Z, fg).
   void release();
   void reacquire();
+};
+
+// The process's controlling terminal, /dev/tty, opened for reading and
+// writing: where the screen goes when standard output carries data.
+class TerminalDevice {
+ public:
+  // Nothing when there is no controlling terminal.
+  static std::optional<TerminalDevice> open();
+  TerminalDevice(TerminalDevice&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  TerminalDevice& operator=(TerminalDevice&& other) noexcept {
+    std::swap(fd_, other.fd_);
+    return *this;
+  }
+  TerminalDevice(const TerminalDevice&) = delete;
+  ~TerminalDevice();
+
+  [[nodiscard]] int fd() const { return fd_; }
+
+ private:
+  explicit TerminalDevice(int fd) : fd_(fd) {}
+  int fd_;
 };
 
 // Restores the terminal if a session changed it; safe in a signal handler.

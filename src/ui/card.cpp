@@ -53,14 +53,15 @@ class TextCard {
     }
     facts();
     blank();
-    if (!routine_.equipment.empty()) {
+    if (!timeline_.equipment.empty()) {
       line(style_.heading("Equipment"));
-      for (const std::string& item : routine_.equipment) paragraph(item, "  [ ] ", "      ");
+      for (const std::string& item : timeline_.equipment) paragraph(item, "  [ ] ", "      ");
     }
     blank();
-    if (!routine_.cautions.empty()) {
+    if (!timeline_.cautions.empty()) {
       line(style_.heading("Before you start"));
-      for (const std::string& caution : routine_.cautions) paragraph(caution, style_.warning("  ! "), "    ");
+      for (const std::string& caution : timeline_.cautions)
+        paragraph(caution, style_.warning("  ! "), "    ");
       blank();
     }
     line(style_.heading(fmt::format("Steps ({})", timeline_.steps.size())));
@@ -182,15 +183,15 @@ class MarkdownCard {
           fmt::format(" · **Tags:** {}", markdown_escape(fmt::format("{}", fmt::join(routine_.tags, ", "))));
     out_ += "\n\n";
     if (!routine_.summary.empty()) out_ += markdown_escape(routine_.summary) + "\n\n";
-    if (!routine_.equipment.empty()) {
+    if (!timeline_.equipment.empty()) {
       out_ += "## Equipment\n\n";
-      for (const std::string& item : routine_.equipment)
+      for (const std::string& item : timeline_.equipment)
         out_ += fmt::format("- [ ] {}\n", markdown_escape(item));
       out_ += "\n";
     }
-    if (!routine_.cautions.empty()) {
+    if (!timeline_.cautions.empty()) {
       out_ += "## Before you start\n\n";
-      for (const std::string& caution : routine_.cautions)
+      for (const std::string& caution : timeline_.cautions)
         out_ += fmt::format("- {}\n", markdown_escape(caution));
       out_ += "\n";
     }
@@ -206,8 +207,8 @@ class MarkdownCard {
     const Step& step = planned.step;
     const std::string length =
         step.is_check() ? "until done" : format_duration(step_duration(timeline_, index));
-    out_ += fmt::format("- [ ] **{}. {}** ({}): {}\n", index + 1, markdown_escape(step.name), length,
-                        describe_timing(step));
+    out_ += fmt::format("- [ ] **{}. {}** ({}){}\n", index + 1, markdown_escape(step.name), length,
+                        step.is_check() ? "" : ": " + describe_timing(step));
     for (const std::string& item : step.setup) out_ += fmt::format("  - {}\n", markdown_escape(item));
     if (!step.cues.empty())
       out_ +=

@@ -50,6 +50,12 @@ std::string count_of(std::size_t count, std::string_view noun) {
   return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
 }
 
+std::string kind_phrase(SegmentKind kind) {
+  std::string phrase = segment_label(kind);
+  phrase.front() = static_cast<char>(phrase.front() - 'A' + 'a');
+  return phrase;
+}
+
 std::string segment_label(SegmentKind kind) {
   switch (kind) {
     case SegmentKind::prepare:

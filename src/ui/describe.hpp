@@ -20,6 +20,9 @@ Seconds step_duration(const Timeline& timeline, std::size_t step);
 // "1 step", "7 steps": a count with its noun.
 std::string count_of(std::size_t count, std::string_view noun);
 
+// "get ready", "hold", "rest", "switch sides", "check off": a segment's kind mid-sentence.
+std::string kind_phrase(SegmentKind kind);
+
 // "Hold", "Get ready", "Rest", "Switch sides", "Check off".
 std::string segment_label(SegmentKind kind);
 

@@ -18,10 +18,10 @@ std::string render_dry_run(const Routine& routine, const Timeline& timeline, std
     const Segment& segment = timeline.segments[i];
     const std::string number = segment.step != last_step ? fmt::format("{:>3}.", segment.step + 1) : "    ";
     last_step = segment.step;
-    out += fmt::format("{:>8}  {} {}\n", format_clock(segment.start - offset), number,
+    out += fmt::format("{:>7}  {} {}\n", format_elapsed(segment.start - offset), number,
                        describe_segment(timeline, i));
   }
-  out += fmt::format("{:>8}  total {}\n", format_clock(total), format_duration(total));
+  out += fmt::format("{:>7}  total {}\n", format_elapsed(total), format_duration(total));
   return out;
 }
 

@@ -50,7 +50,7 @@ void PlainView::on_event(const RunEvent& event, const RunState& state) {
       out_ << fmt::format("{} · {} · {}\n", routine_.title,
                           format_duration(timeline_.remaining_from(state.first_segment)),
                           count_of(timeline_.steps.size(), "step"));
-      for (const std::string& caution : routine_.cautions) out_ << fmt::format("! {}\n", caution);
+      for (const std::string& caution : timeline_.cautions) out_ << fmt::format("! {}\n", caution);
       break;
     case RunEventKind::segment:
       // Plain runs read no keys, so a checklist step passes at once.

@@ -21,11 +21,14 @@ std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optio
   enum Column : std::size_t { kName, kTitle, kTotal, kSteps, kTags, kOrigin, kColumns };
   using Cells = std::array<std::string, kColumns>;
   std::vector<Cells> table;
-  table.push_back({"NAME", "TITLE", "TOTAL", "STEPS", "TAGS", "ORIGIN"});
+  bool any_untimed = false;
+  table.push_back({"NAME", "TITLE", "TOTAL ", "STEPS", "TAGS", "ORIGIN"});
   for (const RoutineRow& row : rows) {
     const bool broken = !row.total;
-    table.push_back({row.name, broken ? "" : row.title, broken ? "broken" : format_duration(*row.total),
-                     broken ? "" : fmt::format("{}", row.steps), fmt::format("{}", fmt::join(row.tags, ",")),
+    const std::string total = broken ? "broken" : format_duration(*row.total) + (row.untimed ? "+" : " ");
+    any_untimed = any_untimed || row.untimed;
+    table.push_back({row.name, broken ? "" : row.title, total, broken ? "" : fmt::format("{}", row.steps),
+                     fmt::format("{}", fmt::join(row.tags, ",")),
                      describe_origin(row.origin, row.shadows_builtin)});
   }
   std::array<std::size_t, kColumns> widths{};
@@ -66,6 +69,7 @@ std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optio
     out += line;
     out += '\n';
   }
+  if (any_untimed) out += style.dim("+ and steps that wait for you to tick them off") + "\n";
   return out;
 }
 

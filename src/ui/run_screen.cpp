@@ -124,8 +124,9 @@ class Canvas {
 
 class RunFrame {
  public:
-  RunFrame(const Routine& routine, const Timeline& timeline, const RunState& state, TerminalSize size)
-      : routine_(routine), timeline_(timeline), state_(state), canvas_(size) {}
+  RunFrame(const Routine& routine, const Timeline& timeline, const RunState& state, TerminalSize size,
+           bool keys)
+      : routine_(routine), timeline_(timeline), state_(state), canvas_(size), keys_(keys) {}
 
   Frame compose() {
     if (state_.phase == RunPhase::briefing) return briefing();
@@ -133,41 +134,74 @@ class RunFrame {
   }
 
  private:
+  // Cautions are never left out without saying so: the summary, the blank
+  // lines and then the equipment's own lines give way first.
   Frame briefing() {
+    const std::size_t width = canvas_.width();
+    const int rows = canvas_.rows_left();
     const std::string total =
         fmt::format("{} · {}", format_duration(timeline_.remaining_from(state_.segment)),
                     count_of(timeline_.steps.size(), "step"));
+    // Each caution as its wrapped lines, kept together.
+    std::vector<std::vector<std::string>> cautions;
+    std::size_t caution_rows = 0;
+    for (const std::string& caution : timeline_.cautions) {
+      auto lines = wrap(caution, width > 8 ? width - 4 : 4);
+      for (std::size_t i = 0; i < lines.size(); ++i) lines[i] = (i == 0 ? "  ! " : "    ") + lines[i];
+      caution_rows += lines.size();
+      cautions.push_back(std::move(lines));
+    }
+    std::string ticks;
+    for (std::size_t i = 0; i < timeline_.equipment.size(); ++i)
+      ticks += fmt::format("{}[{}] {}", i ? "  " : "", i < state_.equipment_ticked ? 'x' : ' ',
+                           timeline_.equipment[i]);
+    const auto compact = wrap("Have at hand: " + ticks, width);
+    const bool has_equipment = !timeline_.equipment.empty();
+    const auto summary = wrap(routine_.summary, width);
+    const int needed = 2 + static_cast<int>(caution_rows) + 1;  // title, heading, cautions, prompt
+    const int full_equipment = has_equipment ? static_cast<int>(timeline_.equipment.size()) + 1 : 0;
+    const bool roomy = needed + full_equipment + 3 + static_cast<int>(summary.size()) + 1 <= rows;
+    const bool compact_equipment = needed + full_equipment > rows;
+    const int equipment_rows = !has_equipment      ? 0
+                               : compact_equipment ? static_cast<int>(compact.size())
+                                                   : full_equipment;
+
     canvas_.split({{routine_.title, kBold}}, {{total, kDim}});
-    canvas_.blank();
-    if (!routine_.summary.empty()) {
-      canvas_.paragraph(routine_.summary, "", kPlain, 3);
+    if (roomy) {
       canvas_.blank();
+      if (!summary.empty()) {
+        for (const std::string& line : summary) canvas_.text(line);
+        canvas_.blank();
+      }
     }
-    const int footer_rows = 2;
-    const int equipment_rows =
-        routine_.equipment.empty() ? 0 : static_cast<int>(routine_.equipment.size()) + 2;
-    if (!routine_.cautions.empty()) {
+    if (!cautions.empty()) {
       canvas_.text("Before you start", kBold);
-      for (const std::string& caution : routine_.cautions) {
-        const int room = canvas_.rows_left() - equipment_rows - footer_rows;
-        if (room <= 0) break;
-        canvas_.paragraph(caution, "  ! ", kWarning, static_cast<std::size_t>(std::min(room, 3)));
+      int room = rows - static_cast<int>(canvas_.line_count()) - 1 - equipment_rows;
+      const bool all_fit = static_cast<int>(caution_rows) <= room;
+      if (!all_fit) --room;  // for the line that says some are missing
+      for (const auto& caution : cautions) {
+        if (!all_fit && static_cast<int>(caution.size()) > room) break;
+        for (const std::string& line : caution) canvas_.text(line, kWarning);
+        room -= static_cast<int>(caution.size());
       }
-      canvas_.blank();
+      if (!all_fit)
+        canvas_.text(truncate(fmt::format("  ! …and more: psoas card {}", routine_.name), width), kAlert);
+      if (roomy) canvas_.blank();
     }
-    if (!routine_.equipment.empty()) {
-      canvas_.text("Have at hand", kBold);
-      for (std::size_t i = 0; i < routine_.equipment.size(); ++i) {
-        const bool ticked = i < state_.equipment_ticked;
-        const bool next = i == state_.equipment_ticked;
-        canvas_.line({{ticked ? "  [x] " : "  [ ] ", next ? kBold : kPlain},
-                      {routine_.equipment[i], ticked ? kDim
-                                              : next ? kBold
-                                                     : kPlain}});
+    if (has_equipment) {
+      if (compact_equipment) {
+        for (const std::string& line : compact) canvas_.text(line);
+      } else {
+        canvas_.text("Have at hand", kBold);
+        for (std::size_t i = 0; i < timeline_.equipment.size(); ++i) {
+          const bool ticked = i < state_.equipment_ticked;
+          const Attributes attributes = ticked ? kDim : i == state_.equipment_ticked ? kBold : kPlain;
+          canvas_.line({{ticked ? "  [x] " : "  [ ] ", attributes}, {timeline_.equipment[i], attributes}});
+        }
       }
-      canvas_.blank();
+      if (roomy) canvas_.blank();
     }
-    const bool all_ticked = state_.equipment_ticked >= routine_.equipment.size();
+    const bool all_ticked = state_.equipment_ticked >= timeline_.equipment.size();
     canvas_.text(
         all_ticked ? "Press Enter to start.  q quits." : "Press Enter to tick off each item.  q quits.",
         {Color::green, true});
@@ -176,83 +210,112 @@ class RunFrame {
 
   Frame running() {
     const Segment& segment = timeline_.segments[state_.segment];
-    const PlannedStep& planned = timeline_.steps[segment.step];
-    const Step& step = planned.step;
-    const Attributes kind = kind_attributes(segment.kind);
+    const Step& step = timeline_.steps[segment.step].step;
     const bool sided = segment.side != Side::none && segment.kind != SegmentKind::check;
 
     // Header: the step and where it stands.
     canvas_.split({{step.name, kBold}},
                   {{fmt::format("step {} of {}", segment.step + 1, timeline_.steps.size()), kDim}});
-    FrameLine label = {{upper(segment_label(segment.kind)), kind}};
+    FrameLine label = {{upper(segment_label(segment.kind)), kind_attributes(segment.kind)}};
     if (sided) label.push_back({fmt::format("  {} side", to_string(segment.side)), kBold});
     FrameLine reps;
     if (segment.reps > 1 && segment.kind != SegmentKind::check)
-      reps.push_back({fmt::format("rep {} of {}", segment.rep, segment.reps), kPlain});
+      reps.push_back({fmt::format("{}rep {} of {}", segment.kind == SegmentKind::hold ? "" : "next: ",
+                                  segment.rep, segment.reps),
+                      kPlain});
     canvas_.split(std::move(label), std::move(reps));
 
-    const int bottom_rows = 4;  // progress, next, keys, and a blank
-    const std::vector<std::string> info = info_lines(segment, step);
-    const int info_rows = static_cast<int>(std::min<std::size_t>(info.size(), 4));
-
-    // The middle: the side in big letters and the big countdown, as large as fits.
-    const int middle_rows = canvas_.rows_left() - bottom_rows - info_rows - 1;
+    constexpr int kBottomRows = 4;  // a blank, progress, next, keys
+    const int rows = canvas_.rows_left() - kBottomRows;
     if (state_.showing_help) {
-      help(middle_rows + info_rows);
+      help(rows);
+    } else if (segment.kind == SegmentKind::check) {
+      check_middle(step, rows);
     } else {
-      const std::size_t middle_start = canvas_.line_count();
-      big_middle(segment, sided, middle_rows);
-      // Centred between the header and the text below it.
-      canvas_.insert_blanks(middle_start, std::max(0, canvas_.rows_left() - bottom_rows - info_rows) / 2);
-      while (canvas_.rows_left() > bottom_rows + info_rows) canvas_.blank();
-      for (int i = 0; i < info_rows; ++i) {
-        const std::string& text = info[static_cast<std::size_t>(i)];
-        canvas_.text(truncate(text, canvas_.width()), text.starts_with("! ") ? kWarning : kPlain);
-      }
+      timed_middle(segment, step, sided, rows);
     }
-    while (canvas_.rows_left() > bottom_rows - 1) canvas_.blank();
+    while (canvas_.rows_left() > kBottomRows - 1) canvas_.blank();
     progress();
     next_up();
-    keys();
+    keys(segment);
     return canvas_.finish(title(segment, step));
   }
 
-  std::vector<std::string> info_lines(const Segment& segment, const Step& step) const {
+  // The words shown with a segment: how to get into position, the cues, the
+  // step's caution.
+  std::vector<std::string> info_lines(SegmentKind kind, const Segment& segment, const Step& step) const {
     std::vector<std::string> paragraphs;
-    switch (segment.kind) {
-      case SegmentKind::prepare:
-        paragraphs = step.setup;
-        break;
-      case SegmentKind::check:
-        break;  // its setup is in the middle of the screen
-      case SegmentKind::hold:
-        if (!step.cues.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(step.cues, " · ")));
-        break;
-      case SegmentKind::rest:
-        paragraphs.push_back(fmt::format("Rest. Next: rep {} of {}.", segment.rep, segment.reps));
-        break;
+    switch (kind) {
       case SegmentKind::switch_sides:
         paragraphs.push_back(fmt::format("Change to the {} side.", to_string(segment.side)));
+        [[fallthrough]];
+      case SegmentKind::prepare:
+      case SegmentKind::check:
+        paragraphs.insert(paragraphs.end(), step.setup.begin(), step.setup.end());
+        break;
+      case SegmentKind::hold:
+        break;
+      case SegmentKind::rest:
+        paragraphs.push_back(fmt::format("Rest. Then rep {} of {}.", segment.rep, segment.reps));
         break;
     }
-    if (!step.caution.empty() && segment.kind != SegmentKind::rest) paragraphs.push_back("! " + step.caution);
+    if (kind == SegmentKind::hold || kind == SegmentKind::check)
+      if (!step.cues.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(step.cues, " · ")));
+    if (!step.caution.empty() && kind != SegmentKind::rest) paragraphs.push_back("! " + step.caution);
     std::vector<std::string> lines;
+    const std::size_t width = canvas_.width() > 4 ? canvas_.width() - 2 : canvas_.width();
     for (const std::string& paragraph : paragraphs)
-      for (std::string& line : wrap(paragraph, canvas_.width())) lines.push_back(std::move(line));
+      for (std::string& line : wrap(paragraph, width)) lines.push_back(std::move(line));
     return lines;
+  }
+
+  // Up to `rows` info lines as one block centred on the screen; the last line
+  // shown ends in "…" when some are left out.
+  void info_block(std::vector<std::string> lines, int rows) {
+    if (rows <= 0 || lines.empty()) return;
+    if (static_cast<int>(lines.size()) > rows) {
+      lines.resize(static_cast<std::size_t>(rows));
+      lines.back() = truncate(lines.back() + " …………", canvas_.width() > 2 ? canvas_.width() - 2 : 1);
+    }
+    std::size_t block = 0;
+    for (const std::string& line : lines) block = std::max(block, display_width(line));
+    const std::string pad(block < canvas_.width() ? (canvas_.width() - block) / 2 : 0, ' ');
+    for (const std::string& line : lines)
+      canvas_.line({{pad, kPlain}, {line, line.starts_with("! ") ? kWarning : kPlain}});
+  }
+
+  void check_middle(const Step& step, int rows) {
+    std::vector<std::string> lines = info_lines(SegmentKind::check, timeline_.segments[state_.segment], step);
+    const int shown = std::min(static_cast<int>(lines.size()), rows - 3);
+    canvas_.insert_blanks(canvas_.line_count(), std::max(0, (rows - shown - 2) / 2));
+    info_block(std::move(lines), shown);
+    canvas_.blank();
+    canvas_.centered({keys_ ? "When you are done, press Enter." : "Do this now."},
+                     kind_attributes(SegmentKind::check));
+  }
+
+  // The big side and countdown above the words. The countdown's size is
+  // chosen for the words of the whole step, so it keeps its size through it.
+  void timed_middle(const Segment& segment, const Step& step, bool sided, int rows) {
+    std::size_t most_words = 0;
+    for (const SegmentKind kind : {SegmentKind::prepare, SegmentKind::hold, SegmentKind::switch_sides})
+      most_words = std::max(most_words, info_lines(kind, segment, step).size());
+    const std::vector<std::string> info = info_lines(segment.kind, segment, step);
+    // The words may take all but what the smallest countdown needs.
+    const int word_budget =
+        std::max(0, std::min(static_cast<int>(most_words), rows - big_text_height(1) - 2));
+    const std::size_t middle_start = canvas_.line_count();
+    big_middle(segment, sided, rows - word_budget - 1);
+    const int used = static_cast<int>(canvas_.line_count() - middle_start);
+    const int shown = std::min(static_cast<int>(info.size()), rows - used - 1);
+    const int spare = rows - used - std::max(shown, 0) - 1;
+    canvas_.insert_blanks(middle_start, spare / 2);  // centred between header and bottom
+    canvas_.blank();
+    info_block(info, shown);
   }
 
   void big_middle(const Segment& segment, bool sided, int rows) {
     const std::size_t width = canvas_.width();
-    if (segment.kind == SegmentKind::check) {
-      // No countdown: the instructions take the middle, then what ends the step.
-      canvas_.blank();
-      for (const std::string& item : timeline_.steps[segment.step].step.setup)
-        for (const std::string& line : wrap(item, width)) canvas_.centered({line}, kPlain);
-      canvas_.blank();
-      canvas_.centered({"When you are done, press Enter."}, kind_attributes(segment.kind));
-      return;
-    }
     const std::string count = countdown_text(state_.segment_remaining);
     // While paused, the big word above the countdown says so.
     const std::string side = state_.paused ? "PAUSED" : upper(to_string(segment.side));
@@ -264,8 +327,7 @@ class RunFrame {
       const int side_rows = with_side ? big_text_height(1) + 1 : 0;
       if (with_side && big_text_width(side, 1) > width) continue;
       for (int scale = 4; scale >= 1; --scale) {
-        if (big_text_width(count, scale) > width || big_text_height(scale) + side_rows + 1 > rows) continue;
-        canvas_.blank();
+        if (big_text_width(count, scale) > width || big_text_height(scale) + side_rows > rows) continue;
         if (with_side) {
           canvas_.centered(big_text(side, 1), state_.paused ? kWarning : kBold);
           canvas_.blank();
@@ -322,19 +384,22 @@ class RunFrame {
     std::string text = fmt::format("Next: {}", step.name);
     if (segment.side != Side::none && segment.kind != SegmentKind::check)
       text += fmt::format(" · {}", to_string(segment.side));
-    text += fmt::format(" · {}", to_string(segment.kind));
+    text += fmt::format(" · {}", kind_phrase(segment.kind));
     if (segment.kind != SegmentKind::check) text += fmt::format(" {}", format_duration(segment.duration));
     canvas_.text(truncate(text, canvas_.width()), kDim);
   }
 
-  void keys() {
-    if (state_.confirming_quit) {
-      canvas_.text(" Quit?  y = yes, any other key = keep going ", kAlert);
-    } else if (state_.paused) {
+  void keys(const Segment& segment) {
+    std::string_view text = "space pause · n skip · b back · +/- 10s · q quit · ? keys";
+    if (!keys_) text = "no keys: standard input is not a terminal · Ctrl-C stops";
+    if (keys_ && segment.kind == SegmentKind::check)
+      text = "Enter or space: done · n skip · b back · q quit · ? keys";
+    if (keys_ && state_.paused) {
       canvas_.text(" PAUSED  space to resume ", kAlert);
+    } else if (keys_ && state_.confirming_quit) {
+      canvas_.text(" Quit?  y = yes, any other key = keep going ", kAlert);
     } else {
-      canvas_.text(truncate("space pause · n skip · b back · +/- 10s · q quit · ? keys", canvas_.width()),
-                   kDim);
+      canvas_.text(truncate(text, canvas_.width()), kDim);
     }
   }
 
@@ -350,19 +415,21 @@ class RunFrame {
   const Timeline& timeline_;
   const RunState& state_;
   Canvas canvas_;
+  bool keys_;
 };
 
 }  // namespace
 
 Frame compose_run_frame(const Routine& routine, const Timeline& timeline, const RunState& state,
-                        TerminalSize size) {
-  return RunFrame(routine, timeline, state, size).compose();
+                        TerminalSize size, bool keys) {
+  return RunFrame(routine, timeline, state, size, keys).compose();
 }
 
-ScreenView::ScreenView(const Routine& routine, const Timeline& timeline, int fd, bool color)
+ScreenView::ScreenView(const Routine& routine, const Timeline& timeline, int fd, bool color, bool keys)
     : routine_(routine),
       timeline_(timeline),
       fd_(fd),
+      keys_(keys),
       painter_(color),
       size_(terminal_size(fd).value_or(TerminalSize{})) {}
 
@@ -378,7 +445,7 @@ void ScreenView::on_event(const RunEvent& event, const RunState&) {
 void ScreenView::on_settled(const RunState& state) {
   if (!dirty_ || state.phase == RunPhase::finished) return;
   dirty_ = false;
-  write_all(fd_, painter_.paint(compose_run_frame(routine_, timeline_, state, size_), size_));
+  write_all(fd_, painter_.paint(compose_run_frame(routine_, timeline_, state, size_, keys_), size_));
 }
 
 }  // namespace psoas

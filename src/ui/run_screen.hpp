@@ -12,15 +12,16 @@ namespace psoas {
 // start, the title, cautions and the equipment checklist; while running, the
 // step, the side in big letters, a big countdown, the setup or cues, overall
 // progress and what comes next. Pure: the same state gives the same frame.
+// Without `keys`, the screen says so rather than list keys that do nothing.
 Frame compose_run_frame(const Routine& routine, const Timeline& timeline, const RunState& state,
-                        TerminalSize size);
+                        TerminalSize size, bool keys = true);
 
 // Draws the run on a terminal: a frame per change, written in one piece, and
 // only the lines that changed. Events mark the screen dirty; it is drawn once
 // the runner has settled.
 class ScreenView final : public RunSink {
  public:
-  ScreenView(const Routine& routine, const Timeline& timeline, int fd, bool color);
+  ScreenView(const Routine& routine, const Timeline& timeline, int fd, bool color, bool keys);
 
   void on_event(const RunEvent& event, const RunState& state) override;
   void on_settled(const RunState& state) override;
@@ -29,6 +30,7 @@ class ScreenView final : public RunSink {
   const Routine& routine_;
   const Timeline& timeline_;
   int fd_;
+  bool keys_;
   FramePainter painter_;
   TerminalSize size_;
   bool dirty_ = true;

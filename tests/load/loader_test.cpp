@@ -142,7 +142,7 @@ TEST_CASE("wrong types are errors at the value") {
   CHECK(diagnostics_of("title: [a, b]\nsteps: [{name: S, hold: 1}]\n") ==
         "test.yaml:1:8: error: `title` must be text, not a list\n");
   CHECK(diagnostics_of("title: T\ntags: hips\nsteps: [{name: S, hold: 1}]\n") ==
-        "test.yaml:2:7: error: `tags` must be a list of text, not `hips`\n");
+        "test.yaml:2:7: error: `tags` must be a list of text, not `hips` (one item is written [hips])\n");
   CHECK(
       diagnostics_of("title: T\ncues: x\nsteps: [{name: S, hold: 1, cues: [a, [b]]}]\n") ==
       "test.yaml:2:1: error: unknown key `cues` (a routine's keys are name, title, summary, tags, equipment, "
@@ -153,7 +153,7 @@ TEST_CASE("wrong types are errors at the value") {
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, reps: 0}]\n") ==
         "test.yaml:2:34: error: `reps` must be a whole number of at least 1, not `0`\n");
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, reps: \"3\"}]\n") ==
-        "test.yaml:2:34: error: `reps` must be a whole number of at least 1, not `3`\n");
+        "test.yaml:2:34: error: `reps` must be a whole number of at least 1, not the text \"3\"\n");
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, alternate: yes}]\n") ==
         "test.yaml:2:39: error: `alternate` must be true or false, not `yes`\n");
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, sides: up}]\n") ==
@@ -378,27 +378,35 @@ TEST_CASE("`use` steps resolve on the search path, with overrides and cycle dete
           "switch "
           "and prepare\n"
           "test.yaml:5:5: error: unknown key `hodl`; did you mean `hold`?\n");
-    CHECK(
-        diagnostics_of("title: T\nsteps: [{use: inner, hold: until-done}]\n", search_path) ==
-        "test.yaml:2:28: error: `hold` must be a duration such as 45s, 2m, 1m30s or 1:30, or until-done, not "
-        "`until-done`\n");
+    CHECK(diagnostics_of("title: T\nsteps: [{use: inner, hold: until-done}]\n", search_path) ==
+          "test.yaml:2:28: error: `hold` must be a duration such as 45s, 2m, 1m30s or 1:30, not "
+          "`until-done`\n");
   }
   SUBCASE("a name found nowhere lists the folders and suggests close names") {
     CHECK(diagnostics_of("title: T\nsteps: [{use: iner}]\n", search_path) ==
           "test.yaml:2:15: error: no routine named `iner` (searched " + (dir.path() / "a").string() +
               "); did you mean `inner`?\n");
   }
-  SUBCASE("a cycle is an error that names it") {
+  SUBCASE("a cycle is one error, at the use that starts it, naming the whole cycle") {
     RoutineLoader loader(search_path);
     const LoadResult result = loader.load_file(dir.path() / "a/loop-a.yaml");
-    REQUIRE_FALSE(result.diagnostics.empty());
-    CHECK(result.diagnostics[0].message == "the routine `loop-b` used here has errors");
-    CHECK(result.diagnostics[1].message == "`use` cycle: loop-a -> loop-b -> loop-a");
-    CHECK(result.diagnostics[1].file == (dir.path() / "a/loop-b.yaml").string());
-    CHECK(result.diagnostics[1].position == SourcePosition{2, 15});
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].message == "`use` cycle: loop-a -> loop-b -> loop-a");
+    CHECK(result.diagnostics[0].file == (dir.path() / "a/loop-a.yaml").string());
+    CHECK(result.diagnostics[0].position == SourcePosition{2, 15});
+    CHECK_FALSE(result.routine);
     const LoadResult self = loader.load_file(dir.path() / "a/self.yaml");
     REQUIRE(self.diagnostics.size() == 1);
     CHECK(self.diagnostics[0].message == "`use` cycle: self -> self");
+  }
+  SUBCASE("a routine that uses a cycle it is not part of says so, and where") {
+    RoutineLoader loader(search_path);
+    const LoadResult result = loader.load_text("outer.yaml", "title: T\nsteps: [{use: loop-a}]\n");
+    REQUIRE(result.diagnostics.size() == 2);
+    CHECK(to_string(result.diagnostics[0]) ==
+          "outer.yaml:2:15: error: the routine `loop-a` used here has errors");
+    CHECK(result.diagnostics[1].message == "`use` cycle: loop-a -> loop-b -> loop-a");
+    CHECK(result.diagnostics[1].file == (dir.path() / "a/loop-a.yaml").string());
   }
   SUBCASE("a broken used routine is reported at the use and in its own file") {
     const std::string report =

@@ -22,21 +22,16 @@ TEST_CASE("extensions: h:mm:ss, h with seconds, values past 24 hours for the cal
   CHECK(parse_duration("1:02:03") == Seconds(3723));
   CHECK(parse_duration("1h0m5s") == Seconds(3605));
   CHECK(parse_duration("90s") == Seconds(90));
+  CHECK(parse_duration("90m") == minutes(90));
   CHECK(parse_duration("25h") == hours(25));
 }
 
 TEST_CASE("anything else is refused") {
-  for (const char* bad : {"30 secs",    "-5s",
-                          "1.5m",       "abc",
-                          "",           " 45",
-                          "45 ",        "s",
-                          "m5",         "1:5",
-                          "1:60",       "1:5:00",
-                          "1:00:00:00", "5s3m",
-                          "1m1m",       "1h 5m",
-                          "+5",         "0x10",
-                          "1_000",      "45S",
-                          "1:30s",      "99999999999999999999",
+  for (const char* bad : {"30 secs",    "-5s",     "1.5m",       "abc",   "",
+                          " 45",        "45 ",     "s",          "m5",    "1:5",
+                          "1:60",       "1:5:00",  "1:00:00:00", "5s3m",  "1m90s",
+                          "1h60m",      "1h0m60s", "1m1m",       "1h 5m", "+5",
+                          "0x10",       "1_000",   "45S",        "1:30s", "99999999999999999999",
                           "9999999999h"}) {
     CAPTURE(bad);
     CHECK_FALSE(parse_duration(bad).has_value());

@@ -43,7 +43,7 @@ struct Run {
   RunState go(std::vector<ScriptedInput::Scheduled> script, RunnerOptions options = {0, false, true},
               Nanos oversleep = 0ns) {
     ScriptedInput input(clock, std::move(script), oversleep);
-    Runner runner(routine, timeline, options, sink);
+    Runner runner(timeline, options, sink);
     drive(runner, clock, input);
     suspensions = input.suspensions();
     timed_waits = input.timed_waits();
@@ -127,7 +127,7 @@ TEST_CASE("while paused there is no deadline: nothing wakes the run") {
   Timeline timeline = build_timeline(routine);
   FakeClock clock;
   RecordingSink sink(clock);
-  Runner runner(routine, timeline, {1, false, true}, sink);
+  Runner runner(timeline, {1, false, true}, sink);
   runner.start(0s);
   CHECK(runner.next_deadline() == 1s);
   runner.on_input(key(' '), 500ms);
@@ -277,7 +277,7 @@ TEST_CASE("--speed: a scaled clock runs the routine that many times faster") {
   Run run;
   ScaledClock fast(run.clock, 10.0);
   ScriptedInput input(run.clock, {});
-  Runner runner(run.routine, run.timeline, {1, false, false}, run.sink);
+  Runner runner(run.timeline, {1, false, false}, run.sink);
   drive(runner, fast, input, 10.0);
   CHECK(runner.state().end == RunEnd::finished);
   CHECK(run.clock.now() >= 17s);
@@ -350,11 +350,24 @@ TEST_CASE("the countdown ticks at 3, 2 and 1 seconds left of each hold, not of p
     CHECK(run.timeline.segments[record.event.segment].kind == SegmentKind::hold);
 }
 
-TEST_CASE("? shows the keys; any key hides them without acting") {
+TEST_CASE("? shows the keys and pauses; any key hides them, without acting, and resumes") {
   Run run;
-  const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(5s), key('?')}, {at(6s), key('n')}});
+  const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(5s), key('?')}, {at(65s), key('n')}});
   CHECK(run.sink.of(RunEventKind::help).size() == 2);
+  CHECK(run.sink.of(RunEventKind::help)[0].state.paused);
   CHECK(end.skipped == 0);
+  CHECK(end.paused_total == 60s);
+  CHECK(run.clock.now() == 170s + 60s);
+  SUBCASE("help while paused stays paused when closed") {
+    Run other;
+    other.go({{at(0s), key(Key::Code::enter)},
+              {at(5s), key(' ')},
+              {at(6s), key('?')},
+              {at(7s), key('x')},
+              {at(9s), key(' ')}});
+    CHECK(other.sink.of(RunEventKind::resumed).size() == 1);
+    CHECK(other.sink.of(RunEventKind::resumed)[0].at == 9s);
+  }
 }
 
 TEST_CASE("the runner settles once per call, so a view draws once per change") {

@@ -109,7 +109,7 @@ A short routine to show every part of a card.
 
 ## Steps
 
-- [ ] **1. Warm up** (until done): untimed: tick it off when done
+- [ ] **1. Warm up** (until done)
   - March on the spot.
 
 - [ ] **2. Kneeling lunge** (2m30s): right, then left · 2 × 30s · rest 10s · switch 5s · get ready 5s

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <string>
+
+#include "commands/console.hpp"
+#include "model/error.hpp"
+#include "ui/completion_script.hpp"
+
+namespace psoas {
+
+// `psoas completion bash|zsh|fish`: prints the completion script for a shell.
+ExitCode print_completion(const std::string& shell, const CompletionSpec& spec, const Console& console);
+
+}  // namespace psoas

@@ -1,0 +1,145 @@
+#include "commands/edit.hpp"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "commands/files.hpp"
+#include "commands/new.hpp"
+#include "load/loader.hpp"
+#include "load/source.hpp"
+
+namespace psoas {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Runs the editor on `file` and waits for it, as a shell would; returns its
+// exit status. psoas ignores Ctrl-C meanwhile: it is the editor's.
+int run_editor(const std::string& editor, const fs::path& file) {
+  struct sigaction ignore {};
+  struct sigaction old_int {};
+  struct sigaction old_quit {};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  ::sigaction(SIGINT, &ignore, &old_int);
+  ::sigaction(SIGQUIT, &ignore, &old_quit);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::sigaction(SIGINT, &old_int, nullptr);
+    ::sigaction(SIGQUIT, &old_quit, nullptr);
+    const std::string script = fmt::format("{} \"$1\"", editor);
+    ::execl("/bin/sh", "sh", "-c", script.c_str(), "sh", file.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  int status = 0;
+  while (pid > 0 && ::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  ::sigaction(SIGINT, &old_int, nullptr);
+  ::sigaction(SIGQUIT, &old_quit, nullptr);
+  if (pid < 0) return 127;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+// What to edit: the file to replace, and the text to start from.
+struct EditTarget {
+  fs::path file;
+  std::string text;
+  bool copies_builtin = false;
+};
+
+EditTarget find_target(const EditOptions& options, const SearchPath& search_path) {
+  if (is_routine_path(options.routine)) {
+    auto text = read_source(options.routine);
+    if (const auto* error = std::get_if<Diagnostic>(&text)) throw Error(to_string(*error));
+    return {options.routine, std::get<SourceText>(std::move(text)).text};
+  }
+  const auto found = search_path.find(options.routine);
+  if (!found)
+    throw Error(
+        fmt::format("no routine named `{}`; `psoas new {}` creates one", options.routine, options.routine));
+  auto text = read_source(found->file);
+  if (const auto* error = std::get_if<Diagnostic>(&text)) throw Error(to_string(*error));
+  if (found->origin != Origin::builtin) return {found->file, std::get<SourceText>(std::move(text)).text};
+  // Built-ins are not edited in place: the user's copy shadows them.
+  return {user_routine_path(search_path, options.routine), std::get<SourceText>(std::move(text)).text, true};
+}
+
+enum class Answer { edit_again, keep_aside, keep_anyway };
+
+Answer ask(const Console& console) {
+  for (;;) {
+    console.err << "Edit again? [Y]es, [n]o (set the edits aside), [k]eep them anyway: " << std::flush;
+    std::string reply;
+    if (!std::getline(std::cin, reply)) return Answer::keep_aside;
+    if (reply.empty() || reply == "y" || reply == "Y" || reply == "yes") return Answer::edit_again;
+    if (reply == "n" || reply == "N" || reply == "no") return Answer::keep_aside;
+    if (reply == "k" || reply == "K" || reply == "keep") return Answer::keep_anyway;
+  }
+}
+
+}  // namespace
+
+ExitCode edit_routine(const EditOptions& options, const SearchPath& search_path, const Console& console) {
+  const EditTarget target = find_target(options, search_path);
+  if (target.copies_builtin)
+    console.err << fmt::format("psoas: editing your own copy of the built-in `{}`: {}\n", options.routine,
+                               target.file.string());
+
+  // The edits live in a folder of their own, under the routine's own file
+  // name, so that the editor knows it for YAML.
+  std::string folder = (fs::temp_directory_path() / "psoas-edit-XXXXXX").string();
+  if (::mkdtemp(folder.data()) == nullptr) throw Error("cannot make a temporary folder for the edits");
+  const fs::path scratch = fs::path(folder) / target.file.filename();
+  replace_file(scratch, target.text);
+  const auto discard_scratch = [&] {
+    std::error_code ignored;
+    fs::remove_all(folder, ignored);
+  };
+
+  for (;;) {
+    if (const int status = run_editor(options.editor, scratch); status != 0) {
+      throw Error(
+          fmt::format("the editor ({}) exited with status {}; nothing was saved, and your edits are in {}",
+                      options.editor, status, scratch.string()));
+    }
+    const std::string edited = read_text(scratch);
+    if (edited == target.text) {
+      discard_scratch();
+      console.err << "psoas: no changes\n";
+      return ExitCode::ok;
+    }
+    RoutineLoader loader(search_path);
+    const LoadResult result = loader.load_text(target.file.string(), edited);
+    print_diagnostics(console, result.diagnostics);
+    Answer answer = Answer::keep_anyway;
+    if (!result.routine) answer = options.interactive ? ask(console) : Answer::keep_aside;
+    if (answer == Answer::edit_again) continue;
+    if (answer == Answer::keep_aside) {
+      console.err << fmt::format("psoas: {} is unchanged; your edits are in {}\n", target.file.string(),
+                                 scratch.string());
+      return ExitCode::failure;
+    }
+    replace_file(target.file, edited);
+    discard_scratch();
+    console.out << target.file.string() << '\n';
+    return result.routine ? ExitCode::ok : ExitCode::failure;
+  }
+}
+
+}  // namespace psoas

@@ -1,0 +1,230 @@
+#include "ui/completion_script.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace psoas {
+namespace {
+
+// 'text' for any POSIX shell: a quote becomes '\''.
+std::string single_quoted(std::string_view text) {
+  std::string out = "'";
+  for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// 'text' for fish, which escapes a quote and a backslash with a backslash.
+std::string fish_quoted(std::string_view text) {
+  std::string out = "'";
+  for (const char c : text) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+// Text inside the brackets of a zsh _arguments spec, or after the colon of a
+// _describe entry.
+std::string zsh_description(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '[' || c == ']' || c == ':' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string flags_of(const CompletedOption& option) {
+  std::string out;
+  for (const std::string& name : option.long_names) out += fmt::format(" --{}", name);
+  for (const std::string& name : option.short_names) out += fmt::format(" -{}", name);
+  return out;
+}
+
+}  // namespace
+
+std::string bash_completion(const CompletionSpec& spec) {
+  std::string out = R"sh(# bash completion for psoas; `psoas completion bash` writes it.
+
+_psoas_routines() {
+  local IFS=$'\n'
+  COMPREPLY+=($(compgen -W "$(psoas list --names 2>/dev/null)" -- "$1"))
+}
+
+_psoas_files() {
+  local IFS=$'\n'
+  COMPREPLY+=($(compgen -f -X '!*.yaml' -- "$1") $(compgen -f -X '!*.yml' -- "$1") $(compgen -d -S / -- "$1"))
+}
+
+_psoas() {
+  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} command= i
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    if [[ ${COMP_WORDS[i]} != -* ]]; then
+      command=${COMP_WORDS[i]}
+      break
+    fi
+  done
+  COMPREPLY=()
+  case $command in
+)sh";
+  std::string commands;
+  for (const CompletedCommand& command : spec.commands) commands += " " + command.name;
+  std::string globals;
+  for (const CompletedOption& option : spec.global_options) globals += flags_of(option);
+  out += fmt::format("    '')\n      COMPREPLY=($(compgen -W '{}{}' -- \"$cur\"))\n      ;;\n",
+                     commands.substr(1), globals);
+
+  for (const CompletedCommand& command : spec.commands) {
+    out += fmt::format("    {})\n", command.name);
+    std::string value_cases;
+    std::string all_flags;
+    for (const CompletedOption& option : command.options) {
+      all_flags += flags_of(option);
+      if (!option.takes_value) continue;
+      std::string names = flags_of(option).substr(1);
+      std::replace(names.begin(), names.end(), ' ', '|');
+      const std::string action = option.values.empty()
+                                     ? std::string("return")
+                                     : fmt::format("COMPREPLY=($(compgen -W '{}' -- \"$cur\")); return",
+                                                   fmt::join(option.values, " "));
+      value_cases += fmt::format("        {}) {} ;;\n", names, action);
+    }
+    if (!value_cases.empty()) out += fmt::format("      case $prev in\n{}      esac\n", value_cases);
+    std::string argument;
+    switch (command.argument) {
+      case CompletedArgument::none:
+        break;
+      case CompletedArgument::routine:
+        argument = "_psoas_routines \"$cur\"";
+        break;
+      case CompletedArgument::routine_or_file:
+        argument = "_psoas_routines \"$cur\"; _psoas_files \"$cur\"";
+        break;
+      case CompletedArgument::shell:
+        argument = "COMPREPLY=($(compgen -W 'bash zsh fish' -- \"$cur\"))";
+        break;
+    }
+    out +=
+        fmt::format("      if [[ $cur == -* ]]; then\n        COMPREPLY=($(compgen -W '{}' -- \"$cur\"))\n",
+                    all_flags.empty() ? "" : all_flags.substr(1));
+    if (!argument.empty()) out += fmt::format("      else\n        {}\n", argument);
+    out += "      fi\n      ;;\n";
+  }
+  out += "  esac\n}\n\ncomplete -o filenames -F _psoas psoas\n";
+  return out;
+}
+
+std::string zsh_completion(const CompletionSpec& spec) {
+  std::string out = R"sh(#compdef psoas
+# zsh completion for psoas; `psoas completion zsh` writes it.
+
+_psoas_routines() {
+  local -a routines
+  routines=(${(f)"$(psoas list --names 2>/dev/null)"})
+  _describe -t routines 'routine' routines
+}
+
+_psoas() {
+  local -a commands
+  commands=(
+)sh";
+  for (const CompletedCommand& command : spec.commands)
+    out += fmt::format("    {}\n", single_quoted(command.name + ":" + zsh_description(command.description)));
+  out += R"sh(  )
+  if (( CURRENT == 2 )); then
+    _describe -t commands 'psoas command' commands
+    return
+  fi
+  local command=$words[2]
+  shift words
+  (( CURRENT-- ))
+  case $command in
+)sh";
+  for (const CompletedCommand& command : spec.commands) {
+    out += fmt::format("    {})\n      _arguments -s", command.name);
+    for (const CompletedOption& option : command.options) {
+      std::vector<std::string> names;
+      for (const std::string& name : option.long_names) names.push_back("--" + name);
+      for (const std::string& name : option.short_names) names.push_back("-" + name);
+      std::string value;
+      if (option.takes_value)
+        value =
+            option.values.empty() ? ":value: " : fmt::format(":value:({})", fmt::join(option.values, " "));
+      const std::string description = fmt::format("[{}]{}", zsh_description(option.description), value);
+      if (names.size() == 1) {
+        out += fmt::format(" \\\n        {}", single_quoted(names[0] + description));
+      } else {
+        out += fmt::format(" \\\n        '({})'{{{}}}{}", fmt::join(names, " "), fmt::join(names, ","),
+                           single_quoted(description));
+      }
+    }
+    switch (command.argument) {
+      case CompletedArgument::none:
+        break;
+      case CompletedArgument::routine:
+        out += " \\\n        '1:routine:_psoas_routines'";
+        break;
+      case CompletedArgument::routine_or_file:
+        out += " \\\n        '*:routine or file:{_psoas_routines; _files -g \"*.(yaml|yml)\"}'";
+        break;
+      case CompletedArgument::shell:
+        out += " \\\n        '1:shell:(bash zsh fish)'";
+        break;
+    }
+    out += "\n      ;;\n";
+  }
+  out += "  esac\n}\n\n_psoas \"$@\"\n";
+  return out;
+}
+
+std::string fish_completion(const CompletionSpec& spec) {
+  std::string out = R"sh(# fish completion for psoas; `psoas completion fish` writes it.
+
+function __psoas_routines
+    psoas list --names 2>/dev/null
+end
+
+complete -c psoas -f
+)sh";
+  for (const CompletedOption& option : spec.global_options) {
+    std::string flags;
+    for (const std::string& name : option.long_names) flags += fmt::format(" -l {}", name);
+    for (const std::string& name : option.short_names) flags += fmt::format(" -s {}", name);
+    out += fmt::format("complete -c psoas -n __fish_use_subcommand{} -d {}\n", flags,
+                       fish_quoted(option.description));
+  }
+  for (const CompletedCommand& command : spec.commands)
+    out += fmt::format("complete -c psoas -n __fish_use_subcommand -a {} -d {}\n", command.name,
+                       fish_quoted(command.description));
+  for (const CompletedCommand& command : spec.commands) {
+    const std::string condition = fmt::format("-n '__fish_seen_subcommand_from {}'", command.name);
+    for (const CompletedOption& option : command.options) {
+      std::string flags;
+      for (const std::string& name : option.long_names) flags += fmt::format(" -l {}", name);
+      for (const std::string& name : option.short_names) flags += fmt::format(" -s {}", name);
+      if (option.takes_value)
+        flags +=
+            option.values.empty()
+                ? " -r"
+                : fmt::format(" -x -a {}", fish_quoted(fmt::format("{}", fmt::join(option.values, " "))));
+      out += fmt::format("complete -c psoas {}{} -d {}\n", condition, flags, fish_quoted(option.description));
+    }
+    switch (command.argument) {
+      case CompletedArgument::none:
+        break;
+      case CompletedArgument::routine:
+        out += fmt::format("complete -c psoas {} -a '(__psoas_routines)'\n", condition);
+        break;
+      case CompletedArgument::routine_or_file:
+        out += fmt::format("complete -c psoas {} -F -a '(__psoas_routines)'\n", condition);
+        break;
+      case CompletedArgument::shell:
+        out += fmt::format("complete -c psoas {} -a 'bash zsh fish'\n", condition);
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace psoas

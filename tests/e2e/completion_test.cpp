@@ -1,0 +1,99 @@
+// The completion scripts, run by the shells themselves.
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <doctest/doctest.h>
+
+#include "support/process.hpp"
+#include "support/pty.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace psoas::testing;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A home whose PATH finds this psoas as `psoas`, and its three scripts.
+struct Fixture {
+  TempDir home;
+  std::map<std::string, std::string> env;
+
+  Fixture() {
+    fs::create_directories(home.path() / "bin");
+    fs::create_symlink(PSOAS_BINARY, home.path() / "bin/psoas");
+    env = clean_environment(home.path(),
+                            {{"XDG_CONFIG_HOME", (home.path() / "config").string()}, {"TERM", "xterm"}});
+    env["PATH"] = (home.path() / "bin").string() + ":" + env["PATH"];
+    for (const char* shell : {"bash", "zsh", "fish"}) {
+      const auto result = run_psoas({"completion", shell}, env);
+      REQUIRE(result.exit_code == 0);
+      home.write(std::string("script.") + shell, result.out);
+    }
+  }
+
+  std::string shell(const std::string& program, const std::string& script) const {
+    ProcessOptions options;
+    options.args = {program, "-c", script};
+    options.env = env;
+    return run_process(options).out;
+  }
+
+  // What bash's completion offers for the words typed so far.
+  std::string bash(const std::string& words, int current) const {
+    return shell("/bin/bash", "source " + (home.path() / "script.bash").string() + "; COMP_WORDS=(" + words +
+                                  "); COMP_CWORD=" + std::to_string(current) +
+                                  "; _psoas; echo \"${COMPREPLY[*]}\"");
+  }
+
+  std::string fish(const std::string& line) const {
+    return shell("/usr/bin/fish",
+                 "source " + (home.path() / "script.fish").string() + "; complete -C '" + line + "'");
+  }
+};
+
+}  // namespace
+
+TEST_CASE("bash completes commands, options, their values and routine names") {
+  Fixture f;
+  CHECK(f.bash("psoas ru", 1) == "run\n");
+  CHECK(f.bash("psoas c", 1) == "card check completion\n");
+  CHECK(f.bash("psoas run --sp", 2) == "--speed\n");
+  CHECK(f.bash("psoas run --events ''", 3) == "jsonl\n");
+  CHECK(f.bash("psoas card x --format m", 4) == "markdown\n");
+  CHECK(f.bash("psoas run pigeon-r", 2) == "pigeon-routine\n");
+  CHECK(f.bash("psoas completion ''", 2) == "bash zsh fish\n");
+  f.home.write("config/psoas/routines/my-own.yaml", "title: Mine\nsteps: [{name: S, hold: 1}]\n");
+  CHECK(f.bash("psoas edit my", 2) == "my-own\n");  // found on the search path at completion time
+}
+
+TEST_CASE("fish completes commands, options, their values and routine names") {
+  REQUIRE_MESSAGE(::access("/usr/bin/fish", X_OK) == 0,
+                  "the completion tests need fish (apt-get install fish)");
+  Fixture f;
+  CHECK(f.fish("psoas ru").starts_with("run\tGuide yourself through a routine in real time\n"));
+  CHECK(f.fish("psoas run --spe").starts_with("--speed\t"));
+  CHECK(f.fish("psoas run --events ").starts_with("jsonl\t"));
+  CHECK(f.fish("psoas run pigeon-r") == "pigeon-routine\n");
+  CHECK(f.fish("psoas completion ") == "bash\nfish\nzsh\n");
+}
+
+TEST_CASE("zsh completes, in a real interactive zsh") {
+  REQUIRE_MESSAGE(::access("/usr/bin/zsh", X_OK) == 0, "the completion tests need zsh (apt-get install zsh)");
+  Fixture f;
+  fs::create_directories(f.home.path() / "zfunc");
+  fs::copy_file(f.home.path() / "script.zsh", f.home.path() / "zfunc/_psoas");
+  PtyProcess zsh({"/usr/bin/zsh", "-f", "-i"}, f.env, 120, 30);
+  zsh.write("PS1='zsh> '; fpath=(" + (f.home.path() / "zfunc").string() +
+            " $fpath); autoload -U compinit; compinit -u; echo READY\r");
+  REQUIRE(zsh.wait_for("READY", 5s));
+  std::size_t mark = zsh.output().size();
+  zsh.write("psoas ru\t");
+  CHECK(zsh.wait_for_text("psoas run ", 5s, mark));
+  mark = zsh.output().size();
+  zsh.write("pigeon-r\t");
+  CHECK(zsh.wait_for_text("pigeon-routine", 5s, mark));
+  zsh.write("\x03exit\r");
+  zsh.wait_exit(5s);
+}

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Builds the .deb with CPack and checks it: the files it holds, a Depends line
+# that names the package of every shared library the binary needs, and the
+# binary working from the unpacked tree.
+set -eu
+build=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "deb test: $*" >&2; exit 1; }
+
+(cd "$build" && cpack -G DEB -B "$work/out" > "$work/cpack.log") || { cat "$work/cpack.log" >&2; fail "cpack failed"; }
+deb=$(ls "$work"/out/psoas_*_amd64.deb 2>/dev/null | head -n 1)
+[ -n "$deb" ] || fail "no psoas_*_amd64.deb"
+
+dpkg-deb -c "$deb" > "$work/contents"
+for file in ./usr/bin/psoas ./usr/share/man/man1/psoas.1 ./usr/share/psoas/routines/pigeon-routine.yaml \
+  ./usr/share/psoas/routine.schema.json ./usr/share/bash-completion/completions/psoas \
+  ./usr/share/zsh/vendor-completions/_psoas ./usr/share/fish/vendor_completions.d/psoas.fish; do
+  grep -q " $file\$" "$work/contents" || fail "$file is missing from the package"
+done
+
+depends=$(dpkg-deb -f "$deb" Depends)
+dpkg-deb -x "$deb" "$work/root"
+for library in $(readelf -d "$work/root/usr/bin/psoas" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'); do
+  path=$(ldconfig -p | awk -v lib="$library" '$1 == lib && /x86-64/ {print $NF; exit}')
+  [ -n "$path" ] || fail "cannot find $library"
+  package=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -n 1 | cut -d: -f1) ||
+    package=$(dpkg -S "$path" | head -n 1 | cut -d: -f1)
+  echo "$depends" | grep -q "\\b$package\\b" || fail "$library comes from $package, which Depends does not name: $depends"
+done
+
+HOME="$work" "$work/root/usr/bin/psoas" list > "$work/list" || fail "the unpacked binary does not run"
+grep -q "^bridge .* built-in\$" "$work/list" || fail "the unpacked binary does not find its routines"
+echo "deb test: ok ($(basename "$deb"): $depends)"
