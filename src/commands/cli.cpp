@@ -14,9 +14,12 @@
 #include "commands/completion.hpp"
 #include "commands/console.hpp"
 #include "commands/edit.hpp"
+#include "commands/history_access.hpp"
 #include "commands/list.hpp"
+#include "commands/log.hpp"
 #include "commands/new.hpp"
 #include "commands/run.hpp"
+#include "commands/stats.hpp"
 #include "load/builtin_folder.hpp"
 #include "model/error.hpp"
 #include "ui/style.hpp"
@@ -40,6 +43,10 @@ Console standard_console() {
   const OutputEnvironment environment{no_color && !no_color->empty(), environment_variable("TERM")};
   return Console{std::cout, std::cerr, probe_output(STDOUT_FILENO, environment),
                  probe_output(STDERR_FILENO, environment), environment};
+}
+
+std::optional<std::filesystem::path> history_path() {
+  return history_file({environment_variable("XDG_STATE_HOME"), environment_variable("HOME")});
 }
 
 // $VISUAL, then $EDITOR, then vi, as crontab and git choose.
@@ -125,6 +132,8 @@ class CommandLine {
     run_->add_flag("--quiet", run_options_.quiet, "No bells");
     run_->add_flag("--voice", run_options_.voice, "Speak steps, sides and cues (needs espeak-ng)");
     run_->add_flag("-y,--yes", run_options_.yes, "Skip the cautions and equipment checklist; start at once");
+    run_->add_flag("--rate", run_options_.rate, "At the end, ask how tight each side feels (0-10)");
+    run_->add_flag("--no-log", run_options_.no_log, "Record nothing in the history");
     run_->add_option("--events", events_format_,
                      "Write every run event to stdout as JSON lines; the screen goes to the terminal")
         ->check(CLI::IsMember({"jsonl"}))
@@ -133,6 +142,24 @@ class CommandLine {
                            "psoas run bridge --hold 45s --reps 2", "psoas run pigeon-routine --dry-run",
                            "psoas run butterfly --events jsonl | my-logger"}) +
                  "\nKeys: space pause, n skip, b back (twice: previous), +/- 10s, q quit, ? help.\n");
+
+    log_ = app_.add_subcommand("log", "Show the sessions you have done");
+    log_->add_option("--since", log_options_.since, "Only sessions from this day on")->type_name("DATE");
+    log_->add_option("--routine", log_options_.routine, "Only sessions of this routine")->type_name("NAME");
+    log_->add_option("--limit", log_options_.limit, "At most this many, newest first; 0 for all")
+        ->check(CLI::NonNegativeNumber)
+        ->type_name("N");
+    log_->add_flag("--json", log_options_.json, "Write every session as JSON");
+    log_->add_flag("--csv", log_options_.csv, "Write every session as CSV");
+    log_->footer(examples(
+        {"psoas log", "psoas log --since 7d --routine pigeon-routine", "psoas log --csv > sessions.csv"}));
+
+    stats_ =
+        app_.add_subcommand("stats", "Your streak, minutes per week, favourite routines, and your two sides");
+    stats_->add_option("--weeks", stats_options_.weeks, "How many weeks to look back")
+        ->check(CLI::Range(1, 104))
+        ->type_name("N");
+    stats_->footer(examples({"psoas stats", "psoas stats --weeks 12"}));
 
     new_ = app_.add_subcommand("new", "Write a new routine of your own, from a starter or a copy");
     new_->add_option("name", new_options_.name, "The new routine's name")->required()->type_name("NAME");
@@ -217,8 +244,13 @@ class CommandLine {
     if (completion_->parsed()) return print_completion(completion_shell_, completion_spec(), console);
     if (run_->parsed()) {
       run_options_.events = !events_format_.empty();
-      return run_routine(run_options_, search_path, console);
+      std::optional<HistoryWriter> history;
+      if (!run_options_.dry_run && !run_options_.no_log)
+        history = open_history_writer(history_path(), console);
+      return run_routine(run_options_, search_path, history ? &*history : nullptr, console);
     }
+    if (log_->parsed()) return show_log(log_options_, open_history_reader(history_path()), console);
+    if (stats_->parsed()) return show_stats(stats_options_, open_history_reader(history_path()), console);
     return ExitCode::usage;
   }
 
@@ -231,6 +263,8 @@ class CommandLine {
   CLI::App* new_ = nullptr;
   CLI::App* edit_ = nullptr;
   CLI::App* completion_ = nullptr;
+  CLI::App* log_ = nullptr;
+  CLI::App* stats_ = nullptr;
   ListOptions list_options_;
   CardCommandOptions card_options_;
   std::string card_format_ = "text";
@@ -240,6 +274,8 @@ class CommandLine {
   NewOptions new_options_;
   EditOptions edit_options_;
   std::string completion_shell_;
+  LogOptions log_options_;
+  StatsOptions stats_options_;
 };
 
 }  // namespace

@@ -3,12 +3,16 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <charconv>
+#include <iostream>
 #include <ostream>
 
 #include <fmt/format.h>
 #include <string.h>
 
 #include "commands/card.hpp"
+#include "commands/history_access.hpp"
+#include "history/recorder.hpp"
 #include "plan/timeline.hpp"
 #include "run/clock.hpp"
 #include "run/runner.hpp"
@@ -59,9 +63,35 @@ std::string summary(const Routine& routine, const Timeline& timeline, const RunS
                      timeline.steps.size(), clock(state.active));
 }
 
+// Asks how tight each side the run worked feels now, on the terminal.
+Ratings ask_ratings(const RunState& end, const Console& console) {
+  Ratings ratings;
+  std::vector<std::pair<const char*, std::optional<int>*>> questions;
+  if (end.held_left > Nanos(0)) questions.emplace_back("left side", &ratings.left);
+  if (end.held_right > Nanos(0)) questions.emplace_back("right side", &ratings.right);
+  if (questions.empty()) questions.emplace_back("hips, overall", &ratings.overall);
+  console.out << "How tight is it now? 0 = loose, 10 = very tight; Enter skips.\n";
+  for (auto& [what, answer] : questions) {
+    for (;;) {
+      console.out << fmt::format("  {}: ", what) << std::flush;
+      std::string line;
+      if (!std::getline(std::cin, line)) return ratings;
+      if (line.empty()) break;
+      int value = -1;
+      const auto [end_of_number, error] = std::from_chars(line.data(), line.data() + line.size(), value);
+      if (error == std::errc() && end_of_number == line.data() + line.size() && value >= 0 && value <= 10) {
+        *answer = value;
+        break;
+      }
+      console.out << "  A whole number from 0 to 10, please, or Enter to skip.\n";
+    }
+  }
+  return ratings;
+}
+
 }  // namespace
 
-ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path,
+ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path, HistoryWriter* history,
                      const Console& console) {
   const auto routine = load_routine_argument(options.routine, search_path, console);
   const Timeline timeline = build_timeline(*routine, overrides_of(options));
@@ -113,6 +143,23 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
     sinks.add(*json);
   }
   if (voice) sinks.add(*voice);
+  std::optional<SessionRecorder> recorder;
+  if (history) {
+    recorder.emplace(*routine, timeline, wall_time_now);
+    sinks.add(*recorder);
+  }
+  // Every run that began is recorded, however it ends, before psoas exits.
+  std::optional<std::int64_t> recorded;
+  const auto record = [&](const RunState& end) {
+    const auto session = recorder ? recorder->session(end) : std::nullopt;
+    if (!session) return;
+    try {
+      recorded = history->record(*session);
+    } catch (const Error& error) {
+      warn_history(console, error.what());
+    }
+  };
+
   MonotonicClock monotonic;
   ScaledClock scaled(monotonic, options.speed);
   Clock& clock = options.speed == 1.0 ? static_cast<Clock&>(monotonic) : scaled;
@@ -132,6 +179,7 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
     drive(runner, clock, input, options.speed);
     final_state = runner.state();
     session.release();
+    record(final_state);
     const std::string line = summary(*routine, timeline, final_state);
     if (options.events) {
       write_all(screen_fd, line);
@@ -148,7 +196,19 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
     drive(runner, clock, input, options.speed);
     final_state = runner.state();
     console.out.flush();
+    record(final_state);
     if (final_state.end == RunEnd::interrupted) SignalWatch::die_of(final_state.signal);
+  }
+
+  // Signals have their default actions again: Ctrl-C here simply ends psoas.
+  const bool ask = (options.rate || routine->rate) && keys && !options.events && final_state.started;
+  if (recorded && ask) {
+    const Ratings ratings = ask_ratings(final_state, console);
+    try {
+      if (!ratings.empty()) history->rate(*recorded, ratings);
+    } catch (const Error& error) {
+      warn_history(console, error.what());
+    }
   }
   return final_state.end == RunEnd::finished ? ExitCode::ok : ExitCode::quit;
 }

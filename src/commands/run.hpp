@@ -4,6 +4,7 @@
 #include <string>
 
 #include "commands/console.hpp"
+#include "history/store.hpp"
 #include "load/search_path.hpp"
 #include "model/error.hpp"
 
@@ -21,10 +22,14 @@ struct RunCommandOptions {
   bool voice = false;
   bool yes = false;
   bool events = false;  // --events jsonl: JSON lines on stdout, the screen on the terminal
+  bool rate = false;    // ask how tight each side feels, at the end
+  bool no_log = false;  // record nothing in the history
 };
 
-// `psoas run ROUTINE`: guides a person through the routine in real time.
-// A run ended by SIGINT, SIGTERM or SIGHUP ends the process by that signal.
-ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path, const Console& console);
+// `psoas run ROUTINE`: guides a person through the routine in real time,
+// and records the session in `history` (unless that is null). A run ended
+// by SIGINT, SIGTERM or SIGHUP is recorded, then ends the process by that signal.
+ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path, HistoryWriter* history,
+                     const Console& console);
 
 }  // namespace psoas

@@ -1,6 +1,7 @@
 #include "load/loader.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <variant>
 
 #include <fmt/format.h>
@@ -57,6 +58,23 @@ std::size_t expanded_size(const Routine& routine, std::optional<int> reps, std::
     }
   }
   return total;
+}
+
+// FNV-1a, 64 bits: enough to tell two versions of a routine apart.
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = 0xcbf29ce484222325ULL) {
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+// The hash of a routine's own text and of the routines it uses, in order.
+std::string content_hash(std::string_view text, const Routine& routine) {
+  std::uint64_t hash = fnv1a(text);
+  for (const Step& step : routine.steps)
+    if (step.used) hash = fnv1a(step.used->content_hash, hash);
+  return fmt::format("{:016x}", hash);
 }
 
 }  // namespace
@@ -120,8 +138,10 @@ LoadResult RoutineLoader::load(const fs::path& key, const SourceText& source) {
   sort_by_position(result.diagnostics);
   result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(used_errors.begin()),
                             std::make_move_iterator(used_errors.end()));
-  if (!has_errors(result.diagnostics) && !result.cycle)
+  if (!has_errors(result.diagnostics) && !result.cycle) {
+    routine.content_hash = content_hash(source.text, routine);
     result.routine = std::make_shared<const Routine>(std::move(routine));
+  }
   return result;
 }
 

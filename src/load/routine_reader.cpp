@@ -14,8 +14,8 @@ namespace {
 using NodeId = YamlTree::NodeId;
 using Kind = YamlTree::Kind;
 
-const std::vector<std::string> kRoutineKeys = {"name",      "title",    "summary",  "tags",
-                                               "equipment", "cautions", "defaults", "steps"};
+const std::vector<std::string> kRoutineKeys = {"name",     "title",    "summary", "tags", "equipment",
+                                               "cautions", "defaults", "steps",   "rate"};
 const std::vector<std::string> kStepKeys = {"name",    "hold",      "sides", "reps", "rest",    "switch",
                                             "prepare", "alternate", "setup", "cues", "caution", "use"};
 const std::vector<std::string> kUseStepKeys = {"use", "hold", "reps", "rest", "switch", "prepare"};
@@ -370,6 +370,8 @@ class Reader {
         defaults = read_defaults(entry);
       } else if (entry.key == "steps") {
         steps = &entry;
+      } else if (entry.key == "rate") {
+        if (auto value = boolean(entry)) routine.rate = *value;
       }
     }
     if (!has_title) error(root, "missing required key `title`");

@@ -57,7 +57,9 @@ struct Routine {
   std::vector<std::string> equipment;
   std::vector<std::string> cautions;
   std::vector<Step> steps;
+  bool rate = false;           // ask how tight each side feels after a run
   std::filesystem::path file;  // where it was read from
+  std::string content_hash;    // of its file and those of the routines it uses
 };
 
 // Whether `name` is a valid routine name: [a-z0-9][a-z0-9-]*, at most 64 characters.

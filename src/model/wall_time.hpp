@@ -14,4 +14,26 @@ struct WallTime {
 // "2026-11-21T09:30:05.120+01:00": local time with its offset, ISO 8601.
 std::string to_iso8601(WallTime time);
 
+// A date on the calendar.
+struct CivilDate {
+  std::int64_t year = 1970;
+  unsigned month = 1;  // 1..12
+  unsigned day = 1;    // 1..31
+  friend bool operator==(const CivilDate&, const CivilDate&) = default;
+};
+
+// Days since 1970-01-01, and back (the proleptic Gregorian calendar).
+std::int64_t days_from_civil(CivilDate date);
+CivilDate civil_from_days(std::int64_t days);
+
+// The local calendar day of a moment, as days since 1970-01-01, in the time
+// zone it was recorded in: a session at 23:30 +01:00 belongs to that day.
+std::int64_t local_day(WallTime time);
+
+// 0 for Monday ... 6 for Sunday.
+int weekday(std::int64_t days);
+
+// "2026-11-21".
+std::string to_string(CivilDate date);
+
 }  // namespace psoas

@@ -125,7 +125,7 @@ TEST_CASE("an unknown key is an error with a suggestion when one is close") {
 TEST_CASE("an unknown key with nothing close lists the keys that are allowed") {
   CHECK(diagnostics_of("title: T\ncolour: red\nsteps: [{name: S, hold: 1}]\n") ==
         "test.yaml:2:1: error: unknown key `colour` (a routine's keys are name, title, summary, tags, "
-        "equipment, cautions, defaults, steps)\n");
+        "equipment, cautions, defaults, steps, rate)\n");
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, music: loud}]\n") ==
         "test.yaml:2:28: error: unknown key `music` (a step's keys are name, hold, sides, reps, rest, "
         "switch, prepare, alternate, setup, cues, caution, use)\n");
@@ -146,7 +146,7 @@ TEST_CASE("wrong types are errors at the value") {
   CHECK(
       diagnostics_of("title: T\ncues: x\nsteps: [{name: S, hold: 1, cues: [a, [b]]}]\n") ==
       "test.yaml:2:1: error: unknown key `cues` (a routine's keys are name, title, summary, tags, equipment, "
-      "cautions, defaults, steps)\n"
+      "cautions, defaults, steps, rate)\n"
       "test.yaml:3:38: error: each item of `cues` must be text, not a list\n");
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, reps: two}]\n") ==
         "test.yaml:2:34: error: `reps` must be a whole number of at least 1, not `two`\n");

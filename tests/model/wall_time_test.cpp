@@ -11,3 +11,27 @@ TEST_CASE("wall times print as ISO 8601 local time with the UTC offset") {
   CHECK(to_iso8601({951'782'400'000, 0}) == "2000-02-29T00:00:00.000+00:00");  // a leap day
   CHECK(to_iso8601({-1'000, 0}) == "1969-12-31T23:59:59.000+00:00");
 }
+
+TEST_CASE("civil dates and day numbers convert both ways, across months, leap years and eras") {
+  CHECK(days_from_civil({1970, 1, 1}) == 0);
+  CHECK(days_from_civil({2000, 3, 1}) - days_from_civil({2000, 2, 28}) == 2);  // 2000 was a leap year
+  CHECK(days_from_civil({1900, 3, 1}) - days_from_civil({1900, 2, 28}) == 1);  // 1900 was not
+  CHECK(days_from_civil({2026, 12, 1}) - days_from_civil({2026, 11, 30}) == 1);
+  CHECK(days_from_civil({2027, 1, 1}) - days_from_civil({2026, 12, 31}) == 1);
+  for (std::int64_t day = -800'000; day < 800'000; day += 997)
+    CHECK(days_from_civil(civil_from_days(day)) == day);
+  CHECK(civil_from_days(-1) == CivilDate{1969, 12, 31});
+  CHECK(to_string(civil_from_days(days_from_civil({2026, 2, 28}) + 1)) == "2026-03-01");
+}
+
+TEST_CASE("the local day of a moment uses the offset recorded with it") {
+  const std::int64_t nov21 = days_from_civil({2026, 11, 21});
+  const std::int64_t midnight_utc = nov21 * 86'400'000;
+  CHECK(local_day({midnight_utc, 0}) == nov21);
+  CHECK(local_day({midnight_utc - 1, 0}) == nov21 - 1);
+  CHECK(local_day({midnight_utc - 30 * 60'000, 60}) == nov21);  // 23:30Z is 00:30 at +01:00
+  CHECK(local_day({midnight_utc + 60 * 60'000, -120}) ==
+        nov21 - 1);            // 01:00Z is 23:00 the day before at -02:00
+  CHECK(weekday(nov21) == 5);  // a Saturday
+  CHECK(weekday(days_from_civil({2026, 11, 23})) == 0);
+}

@@ -13,11 +13,14 @@ deb=$(ls "$work"/out/psoas_*_amd64.deb 2>/dev/null | head -n 1)
 [ -n "$deb" ] || fail "no psoas_*_amd64.deb"
 
 dpkg-deb -c "$deb" > "$work/contents"
-for file in ./usr/bin/psoas ./usr/share/man/man1/psoas.1 ./usr/share/psoas/routines/pigeon-routine.yaml \
+for file in ./usr/bin/psoas ./usr/share/man/man1/psoas.1.gz ./usr/share/doc/psoas/changelog.gz ./usr/share/psoas/routines/pigeon-routine.yaml \
   ./usr/share/psoas/routine.schema.json ./usr/share/bash-completion/completions/psoas \
   ./usr/share/zsh/vendor-completions/_psoas ./usr/share/fish/vendor_completions.d/psoas.fish; do
   grep -q " $file\$" "$work/contents" || fail "$file is missing from the package"
 done
+! grep -q "site-functions" "$work/contents" || fail "the zsh completion belongs in vendor-completions only"
+dpkg-deb -f "$deb" Description | sed -n 2p | grep -q . || fail "no long description"
+dpkg-deb -f "$deb" Description | awk 'length > 80 { exit 1 }' || fail "description lines longer than 80 columns"
 
 depends=$(dpkg-deb -f "$deb" Depends)
 dpkg-deb -x "$deb" "$work/root"

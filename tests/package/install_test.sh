@@ -12,8 +12,8 @@ cmake --install "$build" --prefix "$prefix" >/dev/null
 psoas() { env -i HOME="$home" PATH=/usr/bin:/bin "$prefix/bin/psoas" "$@"; }
 fail() { echo "install test: $*" >&2; exit 1; }
 
-for file in bin/psoas share/man/man1/psoas.1 share/psoas/routine.schema.json share/psoas/routines/pigeon-routine.yaml \
-  share/bash-completion/completions/psoas share/zsh/vendor-completions/_psoas share/zsh/site-functions/_psoas \
+for file in bin/psoas share/man/man1/psoas.1.gz share/doc/psoas/changelog.gz share/psoas/routine.schema.json \
+  share/psoas/routines/pigeon-routine.yaml share/bash-completion/completions/psoas share/zsh/site-functions/_psoas \
   share/fish/vendor_completions.d/psoas.fish; do
   [ -f "$prefix/$file" ] || fail "$file was not installed"
 done

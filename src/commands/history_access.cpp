@@ -1,0 +1,46 @@
+#include "commands/history_access.hpp"
+
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "model/error.hpp"
+#include "ui/style.hpp"
+
+namespace psoas {
+
+std::optional<std::filesystem::path> history_file(const HistoryEnvironment& environment) {
+  // The XDG spec says a relative or empty XDG_STATE_HOME is to be ignored.
+  if (environment.xdg_state_home && std::filesystem::path(*environment.xdg_state_home).is_absolute())
+    return std::filesystem::path(*environment.xdg_state_home) / "psoas" / "history.db";
+  if (environment.home && !environment.home->empty())
+    return std::filesystem::path(*environment.home) / ".local" / "state" / "psoas" / "history.db";
+  return std::nullopt;
+}
+
+void warn_history(const Console& console, const std::string& why) {
+  console.err << fmt::format("psoas: {} this session is not recorded: {}\n",
+                             Style(console.err_info.color).warning("warning:"), why);
+  console.err.flush();
+}
+
+std::optional<HistoryWriter> open_history_writer(const std::optional<std::filesystem::path>& file,
+                                                 const Console& console) {
+  if (!file) {
+    warn_history(console, "neither XDG_STATE_HOME nor HOME says where the history goes");
+    return std::nullopt;
+  }
+  try {
+    return HistoryWriter(*file);
+  } catch (const Error& error) {
+    warn_history(console, error.what());
+    return std::nullopt;
+  }
+}
+
+std::optional<HistoryReader> open_history_reader(const std::optional<std::filesystem::path>& file) {
+  if (!file) return std::nullopt;
+  return HistoryReader::open(*file);
+}
+
+}  // namespace psoas

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "commands/console.hpp"
+#include "history/store.hpp"
+
+namespace psoas {
+
+// The environment variables that say where the history lives.
+struct HistoryEnvironment {
+  std::optional<std::string> xdg_state_home;
+  std::optional<std::string> home;
+};
+
+// $XDG_STATE_HOME/psoas/history.db, or ~/.local/state/psoas/history.db.
+std::optional<std::filesystem::path> history_file(const HistoryEnvironment& environment);
+
+// For a run: the history to record it in, or nothing, with a one-line
+// warning, when it cannot be used. A run never stops for its history.
+std::optional<HistoryWriter> open_history_writer(const std::optional<std::filesystem::path>& file,
+                                                 const Console& console);
+
+// For log and stats: the history to read, or nothing when there is none
+// yet. Throws Error when it is damaged.
+std::optional<HistoryReader> open_history_reader(const std::optional<std::filesystem::path>& file);
+
+// Prints the one-line warning of a history that could not record.
+void warn_history(const Console& console, const std::string& why);
+
+}  // namespace psoas

@@ -1,0 +1,19 @@
+#include "commands/stats.hpp"
+
+#include <ostream>
+
+#include "run/clock.hpp"
+#include "ui/history_view.hpp"
+
+namespace psoas {
+
+ExitCode show_stats(const StatsOptions& options, const std::optional<HistoryReader>& history,
+                    const Console& console) {
+  const std::vector<Session> sessions = history ? history->sessions({}) : std::vector<Session>{};
+  const StatsReport report = make_stats_report(sessions, local_day(wall_time_now()), options.weeks);
+  console.out << render_stats(report, static_cast<std::size_t>(console.out_info.width),
+                              console.out_info.color);
+  return ExitCode::ok;
+}
+
+}  // namespace psoas

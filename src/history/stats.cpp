@@ -1,0 +1,125 @@
+#include "history/stats.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace psoas {
+
+namespace {
+
+std::int64_t monday_of(std::int64_t day) {
+  return day - weekday(day);
+}
+
+}  // namespace
+
+Streaks streaks(const std::vector<Session>& sessions, std::int64_t today) {
+  std::set<std::int64_t> days;
+  for (const Session& session : sessions)
+    if (session.outcome == SessionOutcome::finished) days.insert(local_day(session.started));
+  Streaks result;
+  int run = 0;
+  std::optional<std::int64_t> previous;
+  for (const std::int64_t day : days) {
+    run = previous && day == *previous + 1 ? run + 1 : 1;
+    result.longest = std::max(result.longest, run);
+    previous = day;
+  }
+  // Today still counts as kept while it is not over.
+  std::int64_t day = days.contains(today) ? today : today - 1;
+  while (days.contains(day)) {
+    ++result.current;
+    --day;
+  }
+  return result;
+}
+
+std::vector<WeekMinutes> minutes_per_week(const std::vector<Session>& sessions, std::int64_t today,
+                                          int weeks) {
+  const std::int64_t this_week = monday_of(today);
+  std::vector<WeekMinutes> result;
+  for (int w = weeks - 1; w >= 0; --w) result.push_back({this_week - 7 * w, 0});
+  for (const Session& session : sessions) {
+    const std::int64_t week = monday_of(local_day(session.started));
+    const auto index = (week - result.front().monday) / 7;
+    if (week < result.front().monday || index >= weeks) continue;
+    result[static_cast<std::size_t>(index)].minutes +=
+        std::chrono::duration<double>(session.active).count() / 60;
+  }
+  return result;
+}
+
+std::vector<RoutineUse> most_used(const std::vector<Session>& sessions, std::size_t limit) {
+  std::map<std::string, RoutineUse> uses;
+  for (const Session& session : sessions) {
+    RoutineUse& use = uses[session.routine];
+    use.routine = session.routine;
+    ++use.sessions;
+    use.active += session.active;
+  }
+  std::vector<RoutineUse> result;
+  for (auto& [name, use] : uses) result.push_back(std::move(use));
+  std::stable_sort(result.begin(), result.end(), [](const RoutineUse& a, const RoutineUse& b) {
+    return a.sessions != b.sessions ? a.sessions > b.sessions : a.active > b.active;
+  });
+  if (result.size() > limit) result.resize(limit);
+  return result;
+}
+
+SideBalance side_balance(const std::vector<Session>& sessions, std::int64_t first_day) {
+  SideBalance balance;
+  for (const Session& session : sessions) {
+    if (local_day(session.started) < first_day) continue;
+    balance.left += session.held_left;
+    balance.right += session.held_right;
+  }
+  return balance;
+}
+
+std::vector<WeekRatings> ratings_per_week(const std::vector<Session>& sessions, std::int64_t first_day) {
+  struct Sum {
+    double left = 0, right = 0;
+    int lefts = 0, rights = 0;
+  };
+  std::map<std::int64_t, Sum> weeks;
+  for (const Session& session : sessions) {
+    const std::int64_t day = local_day(session.started);
+    if (day < first_day || (!session.ratings.left && !session.ratings.right)) continue;
+    Sum& sum = weeks[monday_of(day)];
+    if (session.ratings.left) {
+      sum.left += *session.ratings.left;
+      ++sum.lefts;
+    }
+    if (session.ratings.right) {
+      sum.right += *session.ratings.right;
+      ++sum.rights;
+    }
+  }
+  std::vector<WeekRatings> result;
+  for (const auto& [monday, sum] : weeks) {
+    WeekRatings week{monday, std::nullopt, std::nullopt};
+    if (sum.lefts) week.left = sum.left / sum.lefts;
+    if (sum.rights) week.right = sum.right / sum.rights;
+    result.push_back(week);
+  }
+  return result;
+}
+
+SideGap side_gap(const std::vector<WeekRatings>& weeks) {
+  std::vector<double> gaps;
+  for (const WeekRatings& week : weeks)
+    if (week.left && week.right) gaps.push_back(*week.left - *week.right);
+  SideGap gap;
+  if (gaps.size() < 2) return gap;
+  gap.first = gaps.front();
+  gap.last = gaps.back();
+  // Half a point on a 0-10 scale is within the noise of how a day feels.
+  constexpr double kNoise = 0.5;
+  const double change = std::abs(gap.last) - std::abs(gap.first);
+  gap.trend = change < -kNoise ? GapTrend::closing : change > kNoise ? GapTrend::widening : GapTrend::steady;
+  return gap;
+}
+
+}  // namespace psoas

@@ -1,0 +1,149 @@
+#include "history/stats.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace psoas;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A session that started at a local date and hour, in a zone `offset` minutes from UTC.
+Session at(CivilDate date, int hour, int offset = 0, SessionOutcome outcome = SessionOutcome::finished,
+           Millis active = 10min) {
+  Session s;
+  s.routine = "r";
+  const std::int64_t local_ms = days_from_civil(date) * 86'400'000 + std::int64_t{hour} * 3'600'000;
+  s.started = {local_ms - std::int64_t{offset} * 60'000, offset};
+  s.outcome = outcome;
+  s.active = active;
+  return s;
+}
+
+std::int64_t day(CivilDate date) {
+  return days_from_civil(date);
+}
+
+}  // namespace
+
+TEST_CASE("a streak counts days with a finished session, across the end of a month") {
+  const std::vector<Session> sessions = {at({2026, 10, 30}, 8), at({2026, 10, 31}, 8), at({2026, 11, 1}, 8),
+                                         at({2026, 11, 2}, 8)};
+  CHECK(streaks(sessions, day({2026, 11, 2})).current == 4);
+  CHECK(streaks(sessions, day({2026, 11, 2})).longest == 4);
+}
+
+TEST_CASE("today still counts until it is over; a missed day breaks the streak") {
+  const std::vector<Session> sessions = {at({2026, 11, 18}, 8), at({2026, 11, 19}, 8), at({2026, 11, 20}, 8)};
+  CHECK(streaks(sessions, day({2026, 11, 21})).current == 3);  // nothing yet today
+  CHECK(streaks(sessions, day({2026, 11, 22})).current == 0);  // yesterday was missed
+  CHECK(streaks(sessions, day({2026, 11, 22})).longest == 3);
+}
+
+TEST_CASE("several sessions a day count once; quit and interrupted ones do not count") {
+  const std::vector<Session> sessions = {
+      at({2026, 11, 19}, 8), at({2026, 11, 19}, 20), at({2026, 11, 20}, 8, 0, SessionOutcome::quit),
+      at({2026, 11, 21}, 8, 0, SessionOutcome::interrupted), at({2026, 11, 21}, 9)};
+  const Streaks s = streaks(sessions, day({2026, 11, 21}));
+  CHECK(s.current == 1);
+  CHECK(s.longest == 1);
+}
+
+TEST_CASE("the longest streak is found wherever it lies") {
+  std::vector<Session> sessions;
+  for (unsigned d = 1; d <= 10; ++d) sessions.push_back(at({2026, 2, d}, 7));
+  for (unsigned d = 20; d <= 22; ++d) sessions.push_back(at({2026, 2, d}, 7));
+  sessions.push_back(at({2026, 3, 1}, 7));
+  const Streaks s = streaks(sessions, day({2026, 3, 1}));
+  CHECK(s.longest == 10);
+  CHECK(s.current == 1);  // 2026-02-28 was missed
+}
+
+TEST_CASE("daylight saving: the short and the long night do not break a streak") {
+  // Europe: +01:00 in winter, +02:00 in summer; clocks change on 29 March and 25 October 2026.
+  const std::vector<Session> spring = {at({2026, 3, 28}, 23, 60), at({2026, 3, 29}, 23, 120),
+                                       at({2026, 3, 30}, 0, 120)};
+  CHECK(streaks(spring, day({2026, 3, 30})).current == 3);
+  const std::vector<Session> autumn = {at({2026, 10, 24}, 0, 120), at({2026, 10, 25}, 0, 120),
+                                       at({2026, 10, 25}, 23, 60), at({2026, 10, 26}, 1, 60)};
+  CHECK(streaks(autumn, day({2026, 10, 26})).current == 3);
+}
+
+TEST_CASE("time zones: a session belongs to the day where it was done") {
+  // The same instant, 2026-11-20 23:30 UTC, is the 20th in London and the 21st in Tokyo.
+  const std::int64_t instant = days_from_civil({2026, 11, 20}) * 86'400'000 + 23 * 3'600'000 + 30 * 60'000;
+  Session london;
+  london.started = {instant, 0};
+  Session tokyo;
+  tokyo.started = {instant, 540};
+  CHECK(local_day(london.started) == day({2026, 11, 20}));
+  CHECK(local_day(tokyo.started) == day({2026, 11, 21}));
+  // Flying west: the 19th in Berlin, then the 20th and 21st in New York.
+  const std::vector<Session> trip = {at({2026, 11, 19}, 22, 60), at({2026, 11, 20}, 6, -300),
+                                     at({2026, 11, 21}, 6, -300)};
+  CHECK(streaks(trip, day({2026, 11, 21})).current == 3);
+}
+
+TEST_CASE("minutes per week: Monday to Sunday, the last weeks, this one last") {
+  const std::vector<Session> sessions = {
+      at({2026, 11, 16}, 8, 0, SessionOutcome::finished, 20min),  // Monday of this week
+      at({2026, 11, 22}, 20, 0, SessionOutcome::quit, 5min),      // its Sunday: partial time counts
+      at({2026, 11, 15}, 8, 0, SessionOutcome::finished, 30min),  // the Sunday before
+      at({2026, 9, 1}, 8, 0, SessionOutcome::finished, 60min),    // too long ago
+  };
+  const auto weeks = minutes_per_week(sessions, day({2026, 11, 21}), 8);
+  REQUIRE(weeks.size() == 8);
+  CHECK(weeks.back().monday == day({2026, 11, 16}));
+  CHECK(weeks.back().minutes == doctest::Approx(25));
+  CHECK(weeks[6].monday == day({2026, 11, 9}));
+  CHECK(weeks[6].minutes == doctest::Approx(30));
+  CHECK(weeks.front().monday == day({2026, 9, 28}));
+  double total = 0;
+  for (const auto& week : weeks) total += week.minutes;
+  CHECK(total == doctest::Approx(55));
+}
+
+TEST_CASE("most used routines, most first, and the time held on each side") {
+  std::vector<Session> sessions = {at({2026, 11, 20}, 8), at({2026, 11, 21}, 8), at({2026, 11, 21}, 9)};
+  sessions[0].routine = "bridge";
+  sessions[1].routine = "pigeon";
+  sessions[2].routine = "pigeon";
+  sessions[1].held_left = 90s;
+  sessions[1].held_right = 60s;
+  sessions[2].held_left = 30s;
+  const auto used = most_used(sessions, 5);
+  REQUIRE(used.size() == 2);
+  CHECK(used[0].routine == "pigeon");
+  CHECK(used[0].sessions == 2);
+  CHECK(used[0].active == 20min);
+  CHECK(most_used(sessions, 1).size() == 1);
+  const SideBalance balance = side_balance(sessions, day({2026, 11, 21}));
+  CHECK(balance.left == 120s);
+  CHECK(balance.right == 60s);
+}
+
+TEST_CASE("tightness: weekly averages, and whether the sides are evening out") {
+  std::vector<Session> sessions;
+  const auto rated = [&](CivilDate date, int left, int right) {
+    Session s = at(date, 8);
+    s.ratings = {left, right, std::nullopt};
+    sessions.push_back(s);
+  };
+  rated({2026, 11, 2}, 8, 5);
+  rated({2026, 11, 4}, 7, 5);
+  rated({2026, 11, 10}, 6, 5);
+  rated({2026, 11, 17}, 5, 5);
+  sessions.push_back(at({2026, 11, 18}, 8));  // not rated
+  const auto weeks = ratings_per_week(sessions, day({2026, 10, 1}));
+  REQUIRE(weeks.size() == 3);
+  CHECK(*weeks[0].left == doctest::Approx(7.5));
+  CHECK(*weeks[0].right == doctest::Approx(5));
+  const SideGap gap = side_gap(weeks);
+  CHECK(gap.trend == GapTrend::closing);
+  CHECK(gap.first == doctest::Approx(2.5));
+  CHECK(gap.last == doctest::Approx(0));
+  CHECK(side_gap({weeks[0]}).trend == GapTrend::unknown);
+  std::vector<WeekRatings> widening = {{0, 5.0, 5.0}, {7, 5.0, 7.0}};
+  CHECK(side_gap(widening).trend == GapTrend::widening);
+  std::vector<WeekRatings> steady = {{0, 6.0, 5.0}, {7, 5.0, 4.2}};
+  CHECK(side_gap(steady).trend == GapTrend::steady);
+}

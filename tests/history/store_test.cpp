@@ -1,0 +1,259 @@
+#include "history/store.hpp"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include <SQLiteCpp/Database.h>
+#include <doctest/doctest.h>
+
+#include "model/error.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace psoas;
+using psoas::testing::TempDir;
+using namespace std::chrono_literals;
+
+namespace {
+
+Session session_at(std::int64_t unix_ms, std::string routine = "pigeon-routine") {
+  Session s;
+  s.routine = std::move(routine);
+  s.title = "Pigeon routine";
+  s.content_hash = "0123456789abcdef";
+  s.started = {unix_ms, 60};
+  s.ended = {unix_ms + 300'000, 60};
+  s.planned = 295s;
+  s.active = 300s;
+  s.paused = 5s;
+  s.segments_completed = 13;
+  s.segments_skipped = 1;
+  s.held_left = 120s;
+  s.held_right = 125s;
+  s.held_unsided = 0s;
+  return s;
+}
+
+std::string integrity(const std::filesystem::path& file) {
+  SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+  return db.execAndGet("PRAGMA integrity_check").getString();
+}
+
+std::size_t count(const std::filesystem::path& file) {
+  const auto reader = HistoryReader::open(file);
+  return reader ? reader->sessions({}).size() : 0;
+}
+
+}  // namespace
+
+TEST_CASE("a finished and a partial session are stored and read back whole") {
+  TempDir dir;
+  const auto file = dir.path() / "state/psoas/history.db";
+  Session finished = session_at(1'790'000'000'000);
+  Session partial = session_at(1'790'100'000'000, "bridge");
+  partial.outcome = SessionOutcome::interrupted;
+  partial.stopped_at_step = 2;
+  partial.ratings = {7, 4, std::nullopt};
+  {
+    HistoryWriter writer(file);
+    finished.id = writer.record(finished);
+    partial.id = writer.record(partial);
+  }
+  const auto reader = HistoryReader::open(file);
+  REQUIRE(reader);
+  CHECK(reader->schema_version() == kHistorySchemaVersion);
+  const auto sessions = reader->sessions({});
+  REQUIRE(sessions.size() == 2);
+  const Session& p = sessions[0];  // newest first
+  CHECK(p.id == partial.id);
+  CHECK(p.routine == "bridge");
+  CHECK(p.outcome == SessionOutcome::interrupted);
+  CHECK(p.stopped_at_step == 2);
+  CHECK(p.ratings.left == 7);
+  CHECK(p.ratings.right == 4);
+  CHECK_FALSE(p.ratings.overall);
+  const Session& f = sessions[1];
+  CHECK(f.title == "Pigeon routine");
+  CHECK(f.content_hash == "0123456789abcdef");
+  CHECK(f.started.unix_ms == 1'790'000'000'000);
+  CHECK(f.started.utc_offset_minutes == 60);
+  CHECK(f.ended.unix_ms == 1'790'000'300'000);
+  CHECK(f.planned == 295s);
+  CHECK(f.active == 300s);
+  CHECK(f.paused == 5s);
+  CHECK(f.segments_completed == 13);
+  CHECK(f.segments_skipped == 1);
+  CHECK(f.held_left == 120s);
+  CHECK(f.held_right == 125s);
+  CHECK(f.outcome == SessionOutcome::finished);
+  CHECK_FALSE(f.stopped_at_step);
+  CHECK(f.ratings.empty());
+  // WAL mode: writers never block readers, and a crash never tears a commit.
+  SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+}
+
+TEST_CASE("queries: since, routine, limit; ratings added after the run") {
+  TempDir dir;
+  const auto file = dir.path() / "history.db";
+  HistoryWriter writer(file);
+  const std::int64_t day = 86'400'000;
+  for (int i = 0; i < 5; ++i)
+    writer.record(session_at(1'790'000'000'000 + i * day, i % 2 ? "bridge" : "butterfly"));
+  const std::int64_t id = writer.record(session_at(1'790'000'000'000 + 5 * day, "bridge"));
+  writer.rate(id, {std::nullopt, std::nullopt, 6});
+  const auto reader = HistoryReader::open(file);
+  REQUIRE(reader);
+  CHECK(reader->sessions({}).size() == 6);
+  CHECK(reader->sessions({1'790'000'000'000 + 3 * day, std::nullopt, 0}).size() == 3);
+  CHECK(reader->sessions({std::nullopt, "bridge", 0}).size() == 3);
+  const auto newest = reader->sessions({std::nullopt, std::nullopt, 2});
+  REQUIRE(newest.size() == 2);
+  CHECK(newest[0].id == id);
+  CHECK(newest[0].ratings.overall == 6);
+}
+
+TEST_CASE("no history yet: nothing to read, and the writer creates it, folders and all") {
+  TempDir dir;
+  CHECK_FALSE(HistoryReader::open(dir.path() / "none.db"));
+  HistoryWriter writer(dir.path() / "a/b/c/history.db");
+  CHECK(std::filesystem::exists(dir.path() / "a/b/c/history.db"));
+}
+
+TEST_CASE("a damaged file is a one-line error, for writing and for reading") {
+  TempDir dir;
+  const auto file = dir.write("history.db", std::string(4096, 'x'));
+  try {
+    HistoryWriter writer(file);
+    FAIL("a damaged file opened");
+  } catch (const Error& error) {
+    const std::string message = error.what();
+    CHECK(message.starts_with("the history at " + file.string() + " cannot be used: "));
+    CHECK(message.find('\n') == std::string::npos);
+  }
+  CHECK_THROWS_AS(HistoryReader::open(file), Error);
+}
+
+TEST_CASE("a history from a newer psoas is left alone") {
+  TempDir dir;
+  const auto file = dir.path() / "history.db";
+  {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA user_version = 99");
+  }
+  CHECK_THROWS_WITH_AS(HistoryWriter{file}, doctest::Contains("written by a newer psoas"), Error);
+  CHECK_THROWS_AS(HistoryReader::open(file), Error);
+}
+
+TEST_CASE("a history in the first schema is read as it is, and migrated when written to") {
+  TempDir dir;
+  const auto file = dir.path() / "history.db";
+  {
+    // Version 1 of the schema, as psoas first wrote it.
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(R"sql(
+CREATE TABLE sessions (id INTEGER PRIMARY KEY, routine TEXT NOT NULL, title TEXT NOT NULL, content_hash TEXT NOT NULL,
+  started_unix_ms INTEGER NOT NULL, started_utc_offset_minutes INTEGER NOT NULL, ended_unix_ms INTEGER NOT NULL,
+  ended_utc_offset_minutes INTEGER NOT NULL, planned_ms INTEGER NOT NULL, active_ms INTEGER NOT NULL,
+  paused_ms INTEGER NOT NULL, segments_completed INTEGER NOT NULL, segments_skipped INTEGER NOT NULL,
+  held_left_ms INTEGER NOT NULL, held_right_ms INTEGER NOT NULL, held_unsided_ms INTEGER NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('finished', 'quit', 'interrupted')), stopped_at_step INTEGER);
+INSERT INTO sessions VALUES (1, 'bridge', 'Bridge', 'abc', 1790000000000, 60, 1790000130000, 60, 130000, 130000, 0,
+  6, 0, 0, 0, 90000, 'finished', NULL);
+INSERT INTO sessions VALUES (2, 'bridge', 'Bridge', 'abc', 1790090000000, 60, 1790090060000, 60, 130000, 60000, 0,
+  2, 0, 0, 0, 30000, 'quit', 1);
+PRAGMA user_version = 1;
+)sql");
+  }
+  {
+    const auto reader = HistoryReader::open(file);
+    REQUIRE(reader);
+    CHECK(reader->schema_version() == 1);
+    const auto sessions = reader->sessions({});
+    REQUIRE(sessions.size() == 2);
+    CHECK(sessions[0].outcome == SessionOutcome::quit);
+    CHECK(sessions[0].ratings.empty());
+  }
+  HistoryWriter writer(file);
+  writer.rate(1, {3, 5, std::nullopt});
+  writer.record(session_at(1'790'200'000'000));
+  const auto reader = HistoryReader::open(file);
+  REQUIRE(reader);
+  CHECK(reader->schema_version() == 2);
+  const auto sessions = reader->sessions({});
+  REQUIRE(sessions.size() == 3);
+  CHECK(sessions[2].id == 1);
+  CHECK(sessions[2].held_unsided == 90s);
+  CHECK(sessions[2].ratings.left == 3);
+  CHECK(integrity(file) == "ok");
+}
+
+TEST_CASE("two processes recording at once both record everything") {
+  TempDir dir;
+  const auto file = dir.path() / "history.db";
+  HistoryWriter{file};  // created first, so that both open a ready file
+  constexpr int kEach = 40;
+  std::vector<pid_t> children;
+  for (int process = 0; process < 2; ++process) {
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      try {
+        HistoryWriter writer(file);
+        for (int i = 0; i < kEach; ++i) writer.record(session_at(1'790'000'000'000 + process * 1000 + i));
+      } catch (...) {
+        ::_exit(1);
+      }
+      ::_exit(0);
+    }
+    children.push_back(pid);
+  }
+  for (const pid_t pid : children) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+  }
+  CHECK(count(file) == 2 * kEach);
+  CHECK(integrity(file) == "ok");
+}
+
+TEST_CASE("kill -9 in the middle of writing loses at most the session in flight") {
+  TempDir dir;
+  const auto file = dir.path() / "history.db";
+  std::mt19937 random(20261121);
+  std::size_t committed = 0;
+  for (int round = 0; round < 8; ++round) {
+    int pipe_fds[2];
+    REQUIRE(::pipe(pipe_fds) == 0);
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      ::close(pipe_fds[0]);
+      HistoryWriter writer(file);
+      for (int i = 0;; ++i) {
+        writer.record(session_at(1'790'000'000'000 + round * 100'000 + i));
+        const char done = 1;  // tells the parent this one is committed
+        if (::write(pipe_fds[1], &done, 1) != 1) ::_exit(1);
+      }
+    }
+    ::close(pipe_fds[1]);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5 + random() % 40));
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, nullptr, 0);
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
+      committed += static_cast<std::size_t>(n);
+    ::close(pipe_fds[0]);
+    CHECK(integrity(file) == "ok");
+    const std::size_t stored = count(file);
+    CHECK(stored >= committed);      // nothing committed was lost
+    CHECK(stored <= committed + 1);  // and at most the one in flight got in unannounced
+    committed = stored;
+  }
+  CHECK(committed > 0);
+}
