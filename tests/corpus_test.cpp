@@ -26,7 +26,8 @@ std::string read(const fs::path& path) {
 std::vector<fs::path> routines_in(const fs::path& folder) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(folder))
-    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+    if (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml")
+      files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
 }

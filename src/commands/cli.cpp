@@ -45,6 +45,16 @@ Console standard_console() {
                  probe_output(STDERR_FILENO, environment), environment};
 }
 
+// $XDG_CACHE_HOME/psoas/list.json, or ~/.cache/psoas/list.json.
+std::optional<std::filesystem::path> list_cache_path() {
+  if (auto cache = environment_variable("XDG_CACHE_HOME");
+      cache && std::filesystem::path(*cache).is_absolute())
+    return std::filesystem::path(*cache) / "psoas" / "list.json";
+  if (auto home = environment_variable("HOME"); home && !home->empty())
+    return std::filesystem::path(*home) / ".cache" / "psoas" / "list.json";
+  return std::nullopt;
+}
+
 std::optional<std::filesystem::path> history_path() {
   return history_file({environment_variable("XDG_STATE_HOME"), environment_variable("HOME")});
 }
@@ -194,7 +204,7 @@ class CommandLine {
       app_.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
       if (e.get_exit_code() == 0) return app_.exit(e);  // --help, --version
-      const Style style(::isatty(STDERR_FILENO) == 1 && !std::getenv("NO_COLOR"));
+      const Style style(standard_console().err_info.color);
       std::cerr << fmt::format(
           "psoas: {} {}\nRun `psoas --help`, or `psoas COMMAND --help`, for the options.\n",
           style.error("error:"), e.what());
@@ -229,7 +239,7 @@ class CommandLine {
 
   ExitCode run(const Console& console) {
     const SearchPath search_path = search_path_from_environment();
-    if (list_->parsed()) return list_routines(list_options_, search_path, console);
+    if (list_->parsed()) return list_routines(list_options_, search_path, list_cache_path(), console);
     if (card_->parsed()) {
       card_options_.format = card_format_ == "markdown" ? CardFormat::markdown : CardFormat::text;
       return show_card(card_options_, search_path, console);
@@ -238,7 +248,7 @@ class CommandLine {
     if (new_->parsed()) return new_routine(new_options_, search_path, console);
     if (edit_->parsed()) {
       edit_options_.editor = editor_command();
-      edit_options_.interactive = ::isatty(STDIN_FILENO) == 1;
+      edit_options_.interactive = is_terminal(STDIN_FILENO);
       return edit_routine(edit_options_, search_path, console);
     }
     if (completion_->parsed()) return print_completion(completion_shell_, completion_spec(), console);

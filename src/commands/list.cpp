@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "commands/list_cache.hpp"
 #include "load/loader.hpp"
 #include "load/suggest.hpp"
 #include "plan/timeline.hpp"
@@ -14,48 +15,52 @@
 namespace psoas {
 namespace {
 
-bool has_tag(const Routine& routine, std::string_view tag) {
-  return std::any_of(routine.tags.begin(), routine.tags.end(),
+bool has_tag(const std::vector<std::string>& tags, std::string_view tag) {
+  return std::any_of(tags.begin(), tags.end(),
                      [&](const std::string& candidate) { return equal_ignoring_case(candidate, tag); });
 }
 
 }  // namespace
 
-ExitCode list_routines(const ListOptions& options, const SearchPath& search_path, const Console& console) {
+ExitCode list_routines(const ListOptions& options, const SearchPath& search_path,
+                       const std::optional<std::filesystem::path>& cache_file, const Console& console) {
   if (options.names && !options.tag) {
     // Fast, and silent about broken files: completion runs this on every Tab.
     for (const FoundRoutine& found : search_path.list()) console.out << found.name << '\n';
     return ExitCode::ok;
   }
   RoutineLoader loader(search_path);
+  ListCache cache(cache_file, search_path);
   std::vector<RoutineRow> rows;
   bool any_broken = false;
   for (const FoundRoutine& found : search_path.list()) {
-    LoadResult result = loader.load_file(found.file);
     RoutineRow row{found.name,          "", std::nullopt, false, 0, {}, found.origin, found.shadows_builtin,
                    found.file.string(), {}};
-    if (!result.routine) {
-      any_broken = true;
-      // The first error says why; `psoas check` gives them all.
-      const auto first = std::find_if(result.diagnostics.begin(), result.diagnostics.end(),
-                                      [](const Diagnostic& d) { return d.severity == Severity::error; });
-      if (!options.json) print_diagnostics(console, {*first});
-      row.error = *first;
-      if (options.tag) continue;  // its tags are unknown
-      rows.push_back(std::move(row));
-      continue;
+    std::optional<RoutineSummary> summary = cache.find(found.file);
+    if (!summary) {
+      LoadResult result = loader.load_file(found.file);
+      if (!result.routine) {
+        any_broken = true;
+        // The first error says why; `psoas check` gives them all.
+        const auto first = std::find_if(result.diagnostics.begin(), result.diagnostics.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::error; });
+        if (!options.json) print_diagnostics(console, {*first});
+        row.error = *first;
+        if (!options.tag) rows.push_back(std::move(row));  // with a tag asked for: its tags are unknown
+        continue;
+      }
+      summary = RoutineSummary::of(*result.routine, build_timeline(*result.routine));
+      cache.store(found.file, *result.routine, *summary);
     }
-    const Routine& routine = *result.routine;
-    if (options.tag && !has_tag(routine, *options.tag)) continue;
-    const Timeline timeline = build_timeline(routine);
-    row.title = routine.title;
-    row.total = timeline.total;
-    row.untimed = std::any_of(timeline.segments.begin(), timeline.segments.end(),
-                              [](const Segment& segment) { return segment.kind == SegmentKind::check; });
-    row.steps = timeline.steps.size();
-    row.tags = routine.tags;
+    if (options.tag && !has_tag(summary->tags, *options.tag)) continue;
+    row.title = summary->title;
+    row.total = summary->total;
+    row.untimed = summary->untimed;
+    row.steps = summary->steps;
+    row.tags = summary->tags;
     rows.push_back(std::move(row));
   }
+  cache.save();
   if (rows.empty() && options.tag)
     console.err << fmt::format("psoas: no routine is tagged `{}`\n", *options.tag);
   if (options.json) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -15,7 +16,9 @@ struct ListOptions {
   bool names = false;  // only the names, one per line (for shell completion)
 };
 
-// `psoas list`: every routine on the search path, sorted by name.
-ExitCode list_routines(const ListOptions& options, const SearchPath& search_path, const Console& console);
+// `psoas list`: every routine on the search path, sorted by name. What it
+// works out of each is kept in `cache_file`, when there is one (see ListCache).
+ExitCode list_routines(const ListOptions& options, const SearchPath& search_path,
+                       const std::optional<std::filesystem::path>& cache_file, const Console& console);
 
 }  // namespace psoas

@@ -1,7 +1,5 @@
 #include "commands/log.hpp"
 
-#include <time.h>
-
 #include <charconv>
 #include <ostream>
 
@@ -12,18 +10,6 @@
 
 namespace psoas {
 namespace {
-
-// Local midnight starting `day`, found with the C library's time zone rules,
-// so that a day after a daylight-saving change starts at its real midnight.
-std::int64_t local_midnight(std::int64_t day) {
-  const CivilDate date = civil_from_days(day);
-  tm local{};
-  local.tm_year = static_cast<int>(date.year - 1900);
-  local.tm_mon = static_cast<int>(date.month) - 1;
-  local.tm_mday = static_cast<int>(date.day);
-  local.tm_isdst = -1;
-  return std::int64_t{::mktime(&local)} * 1000;
-}
 
 std::optional<int> number(std::string_view text) {
   int value = 0;
@@ -36,11 +22,11 @@ std::optional<int> number(std::string_view text) {
 
 std::int64_t parse_since(std::string_view text, WallTime now) {
   const std::int64_t today = local_day(now);
-  if (text == "today") return local_midnight(today);
-  if (text == "yesterday") return local_midnight(today - 1);
+  if (text == "today") return local_midnight_unix_ms(today);
+  if (text == "yesterday") return local_midnight_unix_ms(today - 1);
   if (text.size() >= 2 && (text.back() == 'd' || text.back() == 'w')) {
     if (const auto count = number(text.substr(0, text.size() - 1)))
-      return local_midnight(today - *count * (text.back() == 'w' ? 7 : 1));
+      return local_midnight_unix_ms(today - *count * (text.back() == 'w' ? 7 : 1));
   }
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
     const auto year = number(text.substr(0, 4));
@@ -48,7 +34,8 @@ std::int64_t parse_since(std::string_view text, WallTime now) {
     const auto day = number(text.substr(8, 2));
     if (year && month && day && *month >= 1 && *month <= 12 && *day >= 1 && *day <= 31) {
       const CivilDate date{*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day)};
-      if (civil_from_days(days_from_civil(date)) == date) return local_midnight(days_from_civil(date));
+      if (civil_from_days(days_from_civil(date)) == date)
+        return local_midnight_unix_ms(days_from_civil(date));
     }
   }
   throw Error(

@@ -129,10 +129,10 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
     }
   }
   const bool screen = screen_fd >= 0;
-  const int key_fd = !screen                       ? -1
-                     : options.events              ? screen_fd
-                     : ::isatty(STDIN_FILENO) == 1 ? STDIN_FILENO
-                                                   : -1;
+  const int key_fd = !screen                     ? -1
+                     : options.events            ? screen_fd
+                     : is_terminal(STDIN_FILENO) ? STDIN_FILENO
+                                                 : -1;
   const bool keys = key_fd >= 0;
   std::ostream& plain_out = options.events ? console.err : console.out;
 

@@ -28,9 +28,30 @@ struct Entry {
   NodeId value;
 };
 
+// How an error names what it is about: `hold`, `defaults.hold`, or each item
+// of `cues`. Formatted only when an error needs it: most values are fine.
+struct Label {
+  enum class Form : unsigned char { key, default_key, item };
+  std::string_view key;
+  Form form = Form::key;
+
+  [[nodiscard]] std::string text() const {
+    switch (form) {
+      case Form::default_key:
+        return fmt::format("`defaults.{}`", key);
+      case Form::item:
+        return fmt::format("each item of `{}`", key);
+      case Form::key:
+        break;
+    }
+    return fmt::format("`{}`", key);
+  }
+};
+
 // The values a `defaults` map gives every step that does not set its own.
 struct StepDefaults {
   std::optional<std::optional<Seconds>> hold;  // set, with nullopt meaning until-done
+  bool hold_written = false;                   // given, even if wrongly: no step lacks it then
   Seconds rest{0};
   Seconds switch_time{5};
   Seconds prepare{0};
@@ -176,33 +197,33 @@ class Reader {
 
   // --- scalar values -----------------------------------------------------
 
-  std::optional<std::string> text(const Entry& entry, std::string_view label, bool one_line) {
+  std::optional<std::string> text(const Entry& entry, const Label& label, bool one_line) {
     return text_of(entry.value, entry.key_node, label, one_line);
   }
 
   // A non-empty string without control characters. `key_node` places the
   // error when the value is empty.
-  std::optional<std::string> text_of(NodeId value, NodeId key_node, std::string_view label, bool one_line) {
+  std::optional<std::string> text_of(NodeId value, NodeId key_node, const Label& label, bool one_line) {
     const Kind kind = tree_.kind(value);
     const NodeId place = kind == Kind::null ? key_node : value;
     if (kind != Kind::scalar) {
       // `note: keep it: short` is a map to YAML: the likeliest cause of a map here.
       const bool colon_in_text = kind == Kind::map && tree_.children(value).size() == 2;
-      error(place, fmt::format("{} must be text, not {}{}", label, describe(value),
+      error(place, fmt::format("{} must be text, not {}{}", label.text(), describe(value),
                                colon_in_text ? " (text with `: ` in it needs quotes)" : ""));
       return std::nullopt;
     }
     const std::string_view trimmed = trim(tree_.scalar(value));
     if (trimmed.empty()) {
-      error(place, fmt::format("{} must not be empty", label));
+      error(place, fmt::format("{} must not be empty", label.text()));
       return std::nullopt;
     }
     if (const auto control = find_control_character(trimmed)) {
-      error(place, fmt::format("{} contains a control character (U+{:04X})", label, *control));
+      error(place, fmt::format("{} contains a control character (U+{:04X})", label.text(), *control));
       return std::nullopt;
     }
     if (one_line && trimmed.find('\n') != std::string_view::npos) {
-      error(place, fmt::format("{} must be one line", label));
+      error(place, fmt::format("{} must be one line", label.text()));
       return std::nullopt;
     }
     return std::string(trimmed);
@@ -210,7 +231,7 @@ class Reader {
 
   // A list of strings; with `single_allowed`, one string stands for a list of one.
   std::vector<std::string> text_list(const Entry& entry, bool one_line, bool single_allowed = false) {
-    const std::string label = fmt::format("`{}`", entry.key);
+    const Label label{entry.key};
     std::vector<std::string> items;
     const Kind kind = tree_.kind(entry.value);
     if (kind == Kind::scalar && single_allowed) {
@@ -222,11 +243,11 @@ class Reader {
       const std::string hint =
           kind == Kind::scalar ? fmt::format(" (one item is written [{}])", tree_.scalar(entry.value)) : "";
       error(entry,
-            fmt::format("{} must be a list{}, not {}{}", label,
+            fmt::format("{} must be a list{}, not {}{}", label.text(),
                         single_allowed ? " or a line of text" : " of text", describe(entry.value), hint));
       return items;
     }
-    const std::string item_label = fmt::format("each item of `{}`", entry.key);
+    const Label item_label{entry.key, Label::Form::item};
     for (const NodeId item : tree_.children(entry.value)) {
       if (too_many_errors()) break;
       if (auto value = text_of(item, item, item_label, one_line)) items.push_back(std::move(*value));
@@ -234,29 +255,29 @@ class Reader {
     return items;
   }
 
-  std::optional<Seconds> duration(const Entry& entry, std::string_view label, bool must_be_positive,
+  std::optional<Seconds> duration(const Entry& entry, const Label& label, bool must_be_positive,
                                   bool until_done_allowed = false) {
     const Kind kind = tree_.kind(entry.value);
     const std::string_view written = kind == Kind::scalar ? trim(tree_.scalar(entry.value)) : "";
     const auto parsed = kind == Kind::scalar ? parse_duration(written) : std::nullopt;
     if (!parsed) {
-      error(entry, fmt::format("{} must be a duration such as 45s, 2m, 1m30s or 1:30{}, not {}", label,
+      error(entry, fmt::format("{} must be a duration such as 45s, 2m, 1m30s or 1:30{}, not {}", label.text(),
                                until_done_allowed ? ", or until-done" : "", describe(entry.value)));
       return std::nullopt;
     }
     if (*parsed > kMaxDuration) {
-      error(entry, fmt::format("{} must be at most 24 hours, not `{}`", label, written));
+      error(entry, fmt::format("{} must be at most 24 hours, not `{}`", label.text(), written));
       return std::nullopt;
     }
     if (must_be_positive && *parsed == Seconds(0)) {
-      error(entry, fmt::format("{} must be more than zero", label));
+      error(entry, fmt::format("{} must be more than zero", label.text()));
       return std::nullopt;
     }
     return parsed;
   }
 
   // A hold: a positive duration, or nullopt inside for `until-done`.
-  std::optional<std::optional<Seconds>> hold(const Entry& entry, std::string_view label,
+  std::optional<std::optional<Seconds>> hold(const Entry& entry, const Label& label,
                                              bool until_done_allowed) {
     if (until_done_allowed && tree_.kind(entry.value) == Kind::scalar &&
         trim(tree_.scalar(entry.value)) == "until-done")
@@ -343,7 +364,7 @@ class Reader {
     const Entry* steps = nullptr;
     bool has_title = false;
     for (const Entry& entry : fields) {
-      const std::string label = fmt::format("`{}`", entry.key);
+      const Label label{entry.key};
       if (entry.key == "name") {
         out_.name_position = position(tree_.mark(entry.value));
         if (auto name = text(entry, label, true)) {
@@ -394,8 +415,9 @@ class Reader {
       return unknown_key_message(key, kDefaultsKeys, "`defaults`");
     });
     for (const Entry& field : fields) {
-      const std::string label = fmt::format("`defaults.{}`", field.key);
+      const Label label{field.key, Label::Form::default_key};
       if (field.key == "hold") {
+        defaults.hold_written = true;
         defaults.hold = hold(field, label, true);
       } else if (auto value = duration(field, label, false)) {
         if (field.key == "rest") defaults.rest = *value;
@@ -451,7 +473,7 @@ class Reader {
     const auto fields = entries(
         map, kStepKeys, [](std::string_view key) { return unknown_key_message(key, kStepKeys, "a step's"); });
     for (const Entry& entry : fields) {
-      const std::string label = fmt::format("`{}`", entry.key);
+      const Label label{entry.key};
       if (entry.key == "name") {
         has_name = true;
         if (auto name = text(entry, label, true)) step.name = std::move(*name);
@@ -483,7 +505,7 @@ class Reader {
       step.hold = *step_hold;
     } else if (!hold_given && defaults.hold) {
       step.hold = *defaults.hold;
-    } else if (!hold_given) {
+    } else if (!hold_given && !defaults.hold_written) {
       error(map, fmt::format("step {} has no `hold`, and there is no `defaults.hold`", number));
     }
     out_.routine.steps.push_back(std::move(step));
@@ -501,7 +523,7 @@ class Reader {
     });
     TimingOverrides& overrides = step.overrides;
     for (const Entry& entry : fields) {
-      const std::string label = fmt::format("`{}`", entry.key);
+      const Label label{entry.key};
       if (entry.key == "use") {
         if (auto name = text(entry, label, true)) {
           if (is_valid_routine_name(*name)) {

@@ -10,40 +10,13 @@
 
 #include <fmt/format.h>
 
+#include "load/utf8.hpp"
+
 namespace psoas {
 namespace {
 
 Diagnostic error_at(const std::string& file, SourcePosition position, std::string message) {
   return Diagnostic{file, position, Severity::error, std::move(message)};
-}
-
-// The length of the valid UTF-8 sequence at `i`, or 0 when it is invalid
-// (overlong, surrogate, beyond U+10FFFF, or truncated).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;   // overlong
-    if (lead == 0xED) high = 0x9F;  // UTF-16 surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;   // overlong
-    if (lead == 0xF4) high = 0x8F;  // beyond U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + length > s.size()) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < length; ++k)
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  return length;
 }
 
 std::size_t line_start(std::string_view text, int line) {

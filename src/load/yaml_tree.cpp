@@ -8,6 +8,8 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include "load/utf8.hpp"
+
 namespace psoas {
 
 namespace {
@@ -53,8 +55,10 @@ class YamlTreeBuilder final : public YAML::EventHandler {
     YamlTree::Node& node = tree_.nodes_[id];
     node.plain = tag == "?";
     node.first = static_cast<std::uint32_t>(tree_.text_.size());
-    node.count = static_cast<std::uint32_t>(value.size());
-    tree_.text_ += value;
+    // The input was valid UTF-8, but yaml-cpp's escapes may not be.
+    const std::string text = repair_utf8(value);
+    node.count = static_cast<std::uint32_t>(text.size());
+    tree_.text_ += text;
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,

@@ -7,12 +7,6 @@ namespace {
 
 constexpr Nanos kSecond = std::chrono::seconds(1);
 
-// Whole seconds, rounded up: a countdown shows 1 until it reaches zero.
-long long ceil_seconds(Nanos duration) {
-  if (duration <= Nanos(0)) return 0;
-  return (duration.count() + kSecond.count() - 1) / kSecond.count();
-}
-
 }  // namespace
 
 Nanos RunState::remaining(const Timeline& timeline) const {
@@ -66,7 +60,7 @@ void Runner::sync(Instant now) {
 
 long long Runner::shown_seconds() const {
   if (is_check()) return state_.active / kSecond;
-  return ceil_seconds(state_.segment_remaining);
+  return seconds_shown(state_.segment_remaining);
 }
 
 void Runner::enter_segment(std::size_t index, Instant start) {
@@ -182,7 +176,7 @@ std::optional<Instant> Runner::next_deadline() const {
     const Nanos next_second = (state_.active / kSecond + 1) * kSecond;
     return active_since_ + (next_second - active_before_);
   }
-  const long long shown = ceil_seconds(state_.segment_remaining);
+  const long long shown = seconds_shown(state_.segment_remaining);
   return segment_end_ - std::max(shown - 1, 0LL) * kSecond;
 }
 

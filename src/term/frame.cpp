@@ -67,10 +67,15 @@ std::string FramePainter::paint(const Frame& frame, TerminalSize size) {
     painted_.assign(rows, std::string());
   }
   painted_.resize(rows);
+  lines_.resize(rows);
+  static const FrameLine kEmpty;
   for (std::size_t row = 0; row < rows; ++row) {
+    const FrameLine& spans = row < frame.lines.size() ? frame.lines[row] : kEmpty;
+    if (!full_ && spans == lines_[row]) continue;  // most lines stay as they were
+    lines_[row] = spans;
     // The last cell of the screen is left alone: writing it scrolls some terminals.
     const std::size_t width = row + 1 == rows ? columns - 1 : columns;
-    std::string line = row < frame.lines.size() ? encode(frame.lines[row], width) : std::string();
+    std::string line = encode(spans, width);
     if (line == painted_[row] && (!full_ || line.empty())) continue;
     out += fmt::format("\x1b[{};1H{}\x1b[K", row + 1, line);
     painted_[row] = std::move(line);

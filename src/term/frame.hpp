@@ -21,6 +21,7 @@ struct Attributes {
 struct Span {
   std::string text;
   Attributes attributes;
+  friend bool operator==(const Span&, const Span&) = default;
 };
 
 using FrameLine = std::vector<Span>;
@@ -49,7 +50,8 @@ class FramePainter {
 
   bool color_;
   bool full_ = true;
-  std::vector<std::string> painted_;
+  std::vector<FrameLine> lines_;      // the last frame painted, line by line
+  std::vector<std::string> painted_;  // and those lines as written
   std::string title_;
 };
 

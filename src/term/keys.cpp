@@ -47,7 +47,7 @@ std::size_t decode_one(std::string_view s, Key& key) {
   }
   const std::size_t length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
   if (s.size() < length) return 0;
-  char32_t cp = length == 1 ? byte : byte & (0xFF >> (length + 1));
+  char32_t cp = length == 1 ? byte : static_cast<char32_t>(byte & (0xFF >> (length + 1)));
   for (std::size_t i = 1; i < length; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
   key = Key::of(cp);
   return length;

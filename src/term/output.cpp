@@ -22,8 +22,12 @@ std::optional<TerminalSize> terminal_size(int fd) {
   return TerminalSize{size.ws_col, size.ws_row};
 }
 
+bool is_terminal(int fd) {
+  return ::isatty(fd) == 1;
+}
+
 OutputInfo probe_output(int fd, const OutputEnvironment& environment) {
-  const bool is_terminal = ::isatty(fd) == 1;
+  const bool is_terminal = psoas::is_terminal(fd);
   std::optional<int> width;
   if (is_terminal)
     if (const auto size = terminal_size(fd)) width = size->columns;

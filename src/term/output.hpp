@@ -23,6 +23,9 @@ struct OutputInfo {
 OutputInfo describe_output(bool is_terminal, std::optional<int> terminal_width,
                            const OutputEnvironment& environment);
 
+// Whether `fd` is a terminal.
+bool is_terminal(int fd);
+
 // Looks at a file descriptor: isatty, then its window size.
 OutputInfo probe_output(int fd, const OutputEnvironment& environment);
 

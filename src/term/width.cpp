@@ -1,5 +1,6 @@
 #include "term/width.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -10,13 +11,16 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   const unsigned char lead = byte(i);
   std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
   if (i + length > s.size()) length = 1;
-  char32_t cp = length == 1 ? lead : lead & (0xFF >> (length + 1));
+  char32_t cp = length == 1 ? lead : static_cast<char32_t>(lead & (0xFF >> (length + 1)));
   for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
   i += length;
   return cp;
 }
 
 std::size_t code_point_width(char32_t cp) {
+  // Most text, and all of psoas's own (block elements, bullets, dashes), is
+  // one column wide and outside every range below: say so at once.
+  if (cp < 0x0300 || (cp >= 0x2100 && cp < 0x2E80)) return 1;
   using Range = std::pair<char32_t, char32_t>;
   static constexpr std::array<Range, 6> kZero = {{{0x0300, 0x036F},
                                                   {0x200B, 0x200F},
@@ -43,12 +47,16 @@ std::size_t code_point_width(char32_t cp) {
 }
 
 std::size_t display_width(std::string_view text) {
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return text.size();
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) width += code_point_width(next_code_point(text, i));
   return width;
 }
 
 std::string_view fit_width(std::string_view text, std::size_t width) {
+  // No character takes more columns than it has bytes.
+  if (text.size() <= width) return text;
   std::size_t used = 0;
   std::size_t i = 0;
   while (i < text.size()) {

@@ -118,7 +118,7 @@ std::string sessions_json(const std::vector<Session>& sessions) {
                        {"tightness_right", optional_json(s.ratings.right)},
                        {"tightness_overall", optional_json(s.ratings.overall)}});
   }
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string sessions_csv(const std::vector<Session>& sessions) {

@@ -118,7 +118,7 @@ std::string list_json(const std::vector<RoutineRow>& rows) {
                        {"valid", valid},
                        {"error", row.error ? diagnostic_json(*row.error) : Json(nullptr)}});
   }
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string card_json(const Routine& routine, const Timeline& timeline,
@@ -144,7 +144,7 @@ std::string card_json(const Routine& routine, const Timeline& timeline,
                  {"total_seconds", timeline.total.count()},
                  {"steps", step_list},
                  {"segments", segment_list}};
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string check_json(const std::vector<CheckedFile>& files) {
@@ -161,7 +161,8 @@ std::string check_json(const std::vector<CheckedFile>& files) {
                         {"total_seconds", file.total ? Json(file.total->count()) : Json(nullptr)},
                         {"diagnostics", diagnostics}});
   }
-  return Json{{"valid", all_valid}, {"files", list}}.dump(2) + "\n";
+  return Json{{"valid", all_valid}, {"files", list}}.dump(2, ' ', false, Json::error_handler_t::replace) +
+         "\n";
 }
 
 JsonEventsView::JsonEventsView(const Routine& routine, const Timeline& timeline, std::ostream& out,
@@ -207,7 +208,7 @@ void JsonEventsView::on_event(const RunEvent& event, const RunState& state) {
     default:
       break;
   }
-  out_ << line.dump() << '\n';
+  out_ << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
   out_.flush();
 }
 

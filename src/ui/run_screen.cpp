@@ -41,14 +41,9 @@ std::string upper(std::string_view text) {
   return out;
 }
 
-long long ceil_seconds(Nanos duration) {
-  constexpr long long kSecond = 1'000'000'000;
-  return duration.count() <= 0 ? 0 : (duration.count() + kSecond - 1) / kSecond;
-}
-
 // What the big countdown shows: seconds alone under a minute, else a clock.
 std::string countdown_text(Nanos remaining) {
-  const long long seconds = ceil_seconds(remaining);
+  const long long seconds = seconds_shown(remaining);
   if (seconds < 60) return fmt::format("{}", seconds);
   return format_clock(Seconds(seconds));
 }
@@ -406,7 +401,7 @@ class RunFrame {
   std::string title(const Segment& segment, const Step& step) const {
     const std::string count = segment.kind == SegmentKind::check
                                   ? "check"
-                                  : clock_of(state_.segment_remaining + Nanos(999'999'999));
+                                  : format_clock(Seconds(seconds_shown(state_.segment_remaining)));
     return fmt::format("{}{} {} · {} left · psoas", state_.paused ? "paused " : "", count, step.name,
                        clock_of(state_.remaining(timeline_)));
   }

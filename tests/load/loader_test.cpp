@@ -256,6 +256,16 @@ TEST_CASE("titles and step names are one line; no text may hold control characte
   CHECK(diagnostics_of("title: T\nsummary: |\n  one\n  two\nsteps: [{name: S, hold: 1}]\n").empty());
 }
 
+TEST_CASE("YAML escapes that yaml-cpp turns into stray bytes become the characters they mean") {
+  // "\N" is U+0085, a control character; "\_" is U+00A0, a no-break space.
+  CHECK(diagnostics_of("title: \"a\\Nb\"\nsteps: [{name: S, hold: 1}]\n") ==
+        "test.yaml:1:8: error: `title` contains a control character (U+0085)\n");
+  const auto routine = load_valid("title: \"a\\_b\"\nsteps: [{name: S, hold: 1}]\n");
+  CHECK(routine->title ==
+        "a\xC2\xA0"
+        "b");
+}
+
 TEST_CASE("the whole file is checked: every error is reported, in file order") {
   CHECK(diagnostics_of(
             "title: [x]\nsteps:\n  - name: A\n    hold: soon\n  - name: B\n    reps: -1\n    hold: 1\n") ==

@@ -5,6 +5,7 @@
 #include "plan/timeline.hpp"
 #include "run/session.hpp"
 #include "support/fake_run.hpp"
+#include "support/routines.hpp"
 
 using namespace psoas;
 using namespace psoas::testing;
@@ -13,23 +14,11 @@ namespace {
 
 // Warm up (check) · Lunge: prepare 5 · R 30 · rest 10 · R 30 · switch 5 · L 30 · rest 10 · L 30 · Fold 20.
 Routine sample() {
-  Routine routine;
-  routine.name = "sample";
-  routine.title = "Sample";
+  Routine routine = routine_of(
+      "Sample", {check_step("Warm up"),
+                 timed_step("Lunge", {.hold = 30, .sides = kBothSides, .reps = 2, .rest = 10, .prepare = 5}),
+                 timed_step("Fold", {.hold = 20})});
   routine.equipment = {"mat", "block"};
-  Step check;
-  check.name = "Warm up";
-  Step lunge;
-  lunge.name = "Lunge";
-  lunge.hold = Seconds(30);
-  lunge.sides = {Side::right, Side::left};
-  lunge.reps = 2;
-  lunge.rest = Seconds(10);
-  lunge.prepare = Seconds(5);
-  Step fold;
-  fold.name = "Fold";
-  fold.hold = Seconds(20);
-  routine.steps = {check, lunge, fold};
   return routine;
 }
 

@@ -22,7 +22,7 @@ def main(schema_path, routines, corpus):
     validator = jsonschema.Draft7Validator(schema)
     failures = []
 
-    valid = sorted(pathlib.Path(routines).glob("*.yaml")) + sorted(pathlib.Path(corpus, "valid").glob("*.yaml"))
+    valid = sorted(pathlib.Path(routines).glob("*.yaml")) + sorted(pathlib.Path(corpus, "valid").glob("*.y*ml"))
     for path in valid:
         errors = [error.message for error in validator.iter_errors(load(path))]
         if errors:

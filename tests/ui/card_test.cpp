@@ -2,9 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include "support/routines.hpp"
 #include "ui/text.hpp"
 
 using namespace psoas;
+using namespace psoas::testing;
 
 namespace {
 
@@ -17,16 +19,10 @@ Routine sample_routine() {
   routine.equipment = {"mat", "folded blanket"};
   routine.cautions = {"Warm up first.",
                       "Never push into sharp pain; stop and see a clinician if pain persists."};
-  Step check;
-  check.name = "Warm up";
+  Step check = check_step("Warm up");
   check.setup = {"March on the spot."};
-  Step lunge;
-  lunge.name = "Kneeling lunge";
-  lunge.hold = Seconds(30);
-  lunge.sides = {Side::right, Side::left};
-  lunge.reps = 2;
-  lunge.rest = Seconds(10);
-  lunge.prepare = Seconds(5);
+  Step lunge =
+      timed_step("Kneeling lunge", {.hold = 30, .sides = kBothSides, .reps = 2, .rest = 10, .prepare = 5});
   lunge.setup = {"Kneel on one knee, the other foot flat in front.", "Front knee at 90 degrees."};
   lunge.cues = {"Back flat", "Breathe out"};
   lunge.caution = "Pad the knee.";

@@ -7,6 +7,7 @@
 
 #include "run/session.hpp"
 #include "support/fake_run.hpp"
+#include "support/routines.hpp"
 
 using namespace psoas;
 using namespace psoas::testing;
@@ -15,22 +16,13 @@ using Json = nlohmann::json;
 namespace {
 
 Routine sample() {
-  Routine routine;
-  routine.name = "sample";
-  routine.title = "Sample";
+  Step lunge = timed_step("Lunge", {.hold = 30, .sides = kBothSides, .prepare = 5});
+  lunge.cues = {"Breathe"};
+  Routine routine = routine_of("Sample", {check_step("Warm up"), lunge});
   routine.tags = {"hips"};
   routine.equipment = {"mat"};
   routine.cautions = {"Warm up first."};
   routine.file = "/r/sample.yaml";
-  Step check;
-  check.name = "Warm up";
-  Step lunge;
-  lunge.name = "Lunge";
-  lunge.hold = Seconds(30);
-  lunge.sides = {Side::right, Side::left};
-  lunge.prepare = Seconds(5);
-  lunge.cues = {"Breathe"};
-  routine.steps = {check, lunge};
   return routine;
 }
 

@@ -6,6 +6,7 @@
 
 #include "run/session.hpp"
 #include "support/fake_run.hpp"
+#include "support/routines.hpp"
 #include "ui/dry_run.hpp"
 
 using namespace psoas;
@@ -14,19 +15,11 @@ using namespace psoas::testing;
 namespace {
 
 Routine sample() {
-  Routine routine;
-  routine.title = "Pigeon";
+  Routine routine = routine_of(
+      "Pigeon",
+      {check_step("Warm up"),
+       timed_step("Pigeon pose", {.hold = 30, .sides = kBothSides, .reps = 2, .rest = 10, .prepare = 5})});
   routine.cautions = {"Warm up first."};
-  Step check;
-  check.name = "Warm up";
-  Step pigeon;
-  pigeon.name = "Pigeon pose";
-  pigeon.hold = Seconds(30);
-  pigeon.sides = {Side::right, Side::left};
-  pigeon.prepare = Seconds(5);
-  pigeon.reps = 2;
-  pigeon.rest = Seconds(10);
-  routine.steps = {check, pigeon};
   return routine;
 }
 

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "load/loader.hpp"
+#include "plan/timeline.hpp"
+#include "ui/card.hpp"
+#include "ui/diagnostic_view.hpp"
+#include "ui/dry_run.hpp"
+#include "ui/json.hpp"
+#include "ui/run_screen.hpp"
+
+namespace psoas::fuzz {
+
+// The whole loading path, as far as input can reach: bytes, YAML, routine,
+// timeline, and every text made from them. The fuzzer feeds it anything; the
+// regression test feeds it what the fuzzer once found.
+inline void load_and_render(std::string_view bytes, const SearchPath& search_path) {
+  RoutineLoader loader(search_path);
+  const LoadResult result = loader.load_text("fuzz.yaml", std::string(bytes));
+  for (const Diagnostic& diagnostic : result.diagnostics)
+    (void)render_diagnostic(diagnostic, diagnostic.message, Style(true));
+  if (!result.routine) return;
+  const Routine& routine = *result.routine;
+  const Timeline timeline = build_timeline(routine);
+  (void)render_card(routine, timeline, {CardFormat::text, 80, true, {}});
+  (void)render_card(routine, timeline, {CardFormat::markdown, 80, false, {}});
+  (void)card_json(routine, timeline, {});
+  (void)render_dry_run(routine, timeline, 0);
+  RunState state;
+  (void)compose_run_frame(routine, timeline, state, {80, 24});  // the briefing
+  state.phase = RunPhase::running;
+  state.segment = timeline.segments.size() - 1;
+  state.segment_remaining = std::chrono::seconds(75);
+  (void)compose_run_frame(routine, timeline, state, {40, 12});
+}
+
+}  // namespace psoas::fuzz

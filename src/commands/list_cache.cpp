@@ -1,0 +1,137 @@
+#include "commands/list_cache.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "commands/files.hpp"
+
+namespace psoas {
+namespace fs = std::filesystem;
+
+namespace {
+
+using Json = nlohmann::json;
+
+// This binary, as the cache knows it: a rebuilt psoas may read routines differently.
+std::string binary_identity() {
+  struct stat info {};
+  if (::stat("/proc/self/exe", &info) != 0) return PSOAS_VERSION;
+  return fmt::format("{} {} {}.{}", PSOAS_VERSION, info.st_size, info.st_mtim.tv_sec, info.st_mtim.tv_nsec);
+}
+
+// Every routine a routine uses, down to the last, with the name it is used by.
+void collect_used(const Routine& routine, std::vector<std::pair<std::string, const Routine*>>& used) {
+  for (const Step& step : routine.steps) {
+    if (!step.used) continue;
+    const bool seen = std::any_of(used.begin(), used.end(), [&](const auto& known) {
+      return known.first == step.use && known.second->file == step.used->file;
+    });
+    if (seen) continue;
+    used.emplace_back(step.use, step.used.get());
+    collect_used(*step.used, used);
+  }
+}
+
+}  // namespace
+
+RoutineSummary RoutineSummary::of(const Routine& routine, const Timeline& timeline) {
+  const bool untimed = std::any_of(timeline.segments.begin(), timeline.segments.end(),
+                                   [](const Segment& segment) { return segment.kind == SegmentKind::check; });
+  return {routine.title, timeline.total, untimed, timeline.steps.size(), routine.tags};
+}
+
+ListCache::Stamp ListCache::stamp_of(const fs::path& file) {
+  struct stat info {};
+  if (::stat(file.c_str(), &info) != 0) return {};
+  return {static_cast<std::int64_t>(info.st_size),
+          static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec,
+          static_cast<std::int64_t>(info.st_ctim.tv_sec) * 1'000'000'000 + info.st_ctim.tv_nsec,
+          static_cast<std::int64_t>(info.st_ino)};
+}
+
+ListCache::ListCache(std::optional<fs::path> file, const SearchPath& search_path)
+    : file_(std::move(file)), search_path_(search_path), binary_(binary_identity()) {
+  if (!file_) return;
+  std::ifstream in(*file_);
+  if (!in) return;
+  try {
+    const Json json = Json::parse(in);
+    if (json.at("binary") != binary_) return;
+    for (const auto& [routine_file, value] : json.at("routines").items()) {
+      Entry entry;
+      const auto stamp = [](const Json& s) { return Stamp{s.at(0), s.at(1), s.at(2), s.at(3)}; };
+      entry.stamp = stamp(value.at("stamp"));
+      for (const Json& dependency : value.at("uses"))
+        entry.dependencies.push_back(
+            {dependency.at("use"), dependency.at("file"), stamp(dependency.at("stamp"))});
+      const Json& summary = value.at("summary");
+      entry.summary = {summary.at("title"), Seconds(summary.at("total").get<std::int64_t>()),
+                       summary.at("untimed"), summary.at("steps"), summary.at("tags")};
+      entries_.emplace(routine_file, std::move(entry));
+    }
+  } catch (const std::exception&) {
+    entries_.clear();  // damaged: it is rebuilt
+  }
+}
+
+bool ListCache::fresh(const std::string& file, const Entry& entry) const {
+  if (stamp_of(file) != entry.stamp) return false;
+  for (const Dependency& dependency : entry.dependencies) {
+    const auto found = search_path_.find(dependency.use);
+    if (!found || found->file.string() != dependency.file || stamp_of(dependency.file) != dependency.stamp)
+      return false;
+  }
+  return true;
+}
+
+std::optional<RoutineSummary> ListCache::find(const fs::path& routine_file) const {
+  const auto entry = entries_.find(routine_file.string());
+  if (entry == entries_.end() || !fresh(entry->first, entry->second)) return std::nullopt;
+  return entry->second.summary;
+}
+
+void ListCache::store(const fs::path& routine_file, const Routine& routine, const RoutineSummary& summary) {
+  Entry entry{stamp_of(routine_file), {}, summary};
+  std::vector<std::pair<std::string, const Routine*>> used;
+  collect_used(routine, used);
+  for (const auto& [name, used_routine] : used)
+    entry.dependencies.push_back({name, used_routine->file.string(), stamp_of(used_routine->file)});
+  entries_[routine_file.string()] = std::move(entry);
+  changed_ = true;
+}
+
+void ListCache::save() const {
+  if (!file_ || !changed_) return;
+  Json routines = Json::object();
+  for (const auto& [routine_file, entry] : entries_) {
+    const auto stamp = [](const Stamp& s) { return Json::array({s.size, s.mtime, s.ctime, s.inode}); };
+    Json uses = Json::array();
+    for (const Dependency& dependency : entry.dependencies)
+      uses.push_back(
+          {{"use", dependency.use}, {"file", dependency.file}, {"stamp", stamp(dependency.stamp)}});
+    const RoutineSummary& s = entry.summary;
+    routines[routine_file] = {{"stamp", stamp(entry.stamp)},
+                              {"uses", uses},
+                              {"summary",
+                               {{"title", s.title},
+                                {"total", s.total.count()},
+                                {"untimed", s.untimed},
+                                {"steps", s.steps},
+                                {"tags", s.tags}}}};
+  }
+  try {
+    replace_file(*file_, Json{{"binary", binary_}, {"routines", routines}}.dump(
+                             -1, ' ', false, Json::error_handler_t::replace));
+  } catch (const std::exception&) {
+    // A cache that cannot be written is only a slower list next time.
+  }
+}
+
+}  // namespace psoas
