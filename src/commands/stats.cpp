@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "history/stats.hpp"
 #include "run/clock.hpp"
 #include "ui/history_view.hpp"
 

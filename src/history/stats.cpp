@@ -122,4 +122,18 @@ SideGap side_gap(const std::vector<WeekRatings>& weeks) {
   return gap;
 }
 
+StatsReport make_stats_report(const std::vector<Session>& sessions, std::int64_t today, int weeks) {
+  StatsReport report;
+  report.today = today;
+  report.sessions = sessions.size();
+  report.streaks = streaks(sessions, today);
+  report.weeks = minutes_per_week(sessions, today, weeks);
+  report.routines = most_used(sessions, 5);
+  const std::int64_t first_day = report.weeks.front().monday;
+  report.balance = side_balance(sessions, first_day);
+  report.ratings = ratings_per_week(sessions, first_day);
+  report.gap = side_gap(report.ratings);
+  return report;
+}
+
 }  // namespace psoas

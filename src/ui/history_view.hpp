@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "history/stats.hpp"
 #include "model/session.hpp"
+#include "model/stats.hpp"
 
 namespace psoas {
 
@@ -15,20 +15,6 @@ std::string render_session_table(const std::vector<Session>& sessions, bool colo
 // `psoas log --json`: an array of sessions; `--csv`: a header and a row each.
 std::string sessions_json(const std::vector<Session>& sessions);
 std::string sessions_csv(const std::vector<Session>& sessions);
-
-// Everything `psoas stats` shows, worked out from the history.
-struct StatsReport {
-  std::int64_t today = 0;
-  std::size_t sessions = 0;
-  Streaks streaks;
-  std::vector<WeekMinutes> weeks;
-  std::vector<RoutineUse> routines;
-  SideBalance balance;  // over the weeks shown
-  std::vector<WeekRatings> ratings;
-  SideGap gap;
-};
-
-StatsReport make_stats_report(const std::vector<Session>& sessions, std::int64_t today, int weeks);
 
 // The report for a terminal `width` columns wide: the minutes per week as a
 // bar chart, the sides' balance and how their tightness moves.
