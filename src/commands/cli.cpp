@@ -2,12 +2,15 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "commands/card.hpp"
 #include "commands/check.hpp"
@@ -21,6 +24,7 @@
 #include "commands/run.hpp"
 #include "commands/stats.hpp"
 #include "load/builtin_folder.hpp"
+#include "load/suggest.hpp"
 #include "model/error.hpp"
 #include "ui/style.hpp"
 
@@ -82,9 +86,54 @@ std::vector<std::string> choices_of(std::string_view option) {
 }
 
 std::string examples(std::initializer_list<std::string_view> lines) {
-  std::string out = "\nExamples:";
+  std::string out = "Examples:";
   for (const std::string_view line : lines) out += fmt::format("\n  {}", line);
   return out + "\n";
+}
+
+// Validators with psoas's own wording; CLI11 puts the option's name before it.
+CLI::Validator number_from(double low, double high) {
+  return CLI::Validator(
+      [low, high](const std::string& text) -> std::string {
+        double value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error == std::errc() && end == text.data() + text.size() && value >= low && value <= high)
+          return {};
+        return fmt::format("takes a number from {} to {}, not `{}`", low, high, text);
+      },
+      "");
+}
+
+CLI::Validator whole_number_from(long long low, std::optional<long long> high) {
+  return CLI::Validator(
+      [low, high](const std::string& text) -> std::string {
+        long long value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error == std::errc() && end == text.data() + text.size() && value >= low &&
+            (!high || value <= *high))
+          return {};
+        if (high) return fmt::format("takes a whole number from {} to {}, not `{}`", low, *high, text);
+        return fmt::format("takes a whole number, {} or more, not `{}`", low, text);
+      },
+      "");
+}
+
+CLI::Validator one_of(std::vector<std::string> choices) {
+  return CLI::Validator(
+      [choices](const std::string& text) -> std::string {
+        if (std::find(choices.begin(), choices.end(), text) != choices.end()) return {};
+        return fmt::format("takes {}, not `{}`", join_alternatives(choices), text);
+      },
+      "");
+}
+
+// What each command's positional argument is, to say what is missing.
+std::string_view wanted(std::string_view argument) {
+  if (argument == "routine") return "a routine name or file";
+  if (argument == "files") return "one or more routine files or names";
+  if (argument == "name") return "a name for the new routine";
+  if (argument == "shell") return "a shell: bash, zsh or fish";
+  return argument;
 }
 
 // The command line, each subcommand's options bound to its options struct.
@@ -95,6 +144,8 @@ class CommandLine {
     app_.set_version_flag("--version", fmt::format("psoas {}", PSOAS_VERSION), "Print the version and exit");
     app_.require_subcommand(1);
     app_.fallthrough(false);
+    // Subcommands take the formatter when added: "routine ROUTINE", not "routine ROUTINE REQUIRED".
+    app_.get_formatter()->label("REQUIRED", "(required)");
 
     list_ = app_.add_subcommand("list", "List the routines on the search path");
     list_->add_option("--tag", list_options_.tag, "Only routines with this tag")->type_name("TAG");
@@ -109,10 +160,11 @@ class CommandLine {
     card_->add_option("step", card_options_.step, "Only this step: its number or its name")
         ->type_name("STEP");
     card_->add_option("--format", card_format_, "Output format")
-        ->check(CLI::IsMember({"text", "markdown"}))
+        ->check(one_of({"text", "markdown"}))
         ->default_str("text")
         ->type_name("text|markdown");
-    card_->add_flag("--json", card_options_.json, "Write the routine and its timeline as JSON");
+    card_->add_flag("--json", card_options_.json, "Write the routine and its timeline as JSON")
+        ->excludes("--format");
     card_->footer(examples({"psoas card pigeon-routine", "psoas card pigeon-routine 2",
                             "psoas card butterfly --format markdown > butterfly.md"}));
 
@@ -129,24 +181,26 @@ class CommandLine {
         ->type_name("ROUTINE");
     run_->add_flag("--dry-run", run_options_.dry_run,
                    "Print the timeline with start times and the total; do not wait");
-    run_->add_option("--speed", run_options_.speed, "Run X times faster (for demos and tests)")
-        ->check(CLI::Range(0.01, 1000.0))
+    run_->add_option("--speed", run_options_.speed,
+                     "Run X times faster, to try a routine out; such runs are recorded only with --log")
+        ->check(number_from(0.01, 1000))
         ->type_name("X");
     run_->add_option("--from", run_options_.from, "Start at this step: its number or its name")
         ->type_name("STEP");
     run_->add_option("--hold", run_options_.hold, "Hold every timed step this long")->type_name("DUR");
     run_->add_option("--reps", run_options_.reps, "Repeat every timed step's hold N times per side")
-        ->check(CLI::Range(1, 100))
+        ->check(whole_number_from(1, 100))
         ->type_name("N");
     run_->add_flag("--plain", run_options_.plain, "One plain line per segment, no screen and no keys");
     run_->add_flag("--quiet", run_options_.quiet, "No bells");
     run_->add_flag("--voice", run_options_.voice, "Speak steps, sides and cues (needs espeak-ng)");
     run_->add_flag("-y,--yes", run_options_.yes, "Skip the cautions and equipment checklist; start at once");
     run_->add_flag("--rate", run_options_.rate, "At the end, ask how tight each side feels (0-10)");
-    run_->add_flag("--no-log", run_options_.no_log, "Record nothing in the history");
+    auto* no_log = run_->add_flag("--no-log", run_options_.no_log, "Record nothing in the history");
+    run_->add_flag("--log", run_options_.log, "Record the run even at another --speed")->excludes(no_log);
     run_->add_option("--events", events_format_,
                      "Write every run event to stdout as JSON lines; the screen goes to the terminal")
-        ->check(CLI::IsMember({"jsonl"}))
+        ->check(one_of({"jsonl"}))
         ->type_name("jsonl");
     run_->footer(examples({"psoas run pigeon-routine", "psoas run psoas-release --from butterfly --voice",
                            "psoas run bridge --hold 45s --reps 2", "psoas run pigeon-routine --dry-run",
@@ -156,18 +210,20 @@ class CommandLine {
     log_ = app_.add_subcommand("log", "Show the sessions you have done");
     log_->add_option("--since", log_options_.since, "Only sessions from this day on")->type_name("DATE");
     log_->add_option("--routine", log_options_.routine, "Only sessions of this routine")->type_name("NAME");
-    log_->add_option("--limit", log_options_.limit, "At most this many, newest first; 0 for all")
-        ->check(CLI::NonNegativeNumber)
-        ->type_name("N");
-    log_->add_flag("--json", log_options_.json, "Write every session as JSON");
-    log_->add_flag("--csv", log_options_.csv, "Write every session as CSV");
+    log_limit_ = log_->add_option("--limit", log_limit_value_,
+                                  "At most this many, newest first; 0 for all (default: 20 in the table, "
+                                  "all in JSON and CSV)")
+                     ->check(whole_number_from(0, std::nullopt))
+                     ->type_name("N");
+    auto* csv = log_->add_flag("--csv", log_options_.csv, "Write every session as CSV");
+    log_->add_flag("--json", log_options_.json, "Write every session as JSON")->excludes(csv);
     log_->footer(examples(
         {"psoas log", "psoas log --since 7d --routine pigeon-routine", "psoas log --csv > sessions.csv"}));
 
     stats_ =
         app_.add_subcommand("stats", "Your streak, minutes per week, favourite routines, and your two sides");
     stats_->add_option("--weeks", stats_options_.weeks, "How many weeks to look back")
-        ->check(CLI::Range(1, 104))
+        ->check(whole_number_from(1, 104))
         ->type_name("N");
     stats_->footer(examples({"psoas stats", "psoas stats --weeks 12"}));
 
@@ -188,14 +244,14 @@ class CommandLine {
         app_.add_subcommand("completion", "Print the shell completion script for bash, zsh or fish");
     completion_->add_option("shell", completion_shell_, "The shell")
         ->required()
-        ->check(CLI::IsMember({"bash", "zsh", "fish"}))
+        ->check(one_of({"bash", "zsh", "fish"}))
         ->type_name("bash|zsh|fish");
     completion_->footer(examples({"source <(psoas completion bash)",
                                   "psoas completion fish > ~/.config/fish/completions/psoas.fish"}));
 
     app_.footer(examples({"psoas run pigeon-routine", "psoas list", "psoas card pigeon-routine",
                           "psoas check my-routine.yaml"}) +
-                "\nSee psoas(1) for the routine format.");
+                "\nSee psoas(1) for the routine format.\n");
   }
 
   // Parses argv; returns an exit status when there is nothing more to run.
@@ -205,12 +261,59 @@ class CommandLine {
     } catch (const CLI::ParseError& e) {
       if (e.get_exit_code() == 0) return app_.exit(e);  // --help, --version
       const Style style(standard_console().err_info.color);
-      std::cerr << fmt::format(
-          "psoas: {} {}\nRun `psoas --help`, or `psoas COMMAND --help`, for the options.\n",
-          style.error("error:"), e.what());
+      std::cerr << fmt::format("psoas: {} {}\n", style.error("error:"), explain(e, argc, argv));
       return static_cast<int>(ExitCode::usage);
     }
     return std::nullopt;
+  }
+
+  // A parse error in psoas's words, with where to look next.
+  [[nodiscard]] std::string explain(const CLI::ParseError& error, int argc, char** argv) const {
+    const auto parsed = app_.get_subcommands();
+    const std::string command = parsed.empty() ? std::string() : parsed.front()->get_name();
+    const std::string help = command.empty() ? "psoas --help" : fmt::format("psoas {} --help", command);
+    const std::string_view message = error.what();
+    const auto after_colon = [&] { return std::string(message.substr(message.find(": ") + 2)); };
+
+    if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
+      if (command.empty()) return unknown_command(argc, argv);
+      const std::string_view argument = message.substr(0, message.find(" is required"));
+      return fmt::format("`psoas {}` needs {}; see `{}`", command, wanted(argument), help);
+    }
+    if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
+      if (command.empty()) return unknown_command(argc, argv);
+      std::string extras = after_colon();
+      const bool option = extras.starts_with('-');
+      return fmt::format("`psoas {}` has no {} `{}`; see `{}`", command, option ? "option" : "argument",
+                         extras, help);
+    }
+    if (dynamic_cast<const CLI::ExcludesError*>(&error) != nullptr) {
+      const auto at = message.find(" excludes ");
+      return fmt::format("`{}` and `{}` cannot be used together", message.substr(0, at),
+                         message.substr(at + std::string_view(" excludes ").size()));
+    }
+    if (dynamic_cast<const CLI::ValidationError*>(&error) != nullptr) {
+      const auto at = message.find(": ");
+      return fmt::format("{} {}", message.substr(0, at), message.substr(at + 2));
+    }
+    return fmt::format("{}; see `{}`", message, help);
+  }
+
+  // `psoas frobnicate`, or no command at all.
+  [[nodiscard]] std::string unknown_command(int argc, char** argv) const {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app_.get_subcommands([](const CLI::App*) { return true; }))
+      names.push_back(sub->get_name());
+    const std::string list = fmt::format("{}", fmt::join(names, ", "));
+    for (int i = 1; i < argc; ++i) {
+      const std::string_view word = argv[i];
+      if (word.starts_with('-')) continue;
+      const auto close = close_matches(word, names);
+      return fmt::format("no command `{}`{}; the commands are {}", word,
+                         close.empty() ? "" : fmt::format(" (did you mean {}?)", join_alternatives(close)),
+                         list);
+    }
+    return fmt::format("a command is needed: {}; see `psoas --help`", list);
   }
 
   // The completion scripts' view of this command line: read from CLI11's own
@@ -255,11 +358,15 @@ class CommandLine {
     if (run_->parsed()) {
       run_options_.events = !events_format_.empty();
       std::optional<HistoryWriter> history;
-      if (!run_options_.dry_run && !run_options_.no_log)
+      // A run at another speed is a rehearsal: not recorded unless asked.
+      if (!run_options_.dry_run && !run_options_.no_log && (run_options_.speed == 1.0 || run_options_.log))
         history = open_history_writer(history_path(), console);
       return run_routine(run_options_, search_path, history ? &*history : nullptr, console);
     }
-    if (log_->parsed()) return show_log(log_options_, open_history_reader(history_path()), console);
+    if (log_->parsed()) {
+      if (log_limit_->count() > 0) log_options_.limit = log_limit_value_;
+      return show_log(log_options_, open_history_reader(history_path()), console);
+    }
     if (stats_->parsed()) return show_stats(stats_options_, open_history_reader(history_path()), console);
     return ExitCode::usage;
   }
@@ -285,6 +392,8 @@ class CommandLine {
   EditOptions edit_options_;
   std::string completion_shell_;
   LogOptions log_options_;
+  CLI::Option* log_limit_ = nullptr;
+  std::size_t log_limit_value_ = 0;
   StatsOptions stats_options_;
 };
 

@@ -14,6 +14,7 @@
 
 #include "commands/files.hpp"
 #include "commands/new.hpp"
+#include "load/authoring.hpp"
 #include "load/loader.hpp"
 #include "load/source.hpp"
 
@@ -75,9 +76,13 @@ EditTarget find_target(const EditOptions& options, const SearchPath& search_path
         fmt::format("no routine named `{}`; `psoas new {}` creates one", options.routine, options.routine));
   auto text = read_source(found->file);
   if (const auto* error = std::get_if<Diagnostic>(&text)) throw Error(to_string(*error));
-  if (found->origin != Origin::builtin) return {found->file, std::get<SourceText>(std::move(text)).text};
-  // Built-ins are not edited in place: the user's copy shadows them.
-  return {user_routine_path(search_path, options.routine), std::get<SourceText>(std::move(text)).text, true};
+  std::string source = std::get<SourceText>(std::move(text)).text;
+  if (found->origin != Origin::builtin) return {found->file, std::move(source)};
+  // Built-ins are not edited in place: the user's copy shadows them, and
+  // points editors at the schema as `psoas new` does.
+  auto with_schema = renamed_routine(source, options.routine, routine_schema_url());
+  return {user_routine_path(search_path, options.routine),
+          with_schema ? std::move(*with_schema) : std::move(source), true};
 }
 
 enum class Answer { edit_again, keep_aside, keep_anyway };
@@ -114,6 +119,11 @@ ExitCode edit_routine(const EditOptions& options, const SearchPath& search_path,
 
   for (;;) {
     if (const int status = run_editor(options.editor, scratch); status != 0) {
+      if (read_text(scratch) == target.text) {
+        discard_scratch();
+        throw Error(fmt::format("the editor ({}) exited with status {}; nothing was changed", options.editor,
+                                status));
+      }
       throw Error(
           fmt::format("the editor ({}) exited with status {}; nothing was saved, and your edits are in {}",
                       options.editor, status, scratch.string()));
@@ -124,8 +134,9 @@ ExitCode edit_routine(const EditOptions& options, const SearchPath& search_path,
       console.err << "psoas: no changes\n";
       return ExitCode::ok;
     }
+    // Errors name the copy being edited: its lines are the ones they count.
     RoutineLoader loader(search_path);
-    const LoadResult result = loader.load_text(target.file.string(), edited);
+    const LoadResult result = loader.load_text(scratch.string(), edited);
     print_diagnostics(console, result.diagnostics);
     Answer answer = Answer::keep_anyway;
     if (!result.routine) answer = options.interactive ? ask(console) : Answer::keep_aside;
@@ -137,6 +148,7 @@ ExitCode edit_routine(const EditOptions& options, const SearchPath& search_path,
     }
     replace_file(target.file, edited);
     discard_scratch();
+    if (!result.routine) console.err << fmt::format("psoas: kept with errors: {}\n", target.file.string());
     console.out << target.file.string() << '\n';
     return result.routine ? ExitCode::ok : ExitCode::failure;
   }

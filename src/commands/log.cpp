@@ -18,6 +18,8 @@ std::optional<int> number(std::string_view text) {
   return value;
 }
 
+constexpr std::size_t kTableLimit = 20;
+
 }  // namespace
 
 std::int64_t parse_since(std::string_view text, WallTime now) {
@@ -47,7 +49,7 @@ ExitCode show_log(const LogOptions& options, const std::optional<HistoryReader>&
                   const Console& console) {
   HistoryQuery query;
   query.routine = options.routine;
-  query.limit = options.json || options.csv ? 0 : options.limit;
+  query.limit = options.limit.value_or(options.json || options.csv ? 0 : kTableLimit);
   if (options.since) query.since_unix_ms = parse_since(*options.since, wall_time_now());
   const std::vector<Session> sessions = history ? history->sessions(query) : std::vector<Session>{};
   if (options.json) {
@@ -55,7 +57,14 @@ ExitCode show_log(const LogOptions& options, const std::optional<HistoryReader>&
   } else if (options.csv) {
     console.out << sessions_csv(sessions);
   } else if (sessions.empty()) {
-    console.err << "psoas: no sessions recorded yet: `psoas run ROUTINE` records one\n";
+    const bool filtered = options.routine || options.since;
+    HistoryQuery any;
+    any.limit = 1;
+    if (filtered && history && !history->sessions(any).empty()) {
+      console.err << "psoas: no sessions match; `psoas log` without --routine and --since shows them all\n";
+    } else {
+      console.err << "psoas: no sessions recorded yet: `psoas run ROUTINE` records one\n";
+    }
   } else {
     console.out << render_session_table(sessions, console.out_info.color);
   }

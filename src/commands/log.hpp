@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -12,7 +13,7 @@ namespace psoas {
 struct LogOptions {
   std::optional<std::string> since;  // a date: 2026-11-01, today, yesterday, 7d, 2w
   std::optional<std::string> routine;
-  std::size_t limit = 20;  // 0 for all
+  std::optional<std::size_t> limit;  // 0 for all; unset: 20 in the table, all in JSON and CSV
   bool json = false;
   bool csv = false;
 };

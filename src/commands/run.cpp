@@ -21,6 +21,7 @@
 #include "term/signals.hpp"
 #include "term/terminal.hpp"
 #include "term/terminal_input.hpp"
+#include "ui/describe.hpp"
 #include "ui/dry_run.hpp"
 #include "ui/json.hpp"
 #include "ui/plain_view.hpp"
@@ -55,10 +56,7 @@ std::string summary(const Routine& routine, const Timeline& timeline, const RunS
                        format_clock(timeline.remaining_from(state.first_segment)), clock(state.paused_total));
   if (!state.started) return fmt::format("{}: quit before starting\n", routine.title);
   const std::size_t step = timeline.segments[std::min(state.segment, timeline.segments.size() - 1)].step;
-  const std::string how = state.end == RunEnd::quit ? "quit"
-                          : state.signal == SIGINT
-                              ? "stopped by Ctrl-C"
-                              : fmt::format("stopped by SIG{}", sigabbrev_np(state.signal));
+  const std::string how = state.end == RunEnd::quit ? "quit" : describe_stop(state.signal);
   return fmt::format("{}: {} at step {} of {}, after {}\n", routine.title, how, step + 1,
                      timeline.steps.size(), clock(state.active));
 }
@@ -175,7 +173,7 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
     sinks.add(view);
     if (!options.quiet) sinks.add(bell);
     Runner runner(timeline, runner_options, sinks);
-    TerminalInput input(key_fd, signals, &session);
+    TerminalInput input(key_fd, signals, &session, STDOUT_FILENO);
     drive(runner, clock, input, options.speed);
     final_state = runner.state();
     session.release();
@@ -192,7 +190,7 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
     PlainView plain(*routine, timeline, plain_out);
     sinks.add(plain);
     Runner runner(timeline, runner_options, sinks);
-    TerminalInput input(-1, signals, nullptr);
+    TerminalInput input(-1, signals, nullptr, STDOUT_FILENO);
     drive(runner, clock, input, options.speed);
     final_state = runner.state();
     console.out.flush();

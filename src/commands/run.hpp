@@ -24,11 +24,13 @@ struct RunCommandOptions {
   bool events = false;  // --events jsonl: JSON lines on stdout, the screen on the terminal
   bool rate = false;    // ask how tight each side feels, at the end
   bool no_log = false;  // record nothing in the history
+  bool log = false;     // record even a run at another speed
 };
 
 // `psoas run ROUTINE`: guides a person through the routine in real time,
 // and records the session in `history` (unless that is null). A run ended
-// by SIGINT, SIGTERM or SIGHUP is recorded, then ends the process by that signal.
+// by SIGINT, SIGTERM, SIGHUP or SIGPIPE (its output closed) is recorded, then
+// ends the process by that signal.
 ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path, HistoryWriter* history,
                      const Console& console);
 

@@ -187,6 +187,21 @@ class Reader {
     return result;
   }
 
+  // Whether an unknown key of `map` is, by its suggestion, a misspelt `wanted`:
+  // then "`wanted` is missing" would only repeat that error, and hide it.
+  [[nodiscard]] bool misspells(NodeId map, const std::vector<std::string>& known,
+                               std::string_view wanted) const {
+    const auto children = tree_.children(map);
+    for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
+      if (tree_.kind(children[i]) != Kind::scalar) continue;
+      const std::string_view key = tree_.scalar(children[i]);
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      const auto matches = close_matches(key, known, 1);
+      if (!matches.empty() && matches.front() == wanted) return true;
+    }
+    return false;
+  }
+
   static std::string unknown_key_message(std::string_view key, const std::vector<std::string>& known,
                                          std::string_view owner) {
     const auto matches = close_matches(key, known, 1);
@@ -395,9 +410,9 @@ class Reader {
         if (auto value = boolean(entry)) routine.rate = *value;
       }
     }
-    if (!has_title) error(root, "missing required key `title`");
+    if (!has_title && !misspells(root, kRoutineKeys, "title")) error(root, "missing required key `title`");
     if (!steps) {
-      error(root, "missing required key `steps`");
+      if (!misspells(root, kRoutineKeys, "steps")) error(root, "missing required key `steps`");
       return;
     }
     out_.steps_position = position(tree_.mark(steps->key_node));
@@ -500,12 +515,13 @@ class Reader {
         if (auto caution = text(entry, label, false)) step.caution = std::move(*caution);
       }
     }
-    if (!has_name) error(map, fmt::format("step {} has no `name`", number));
+    if (!has_name && !misspells(map, kStepKeys, "name"))
+      error(map, fmt::format("step {} has no `name`", number));
     if (step_hold) {
       step.hold = *step_hold;
     } else if (!hold_given && defaults.hold) {
       step.hold = *defaults.hold;
-    } else if (!hold_given && !defaults.hold_written) {
+    } else if (!hold_given && !defaults.hold_written && !misspells(map, kStepKeys, "hold")) {
       error(map, fmt::format("step {} has no `hold`, and there is no `defaults.hold`", number));
     }
     out_.routine.steps.push_back(std::move(step));

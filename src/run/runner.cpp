@@ -10,8 +10,8 @@ constexpr Nanos kSecond = std::chrono::seconds(1);
 }  // namespace
 
 Nanos RunState::remaining(const Timeline& timeline) const {
-  if (phase == RunPhase::finished) return Nanos(0);
-  if (phase == RunPhase::briefing) return timeline.remaining_from(segment);
+  if (end == RunEnd::finished) return Nanos(0);
+  if (!started) return timeline.remaining_from(segment);  // the briefing, or quit from it
   return std::max(segment_remaining, Nanos(0)) + timeline.remaining_from(segment + 1);
 }
 
@@ -313,6 +313,7 @@ void Runner::back(Instant now) {
 void Runner::add_time(Nanos delta, Instant now) {
   if (is_check()) return;
   sync(now);
+  delta = std::max(delta, -state_.segment_remaining);  // a segment can shrink to what was done, not below
   state_.segment_length += delta;
   state_.segment_remaining += delta;
   state_.added += delta;

@@ -14,7 +14,9 @@ volatile std::sig_atomic_t g_resize = 0;
 volatile std::sig_atomic_t g_suspend = 0;
 volatile std::sig_atomic_t g_continue = 0;
 
-constexpr int kWatched[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT};
+// SIGPIPE too: output closed under a run (`psoas run … | head`) ends it as a
+// signal would, so that the session is still recorded.
+constexpr int kWatched[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGWINCH, SIGTSTP, SIGCONT};
 
 void record(int signal) {
   switch (signal) {
@@ -52,6 +54,9 @@ SignalWatch::SignalWatch(bool job_control) {
 }
 
 SignalWatch::~SignalWatch() {
+  // Ignoring a signal discards it if pending: a write to a closed pipe after
+  // the run must not kill psoas as soon as the mask is restored.
+  ::signal(SIGPIPE, SIG_IGN);
   for (std::size_t i = 0; i < std::size(kWatched); ++i) {
     const int signal = kWatched[i];
     if (sigismember(&blocked_, signal)) ::sigaction(signal, &previous_[i], nullptr);

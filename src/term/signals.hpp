@@ -20,7 +20,7 @@ class SignalWatch {
   [[nodiscard]] const sigset_t& wait_mask() const { return wait_mask_; }
 
   // Each returns and clears what arrived since the last call.
-  static int take_interrupt();  // SIGINT, SIGTERM or SIGHUP, or 0
+  static int take_interrupt();  // SIGINT, SIGTERM, SIGHUP or SIGPIPE, or 0
   static bool take_resize();    // SIGWINCH
   static bool take_suspend();   // SIGTSTP
   static bool take_continue();  // SIGCONT
@@ -36,7 +36,7 @@ class SignalWatch {
   sigset_t blocked_{};
   sigset_t previous_mask_{};
   sigset_t wait_mask_{};
-  struct sigaction previous_[6]{};
+  struct sigaction previous_[7]{};
 };
 
 }  // namespace psoas

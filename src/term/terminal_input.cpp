@@ -1,6 +1,7 @@
 #include "term/terminal_input.hpp"
 
 #include <poll.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,10 +25,19 @@ timespec to_timespec(std::chrono::nanoseconds duration) {
   return {static_cast<time_t>(seconds.count()), static_cast<long>((duration - seconds).count())};
 }
 
+// Only a pipe or a socket tells poll() that its reader is gone; a file never does.
+bool has_reader(int fd) {
+  struct stat status {};
+  return fd >= 0 && ::fstat(fd, &status) == 0 && (S_ISFIFO(status.st_mode) || S_ISSOCK(status.st_mode));
+}
+
 }  // namespace
 
-TerminalInput::TerminalInput(int key_fd, const SignalWatch& signals, TerminalSession* session)
-    : key_fd_(key_fd), signals_(signals), session_(session) {}
+TerminalInput::TerminalInput(int key_fd, const SignalWatch& signals, TerminalSession* session, int output_fd)
+    : key_fd_(key_fd),
+      output_fd_(has_reader(output_fd) ? output_fd : -1),
+      signals_(signals),
+      session_(session) {}
 
 std::optional<InputEvent> TerminalInput::take_signal() {
   if (const int signal = SignalWatch::take_interrupt())
@@ -65,9 +75,10 @@ std::optional<InputEvent> TerminalInput::wait(std::optional<std::chrono::nanosec
     if (escape_pending && (!left || *left > kEscapeWait)) left = kEscapeWait;
     if (left && *left <= std::chrono::nanoseconds(0) && !escape_pending) return std::nullopt;
 
-    pollfd fd{key_fd_, POLLIN, 0};
+    // A negative fd is skipped by poll(); events 0 still reports POLLERR when the reader is gone.
+    pollfd fds[2] = {{key_fd_, POLLIN, 0}, {output_fd_, 0, 0}};
     const timespec wait_time = left ? to_timespec(*left) : timespec{};
-    const int ready = ::ppoll(&fd, key_fd_ >= 0 ? 1 : 0, left ? &wait_time : nullptr, &signals_.wait_mask());
+    const int ready = ::ppoll(fds, 2, left ? &wait_time : nullptr, &signals_.wait_mask());
     if (ready < 0) continue;  // EINTR: a signal, found at the top of the loop
     if (ready == 0) {
       if (escape_pending) {
@@ -76,7 +87,11 @@ std::optional<InputEvent> TerminalInput::wait(std::optional<std::chrono::nanosec
       }
       return std::nullopt;
     }
-    if (fd.revents & (POLLIN | POLLHUP | POLLERR)) read_keys();
+    if (fds[1].revents & (POLLERR | POLLHUP)) {
+      output_fd_ = -1;
+      return InputEvent{InputEvent::Kind::interrupt, {}, SIGPIPE};
+    }
+    if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) read_keys();
   }
 }
 

@@ -11,10 +11,12 @@ namespace psoas {
 
 // Input from a real terminal: keys from `key_fd` (none when it is -1) and the
 // signals of `signals`, waited for together in one ppoll() that sleeps until
-// the timeout. Keys are never polled for.
+// the timeout. Keys are never polled for. When `output_fd` is a pipe or a
+// socket, its reader going away ends the wait as SIGPIPE would, at once rather
+// than at the next write, which may be minutes away.
 class TerminalInput final : public InputSource {
  public:
-  TerminalInput(int key_fd, const SignalWatch& signals, TerminalSession* session);
+  TerminalInput(int key_fd, const SignalWatch& signals, TerminalSession* session, int output_fd = -1);
 
   std::optional<InputEvent> wait(std::optional<std::chrono::nanoseconds> timeout) override;
   // Puts the terminal back, stops, and takes the terminal over again once continued.
@@ -25,6 +27,7 @@ class TerminalInput final : public InputSource {
   void read_keys();
 
   int key_fd_;
+  int output_fd_;
   const SignalWatch& signals_;
   TerminalSession* session_;
   KeyDecoder decoder_;

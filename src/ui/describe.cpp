@@ -1,6 +1,9 @@
 #include "ui/describe.hpp"
 
+#include <csignal>
+
 #include <fmt/format.h>
+#include <string.h>
 
 namespace psoas {
 
@@ -70,6 +73,13 @@ std::string segment_label(SegmentKind kind) {
       return "Check off";
   }
   return "";
+}
+
+std::string describe_stop(int signal) {
+  if (signal == SIGINT) return "stopped by Ctrl-C";
+  if (signal == SIGPIPE) return "stopped: its output was closed";
+  if (const char* name = sigabbrev_np(signal)) return fmt::format("stopped by SIG{}", name);
+  return fmt::format("stopped by signal {}", signal);
 }
 
 }  // namespace psoas

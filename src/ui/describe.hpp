@@ -23,6 +23,10 @@ std::string count_of(std::size_t count, std::string_view noun);
 // "get ready", "hold", "rest", "switch sides", "check off": a segment's kind mid-sentence.
 std::string kind_phrase(SegmentKind kind);
 
+// Why a run stopped on a signal: "stopped by Ctrl-C", "stopped by SIGTERM",
+// "stopped: its output was closed" (SIGPIPE).
+std::string describe_stop(int signal);
+
 // "Hold", "Get ready", "Rest", "Switch sides", "Check off".
 std::string segment_label(SegmentKind kind);
 

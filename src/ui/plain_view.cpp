@@ -74,7 +74,7 @@ void PlainView::on_event(const RunEvent& event, const RunState& state) {
       out_ << fmt::format("{}  quit\n", at);
       break;
     case RunEventKind::interrupted:
-      out_ << fmt::format("{}  stopped by a signal\n", at);
+      out_ << fmt::format("{}  {}\n", at, describe_stop(state.signal));
       break;
     default:
       break;

@@ -40,6 +40,7 @@ struct Fixture {
     script += "esac\nexit " + std::to_string(status) + "\n";
     const fs::path path = home.write("bin/editor", script);
     fs::permissions(path, fs::perms::owner_all);
+    fs::remove(path.string() + ".count");  // a new editor starts again at its first version
     env["EDITOR"] = path.string();
   }
 
@@ -106,12 +107,17 @@ TEST_CASE("edit saves a valid change, and says so when nothing changed") {
 TEST_CASE("edit of a built-in edits the user's own copy") {
   Fixture f;
   const std::string builtin = read(fs::path(PSOAS_SOURCE_DIR) / "routines/bridge.yaml");
-  f.editor({builtin + "# my own\n"});
+  const fs::path appender = f.home.write("bin/append", "#!/bin/sh\necho '# my own' >> \"$1\"\n");
+  fs::permissions(appender, fs::perms::owner_all);
+  f.env["EDITOR"] = appender.string();
   const auto result = f.psoas({"edit", "bridge"});
   CHECK(result.exit_code == 0);
   CHECK(result.err == "psoas: editing your own copy of the built-in `bridge`: " +
                           (f.folder / "bridge.yaml").string() + "\n");
-  CHECK(read(f.folder / "bridge.yaml") == builtin + "# my own\n");
+  // The copy points editors at the schema, as `psoas new` does.
+  const std::string schema_line =
+      "# yaml-language-server: $schema=file://" PSOAS_SOURCE_DIR "/schema/routine.schema.json\n";
+  CHECK(read(f.folder / "bridge.yaml") == schema_line + builtin + "# my own\n");
   CHECK(read(fs::path(PSOAS_SOURCE_DIR) / "routines/bridge.yaml") == builtin);
 }
 
@@ -122,17 +128,18 @@ TEST_CASE("edit never loses what was typed: errors without a terminal set the ed
   const auto result = f.psoas({"edit", "mine"});
   CHECK(result.exit_code == 1);
   CHECK(read(f.folder / "mine.yaml") == kValid);  // unchanged
-  CHECK(result.err.find((f.folder / "mine.yaml").string() +
-                        ":4:5: error: unknown key `hodl`; did you mean `hold`?\n") != std::string::npos);
   const std::string marker = "your edits are in ";
   const auto at = result.err.find(marker);
   REQUIRE(at != std::string::npos);
   const std::string aside =
       result.err.substr(at + marker.size(), result.err.find('\n', at) - at - marker.size());
   CHECK(read(aside) == kInvalid);
+  // The error names the copy that holds the mistake: its lines are the ones counted.
+  CHECK(result.err.find(aside + ":4:5: error: unknown key `hodl`; did you mean `hold`?\n") !=
+        std::string::npos);
 }
 
-TEST_CASE("edit, like crontab -e, offers to edit again; y opens the editor on the edits") {
+TEST_CASE("edit, like crontab -e, offers to edit again, y opens the editor on the edits") {
   Fixture f;
   f.home.write("config/psoas/routines/mine.yaml", kValid);
   const std::string fixed = std::string(kValid) + "summary: Fixed.\n";
@@ -140,6 +147,7 @@ TEST_CASE("edit, like crontab -e, offers to edit again; y opens the editor on th
   PtyProcess edit({PSOAS_BINARY, "edit", "mine"}, f.env);
   REQUIRE(edit.wait_for("Edit again?", 5s));
   CHECK(edit.output().find("unknown key `hodl`") != std::string::npos);
+  CHECK(edit.output().find(" 4 |     hodl: 30s") != std::string::npos);  // the edited line, not the saved one
   edit.write("y\r");
   const auto status = edit.wait_exit(5s);
   REQUIRE(status);
@@ -147,7 +155,7 @@ TEST_CASE("edit, like crontab -e, offers to edit again; y opens the editor on th
   CHECK(read(f.folder / "mine.yaml") == fixed);
 }
 
-TEST_CASE("edit: k keeps an invalid routine anyway; the editor failing keeps the edits aside") {
+TEST_CASE("edit: k keeps an invalid routine anyway, the editor failing keeps the edits aside") {
   Fixture f;
   f.home.write("config/psoas/routines/mine.yaml", kValid);
   f.editor({kInvalid});
@@ -157,6 +165,7 @@ TEST_CASE("edit: k keeps an invalid routine anyway; the editor failing keeps the
   const auto status = edit.wait_exit(5s);
   REQUIRE(status);
   CHECK(status->exit_code == 1);
+  CHECK(edit.output().find("kept with errors: " + (f.folder / "mine.yaml").string()) != std::string::npos);
   CHECK(read(f.folder / "mine.yaml") == kInvalid);
 
   f.editor({kValid}, 3);
@@ -165,6 +174,18 @@ TEST_CASE("edit: k keeps an invalid routine anyway; the editor failing keeps the
   CHECK(failed.err.find("exited with status 3; nothing was saved, and your edits are in ") !=
         std::string::npos);
   CHECK(read(f.folder / "mine.yaml") == kInvalid);
+}
+
+TEST_CASE("edit: an editor that fails without changing anything leaves nothing behind") {
+  Fixture f;
+  f.home.write("config/psoas/routines/mine.yaml", kValid);
+  f.editor({}, 3);
+  const auto failed = f.psoas({"edit", "mine"});
+  CHECK(failed.exit_code == 1);
+  CHECK(failed.err ==
+        "psoas: error: the editor (" + f.env["EDITOR"] + ") exited with status 3; nothing was changed\n");
+  for (const auto& entry : fs::directory_iterator(f.home.path()))
+    CHECK_FALSE(entry.path().filename().string().starts_with("psoas-edit-"));
 }
 
 TEST_CASE("edit of a name found nowhere suggests psoas new") {

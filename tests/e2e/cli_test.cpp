@@ -43,6 +43,29 @@ TEST_CASE("a bad command line exits 2") {
   CHECK(f.psoas({"list", "--bogus"}).exit_code == 2);
 }
 
+TEST_CASE("a bad command line is explained in psoas's words, naming what to do") {
+  Fixture f;
+  const auto expect = [&](const std::vector<std::string>& args, const std::string& message) {
+    CAPTURE(message);
+    const auto result = f.psoas(args);
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err == "psoas: error: " + message + "\n");
+  };
+  expect({"run"}, "`psoas run` needs a routine name or file; see `psoas run --help`");
+  expect({"rnu"},
+         "no command `rnu` (did you mean `run`?); the commands are list, card, check, run, log, "
+         "stats, new, edit, completion");
+  expect({"run", "bridge", "--bogus"}, "`psoas run` has no option `--bogus`; see `psoas run --help`");
+  expect({"log", "--json", "--csv"}, "`--csv` and `--json` cannot be used together");
+  expect({"run", "bridge", "--log", "--no-log"}, "`--no-log` and `--log` cannot be used together");
+  expect({"run", "bridge", "--speed", "abc"}, "--speed takes a number from 0.01 to 1000, not `abc`");
+  expect({"run", "bridge", "--speed", "0"}, "--speed takes a number from 0.01 to 1000, not `0`");
+  expect({"run", "bridge", "--reps", "2.5"}, "--reps takes a whole number from 1 to 100, not `2.5`");
+  expect({"run", "bridge", "--events", "xml"}, "--events takes `jsonl`, not `xml`");
+  expect({"stats", "--weeks", "-1"}, "--weeks takes a whole number from 1 to 104, not `-1`");
+}
+
 TEST_CASE("every subcommand's --help shows an example") {
   Fixture f;
   for (const char* command : {"list", "card", "check"}) {
@@ -82,7 +105,7 @@ TEST_CASE("list --tag keeps the routines with that tag") {
   CHECK(result.out.find("\nbridge ") == std::string::npos);
 }
 
-TEST_CASE("list: a user routine shadowing a built-in says so; a broken file is listed as broken") {
+TEST_CASE("list: a user routine shadowing a built-in says so, a broken file is listed as broken") {
   Fixture f;
   f.home.write("config/psoas/routines/bridge.yaml", kValid);
   f.home.write("config/psoas/routines/aaa-broken.yaml", "title: Broken\nsteps:\n  - name: X\n    hodl: 3\n");
@@ -90,7 +113,7 @@ TEST_CASE("list: a user routine shadowing a built-in says so; a broken file is l
   const auto result = f.psoas({"list"});
   CHECK(result.exit_code == 1);
   const auto broken_file = (f.user_folder / "aaa-broken.yaml").string();
-  CHECK(result.err == broken_file + ":3:5: error: step 1 has no `hold`, and there is no `defaults.hold`\n");
+  CHECK(result.err == broken_file + ":4:5: error: unknown key `hodl`; did you mean `hold`?\n");
   CHECK(result.out.find("\naaa-broken ") != std::string::npos);
   CHECK(result.out.find("broken  ") != std::string::npos);
   CHECK(result.out.find("user, shadows built-in") != std::string::npos);
@@ -155,7 +178,7 @@ TEST_CASE("a routine name that is not found lists the folders searched and sugge
   CHECK(result.err.find(std::string(PSOAS_SOURCE_DIR) + "/routines") != std::string::npos);
 }
 
-TEST_CASE("check: every error of every file, exit 1; valid files ok, exit 0; a warning keeps 0") {
+TEST_CASE("check: every error of every file, exit 1, valid files ok, exit 0, a warning keeps 0") {
   Fixture f;
   const auto good = f.home.write("good.yaml", kValid);
   const auto bad =
@@ -203,7 +226,7 @@ TEST_CASE("every built-in passes psoas check") {
   CHECK(result.err.empty());
 }
 
-TEST_CASE("on a terminal: colour, unless NO_COLOR is set or TERM is dumb; errors show the line and a caret") {
+TEST_CASE("on a terminal: colour, unless NO_COLOR is set or TERM is dumb, errors show the line and a caret") {
   Fixture f;
   f.env["TERM"] = "xterm-256color";
   {

@@ -36,12 +36,14 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("every run is recorded; --dry-run and --no-log record nothing") {
+TEST_CASE("every run is recorded, --dry-run, --no-log and --speed without --log record nothing") {
   Fixture f;
   CHECK(f.psoas({"log"}).err == "psoas: no sessions recorded yet: `psoas run ROUTINE` records one\n");
-  CHECK(f.psoas({"run", f.routine.string(), "--speed", "500"}).exit_code == 0);
+  CHECK(f.psoas({"run", f.routine.string(), "--speed", "500", "--log"}).exit_code == 0);
   CHECK(f.psoas({"run", f.routine.string(), "--dry-run"}).exit_code == 0);
   CHECK(f.psoas({"run", f.routine.string(), "--speed", "500", "--no-log"}).exit_code == 0);
+  CHECK(f.psoas({"run", f.routine.string(), "--speed", "500"}).exit_code == 0);  // a rehearsal
+  CHECK(f.psoas({"run", f.routine.string(), "--speed", "500", "--log", "--no-log"}).exit_code == 2);
   const Json log = f.log();
   REQUIRE(log.size() == 1);
   const Json& session = log[0];
@@ -89,8 +91,9 @@ TEST_CASE("a quit and a SIGTERM record partial sessions, with the step they stop
 
 TEST_CASE("--rate asks how tight each side feels, and Enter skips a side") {
   Fixture f;
-  PtyProcess run({PSOAS_BINARY, "run", f.routine.string(), "--yes", "--quiet", "--speed", "300", "--rate"},
-                 f.env);
+  PtyProcess run(
+      {PSOAS_BINARY, "run", f.routine.string(), "--yes", "--quiet", "--speed", "300", "--log", "--rate"},
+      f.env);
   REQUIRE(run.wait_for("left side: ", 5s));
   run.write("11\r");  // out of range: asked again
   REQUIRE(run.wait_for("A whole number from 0 to 10", 5s));
@@ -104,21 +107,22 @@ TEST_CASE("--rate asks how tight each side feels, and Enter skips a side") {
   CHECK(log[0]["tightness_right"].is_null());
 }
 
-TEST_CASE("`rate: true` in a routine asks too; a routine without sides asks once") {
+TEST_CASE("`rate: true` in a routine asks too, a routine without sides asks once") {
   Fixture f;
   const auto routine =
       f.home.write("fold.yaml", "title: Fold\nrate: true\nsteps: [{name: Fold, hold: 20s}]\n");
-  PtyProcess run({PSOAS_BINARY, "run", routine.string(), "--yes", "--quiet", "--speed", "300"}, f.env);
+  PtyProcess run({PSOAS_BINARY, "run", routine.string(), "--yes", "--quiet", "--speed", "300", "--log"},
+                 f.env);
   REQUIRE(run.wait_for("hips, overall: ", 5s));
   run.write("4\r");
   REQUIRE(run.wait_exit(5s));
   CHECK(f.log()[0]["tightness_overall"] == 4);
 }
 
-TEST_CASE("a damaged history: the run goes on with a one-line warning; log says what is wrong") {
+TEST_CASE("a damaged history: the run goes on with a one-line warning, log says what is wrong") {
   Fixture f;
   f.home.write("state/psoas/history.db", std::string(2048, '#'));
-  const auto run = f.psoas({"run", f.routine.string(), "--speed", "500"});
+  const auto run = f.psoas({"run", f.routine.string(), "--speed", "500", "--log"});
   CHECK(run.exit_code == 0);
   CHECK(run.out.find("01:05  done") != std::string::npos);
   CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
@@ -129,22 +133,46 @@ TEST_CASE("a damaged history: the run goes on with a one-line warning; log says 
   CHECK(log.err.starts_with("psoas: error: the history at "));
 }
 
+TEST_CASE("output closed under a run (`| head`): the run stops at once, and is still recorded") {
+  Fixture f;
+  const std::string script = std::string("'") + PSOAS_BINARY + "' run '" + f.routine.string() +
+                             "' --events jsonl --speed 5 --log | /usr/bin/head -n 1 >/dev/null; "
+                             "echo ${PIPESTATUS[0]}";
+  const auto start = std::chrono::steady_clock::now();
+  ProcessOptions options;
+  options.args = {"/bin/bash", "-c", script};
+  options.env = f.env;
+  const auto shell = run_process(options);
+  CHECK(std::chrono::steady_clock::now() - start < 5s);  // not the whole 13 s of the run
+  CHECK(shell.out == "141\n");                           // as a shell expects of `| head`
+  const Json log = f.log();
+  REQUIRE(log.size() == 1);
+  CHECK(log[0]["outcome"] == "interrupted");
+}
+
 TEST_CASE("two runs at the same time both record") {
   Fixture f;
-  std::thread other([&] { CHECK(f.psoas({"run", f.routine.string(), "--speed", "300"}).exit_code == 0); });
-  CHECK(f.psoas({"run", f.routine.string(), "--speed", "300"}).exit_code == 0);
+  std::thread other([&] {
+    CHECK(f.psoas({"run", f.routine.string(), "--speed", "300", "--log"}).exit_code == 0);
+  });
+  CHECK(f.psoas({"run", f.routine.string(), "--speed", "300", "--log"}).exit_code == 0);
   other.join();
   CHECK(f.log().size() == 2);
 }
 
-TEST_CASE("log filters: --routine, --since, --limit; --csv has a header and a row per session") {
+TEST_CASE("log filters: --routine, --since, --limit, --csv has a header and a row per session") {
   Fixture f;
   const auto other = f.home.write("other.yaml", "title: Other\nsteps: [{name: S, hold: 5s}]\n");
-  for (int i = 0; i < 3; ++i) f.psoas({"run", f.routine.string(), "--speed", "500"});
-  f.psoas({"run", other.string(), "--speed", "500"});
+  for (int i = 0; i < 3; ++i) f.psoas({"run", f.routine.string(), "--speed", "500", "--log"});
+  f.psoas({"run", other.string(), "--speed", "500", "--log"});
   CHECK(Json::parse(f.psoas({"log", "--json", "--routine", "other"}).out).size() == 1);
   CHECK(Json::parse(f.psoas({"log", "--json", "--since", "today"}).out).size() == 4);
   CHECK(Json::parse(f.psoas({"log", "--json", "--since", "2999-01-01"}).out).empty());
+  CHECK(f.psoas({"log", "--routine", "nosuch"}).err ==
+        "psoas: no sessions match; `psoas log` without --routine and --since shows them all\n");
+  CHECK(Json::parse(f.psoas({"log", "--json", "--limit", "1"}).out).size() == 1);
+  CHECK(Json::parse(f.psoas({"log", "--json"}).out).size() == 4);  // no limit unless asked
+  CHECK(f.psoas({"log", "--json", "--csv"}).exit_code == 2);
   const auto limited = f.psoas({"log", "--limit", "2"});
   CHECK(std::count(limited.out.begin(), limited.out.end(), '\n') == 3);
   const auto csv = f.psoas({"log", "--csv"});
@@ -155,8 +183,8 @@ TEST_CASE("log filters: --routine, --since, --limit; --csv has a header and a ro
 
 TEST_CASE("stats: the streak, minutes per week, the routines and the sides") {
   Fixture f;
-  f.psoas({"run", f.routine.string(), "--speed", "500"});
-  f.psoas({"run", f.routine.string(), "--speed", "500"});
+  f.psoas({"run", f.routine.string(), "--speed", "500", "--log"});
+  f.psoas({"run", f.routine.string(), "--speed", "500", "--log"});
   const auto stats = f.psoas({"stats"});
   CHECK(stats.exit_code == 0);
   CHECK(stats.out.starts_with("Streak  1 day in a row (longest 1 day)\n"));

@@ -55,7 +55,7 @@ void check_restored(const PtyProcess& run) {
 
 }  // namespace
 
-TEST_CASE("keys: pause, resume, skip, add time, quit; the terminal is restored") {
+TEST_CASE("keys: pause, resume, skip, add time, quit, the terminal is restored") {
   Fixture f;
   auto run = f.start({"--yes"});
   REQUIRE(run->wait_for("step 1 of 2", 5s));
@@ -81,7 +81,7 @@ TEST_CASE("keys: pause, resume, skip, add time, quit; the terminal is restored")
   CHECK(run->output().find("Test stretch: quit at step 1 of 2") != std::string::npos);
 }
 
-TEST_CASE("the briefing shows cautions and the equipment; Enter ticks, then starts") {
+TEST_CASE("the briefing shows cautions and the equipment, Enter ticks, then starts") {
   Fixture f;
   auto run = f.start({});
   REQUIRE(run->wait_for_text("[ ] mat", 5s));

@@ -8,7 +8,7 @@
 using namespace psoas::testing;
 using namespace std::chrono_literals;
 
-TEST_CASE("Ctrl-Z hands the terminal back to the shell; fg takes it again, redrawn and paused") {
+TEST_CASE("Ctrl-Z hands the terminal back to the shell, fg takes it again, redrawn and paused") {
   REQUIRE_MESSAGE(have_tmux(), "the job-control test needs tmux (apt-get install tmux)");
   TempDir home;
   const auto routine =

@@ -32,14 +32,14 @@ TEST_CASE("a streak counts days with a finished session, across the end of a mon
   CHECK(streaks(sessions, day({2026, 11, 2})).longest == 4);
 }
 
-TEST_CASE("today still counts until it is over; a missed day breaks the streak") {
+TEST_CASE("today still counts until it is over, a missed day breaks the streak") {
   const std::vector<Session> sessions = {at({2026, 11, 18}, 8), at({2026, 11, 19}, 8), at({2026, 11, 20}, 8)};
   CHECK(streaks(sessions, day({2026, 11, 21})).current == 3);  // nothing yet today
   CHECK(streaks(sessions, day({2026, 11, 22})).current == 0);  // yesterday was missed
   CHECK(streaks(sessions, day({2026, 11, 22})).longest == 3);
 }
 
-TEST_CASE("several sessions a day count once; quit and interrupted ones do not count") {
+TEST_CASE("several sessions a day count once, quit and interrupted ones do not count") {
   const std::vector<Session> sessions = {
       at({2026, 11, 19}, 8), at({2026, 11, 19}, 20), at({2026, 11, 20}, 8, 0, SessionOutcome::quit),
       at({2026, 11, 21}, 8, 0, SessionOutcome::interrupted), at({2026, 11, 21}, 9)};

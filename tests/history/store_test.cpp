@@ -97,7 +97,7 @@ TEST_CASE("a finished and a partial session are stored and read back whole") {
   CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
 }
 
-TEST_CASE("queries: since, routine, limit; ratings added after the run") {
+TEST_CASE("queries: since, routine, limit, ratings added after the run") {
   TempDir dir;
   const auto file = dir.path() / "history.db";
   HistoryWriter writer(file);

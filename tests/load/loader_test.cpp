@@ -111,13 +111,22 @@ TEST_CASE("without defaults a step has no sides, one rep, no rest, a 5s switch a
   CHECK(routine->name == "test");  // the file's stem when `name` is absent
 }
 
-TEST_CASE("an unknown key is an error with a suggestion when one is close") {
+TEST_CASE(
+    "an unknown key is an error with a suggestion when one is close, and the key it misspells is not "
+    "also missing") {
+  // The misspelling is the error to fix: "no hold" would only hide it, being reported first.
   CHECK(diagnostics_of("title: T\nsteps:\n  - name: S\n    hodl: 30s\n") ==
-        "test.yaml:3:5: error: step 1 has no `hold`, and there is no `defaults.hold`\n"
         "test.yaml:4:5: error: unknown key `hodl`; did you mean `hold`?\n");
+  CHECK(diagnostics_of("title: T\nsteps:\n  - nmae: S\n    hold: 30s\n") ==
+        "test.yaml:3:5: error: unknown key `nmae`; did you mean `name`?\n");
   CHECK(diagnostics_of("titel: T\nsteps: [{name: S, hold: 1}]\n") ==
-        "test.yaml:1:1: error: unknown key `titel`; did you mean `title`?\n"
-        "test.yaml:1:1: error: missing required key `title`\n");
+        "test.yaml:1:1: error: unknown key `titel`; did you mean `title`?\n");
+  CHECK(diagnostics_of("title: T\nstesp: [{name: S, hold: 1}]\n") ==
+        "test.yaml:2:1: error: unknown key `stesp`; did you mean `steps`?\n");
+  // A key that suggests something else leaves the missing one reported.
+  CHECK(diagnostics_of("title: T\nsteps:\n  - name: S\n    reest: 30s\n") ==
+        "test.yaml:3:5: error: step 1 has no `hold`, and there is no `defaults.hold`\n"
+        "test.yaml:4:5: error: unknown key `reest`; did you mean `rest`?\n");
   CHECK(diagnostics_of("title: T\ndefaults: {reest: 5}\nsteps: [{name: S, hold: 1}]\n") ==
         "test.yaml:2:12: error: unknown key `reest`; did you mean `rest`?\n");
 }
@@ -221,7 +230,7 @@ TEST_CASE("a step without hold takes defaults.hold, and until-done may be the de
   CHECK(routine->steps[1].hold == Seconds(5));
 }
 
-TEST_CASE("names must match the name pattern; a name unlike the file's stem is a warning") {
+TEST_CASE("names must match the name pattern, a name unlike the file's stem is a warning") {
   CHECK(diagnostics_of("name: Pigeon Routine\ntitle: T\nsteps: [{name: S, hold: 1}]\n") ==
         "test.yaml:1:7: error: `name` must be lowercase letters, digits and dashes, starting with a letter "
         "or digit, at most 64 characters; not `Pigeon Routine`\n");
@@ -245,7 +254,7 @@ TEST_CASE("a file whose stem is not a name needs a `name`") {
         "and dashes); rename the file or add a `name`");
 }
 
-TEST_CASE("titles and step names are one line; no text may hold control characters") {
+TEST_CASE("titles and step names are one line, no text may hold control characters") {
   CHECK(diagnostics_of("title: |\n  two\n  lines\nsteps: [{name: S, hold: 1}]\n") ==
         "test.yaml:1:8: error: `title` must be one line\n");
   CHECK(diagnostics_of("title: \"clear \\e[2J\"\nsteps: [{name: S, hold: 1}]\n") ==

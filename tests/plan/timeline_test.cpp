@@ -95,7 +95,7 @@ TEST_CASE("zero-length prepare, rest and switch segments are left out") {
   CHECK(timeline.total == Seconds(80));
 }
 
-TEST_CASE("the default switch of 5s appears between sides; a sideless step has none") {
+TEST_CASE("the default switch of 5s appears between sides, a sideless step has none") {
   CHECK(notation(build_timeline(routine_of({timed_step("S", 30, {Side::right, Side::left})}))) ==
         "hold R 30 · switch 5 · hold L 30");
   CHECK(notation(build_timeline(routine_of({timed_step("S", 30)}))) == "hold 30");

@@ -143,7 +143,7 @@ TEST_CASE("skip on a check segment passes it without ticking it off") {
   CHECK(run.sink.of(RunEventKind::checked).empty());
 }
 
-TEST_CASE("back restarts the segment; twice within 2 s goes back one segment") {
+TEST_CASE("back restarts the segment, twice within 2 s goes back one segment") {
   Run run;
   SUBCASE("once: the segment starts again") {
     const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(15s), key('b')}});
@@ -169,7 +169,7 @@ TEST_CASE("back restarts the segment; twice within 2 s goes back one segment") {
   }
 }
 
-TEST_CASE("+ and - add and take 10 seconds; taking the last seconds ends the segment") {
+TEST_CASE("+ and - add and take 10 seconds, taking the last seconds ends the segment") {
   Run run;
   SUBCASE("add") {
     const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(6s), key('+')}});
@@ -188,6 +188,17 @@ TEST_CASE("+ and - add and take 10 seconds; taking the last seconds ends the seg
     CHECK(run.clock.now() == 165s);
     CHECK(end.skipped == 0);
     CHECK(end.completed == run.timeline.segments.size());
+    // Only the 5 s left are taken: the hold's length is what was done.
+    const auto taken = run.sink.of(RunEventKind::time_added);
+    REQUIRE(taken.size() == 1);
+    CHECK(taken[0].event.delta == -5s);
+    CHECK(taken[0].state.segment_length == 25s);
+    CHECK(end.added == -5s);
+  }
+  SUBCASE("pressed again and again, a segment never has a negative length") {
+    run.go({{at(0s), key(Key::Code::enter)}, {at(30s), key('-')}, {at(30s), key('-')}, {at(30s), key('-')}});
+    for (const auto& taken : run.sink.of(RunEventKind::time_added)) CHECK(taken.state.segment_length >= 0s);
+    CHECK(run.sink.of(RunEventKind::time_added).size() == 3);
   }
   SUBCASE("no effect on a check") {
     run.go({{at(1s), key('+')}, {at(2s), key(Key::Code::enter)}});
@@ -202,12 +213,15 @@ TEST_CASE("q quits at once in the first 10 seconds, and asks after that") {
     CHECK(end.end == RunEnd::quit);
     CHECK(run.clock.now() == 9s);
     CHECK(end.held_right == 4s);
+    CHECK(end.remaining(run.timeline) == 161s);  // what was left when quitting, not zero
   }
   SUBCASE("later: y quits") {
     const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(20s), key('q')}, {at(21s), key('y')}});
     CHECK(end.end == RunEnd::quit);
     CHECK(run.clock.now() == 21s);
     CHECK(run.sink.of(RunEventKind::quit_asked).size() == 1);
+    CHECK(end.remaining(run.timeline) == 149s);
+    CHECK(run.sink.of(RunEventKind::quit)[0].state.remaining(run.timeline) == 149s);
   }
   SUBCASE("later: anything else keeps going") {
     const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(20s), key('q')}, {at(21s), key('n')}});
@@ -304,7 +318,7 @@ TEST_CASE("a signal ends the run as interrupted, counting the part of the hold d
   CHECK(run.sink.of(RunEventKind::interrupted).size() == 1);
 }
 
-TEST_CASE("Ctrl-Z pauses and suspends; after fg the screen is redrawn and the run is still paused") {
+TEST_CASE("Ctrl-Z pauses and suspends, after fg the screen is redrawn and the run is still paused") {
   Run run;
   const RunState end = run.go({{at(0s), key(Key::Code::enter)},
                                {at(10s), signal_event(InputEvent::Kind::suspend)},
@@ -339,7 +353,7 @@ TEST_CASE("the countdown ticks at 3, 2 and 1 seconds left of each hold, not of p
     CHECK(run.timeline.segments[record.event.segment].kind == SegmentKind::hold);
 }
 
-TEST_CASE("? shows the keys and pauses; any key hides them, without acting, and resumes") {
+TEST_CASE("? shows the keys and pauses, any key hides them, without acting, and resumes") {
   Run run;
   const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(5s), key('?')}, {at(65s), key('n')}});
   CHECK(run.sink.of(RunEventKind::help).size() == 2);

@@ -39,7 +39,7 @@ TEST_CASE("lines are cut to the width, and the bottom-right cell is never writte
   CHECK(out.find("\x1b[2;1H████\x1b[K") != std::string::npos);
 }
 
-TEST_CASE("attributes become SGR codes; colour and dim only with colour on") {
+TEST_CASE("attributes become SGR codes, colour and dim only with colour on") {
   Frame frame;
   frame.lines.push_back({{"hold", {Color::green, true}}, {" x", {Color::none, false, true}}});
   CHECK(FramePainter(true).paint(frame, {20, 2}).find("\x1b[1;32mhold\x1b[0m\x1b[2m x\x1b[0m") !=

@@ -48,7 +48,7 @@ TEST_CASE("a lone ESC is the Escape key once nothing follows it") {
   CHECK_FALSE(decoder.pending());
 }
 
-TEST_CASE("UTF-8 characters, even split, decode to code points; unknown sequences are swallowed") {
+TEST_CASE("UTF-8 characters, even split, decode to code points, unknown sequences are swallowed") {
   KeyDecoder decoder;
   CHECK(decoder.feed("\xC3").empty());
   const auto keys = decoder.feed("\xA9\x1b[15~q");

@@ -16,7 +16,7 @@ TEST_CASE("big digits are 5 pixels high, a pixel two columns wide") {
   for (const auto& row : rows) CHECK(display_width(row) == 14);
 }
 
-TEST_CASE("scale multiplies both ways; the colon is narrow") {
+TEST_CASE("scale multiplies both ways, the colon is narrow") {
   const auto rows = big_text("1:", 2);
   CHECK(rows.size() == 10);
   CHECK(big_text_width("1:", 2) == (3 + 1 + 1) * 2 * 2);

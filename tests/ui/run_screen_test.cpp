@@ -55,6 +55,7 @@ int big_scale(const Frame& frame, std::string_view text) {
 RunState holding(Nanos remaining) {
   RunState state;
   state.phase = RunPhase::running;
+  state.started = true;
   state.segment = 0;
   state.segment_length = 45s;
   state.segment_remaining = remaining;
@@ -107,7 +108,7 @@ TEST_CASE("every line fits the width, at every size down to a tiny terminal") {
   }
 }
 
-TEST_CASE("a minute or more shows as m:ss; under a minute as seconds") {
+TEST_CASE("a minute or more shows as m:ss, under a minute as seconds") {
   const Routine routine = sample();
   const Timeline timeline = build_timeline(routine);
   CHECK(big_scale(compose_run_frame(routine, timeline, holding(75s), {100, 40}), "1:15") == 3);
