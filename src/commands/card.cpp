@@ -18,7 +18,8 @@ std::vector<std::size_t> select_steps(const Timeline& timeline, std::string_view
   const auto [end, error] = std::from_chars(selector.data(), selector.data() + selector.size(), number);
   if (error == std::errc() && end == selector.data() + selector.size()) {
     if (number >= 1 && number <= count) return {number - 1};
-    throw Error(fmt::format("there is no step {}: the routine has steps 1 to {}", number, count),
+    throw Error(count == 1 ? fmt::format("there is no step {}: the routine has only 1 step", number)
+                           : fmt::format("there is no step {}: the routine has steps 1 to {}", number, count),
                 ExitCode::usage);
   }
   std::vector<std::size_t> matches;

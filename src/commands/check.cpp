@@ -32,6 +32,16 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
            Severity::error,
            fmt::format("no routine named `{}` (searched {}){}", argument, search_path.describe(),
                        close.empty() ? "" : fmt::format("; did you mean {}?", join_alternatives(close)))});
+    } else if (const auto named = search_path.find(file.stem().string());
+               is_routine_path(argument) && !std::filesystem::exists(file) && named) {
+      // `check my-hips.yaml` from the wrong folder: the routine is known by name.
+      result.diagnostics.push_back(
+          {argument,
+           {},
+           Severity::error,
+           fmt::format("no such file; the routine `{}` is {}, and `psoas check {}` "
+                       "checks it",
+                       file.stem().string(), named->file.string(), file.stem().string())});
     } else {
       result = loader.load_file(file);
     }
@@ -40,14 +50,16 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
       const Timeline timeline = build_timeline(*result.routine);
       entry.steps = timeline.steps.size();
       entry.total = timeline.total;
+      entry.untimed = timeline.has_checklist();
     } else {
       all_valid = false;
     }
     if (!options.json) {
       print_diagnostics(console, entry.diagnostics);
       if (entry.steps)
-        console.out << fmt::format("{}: {} ({}, {})\n", entry.file, style.good("ok"),
-                                   count_of(*entry.steps, "step"), format_duration(*entry.total));
+        console.out << fmt::format("{}: {} ({}, {}{})\n", entry.file, style.good("ok"),
+                                   count_of(*entry.steps, "step"), format_duration(*entry.total),
+                                   entry.untimed ? " + checklist" : "");
     }
     checked.push_back(std::move(entry));
   }

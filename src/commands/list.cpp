@@ -61,9 +61,9 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
     rows.push_back(std::move(row));
   }
   cache.save();
-  if (rows.empty() && options.tag)
+  if (rows.empty() && options.tag && !options.json) {
     console.err << fmt::format("psoas: no routine is tagged `{}`\n", *options.tag);
-  if (options.json) {
+  } else if (options.json) {
     console.out << list_json(rows);
   } else if (options.names) {
     for (const RoutineRow& row : rows) console.out << row.name << '\n';

@@ -42,9 +42,7 @@ void collect_used(const Routine& routine, std::vector<std::pair<std::string, con
 }  // namespace
 
 RoutineSummary RoutineSummary::of(const Routine& routine, const Timeline& timeline) {
-  const bool untimed = std::any_of(timeline.segments.begin(), timeline.segments.end(),
-                                   [](const Segment& segment) { return segment.kind == SegmentKind::check; });
-  return {routine.title, timeline.total, untimed, timeline.steps.size(), routine.tags};
+  return {routine.title, timeline.total, timeline.has_checklist(), timeline.steps.size(), routine.tags};
 }
 
 ListCache::Stamp ListCache::stamp_of(const fs::path& file) {

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <charconv>
 #include <iostream>
 #include <ostream>
@@ -72,8 +73,11 @@ Ratings ask_ratings(const RunState& end, const Console& console) {
   for (auto& [what, answer] : questions) {
     for (;;) {
       console.out << fmt::format("  {}: ", what) << std::flush;
-      std::string line;
-      if (!std::getline(std::cin, line)) return ratings;
+      std::string raw;
+      if (!std::getline(std::cin, raw)) return ratings;
+      std::string_view line = raw;  // " 8 " is as good an answer as "8"
+      while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
+      while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
       if (line.empty()) break;
       int value = -1;
       const auto [end_of_number, error] = std::from_chars(line.data(), line.data() + line.size(), value);

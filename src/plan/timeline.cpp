@@ -119,6 +119,11 @@ Seconds Timeline::remaining_from(std::size_t first_segment) const {
   return total - segments[first_segment].start;
 }
 
+bool Timeline::has_checklist() const {
+  return std::any_of(segments.begin(), segments.end(),
+                     [](const Segment& segment) { return segment.kind == SegmentKind::check; });
+}
+
 Timeline build_timeline(const Routine& routine, const TimingOverrides& overrides) {
   Timeline timeline;
   TimelineBuilder(timeline).add_routine(routine, overrides, 0);

@@ -46,6 +46,8 @@ struct Timeline {
 
   // Total time of the segments from `first_segment` to the end.
   [[nodiscard]] Seconds remaining_from(std::size_t first_segment) const;
+  // Whether a checklist step waits for the person, so that `total` is a minimum.
+  [[nodiscard]] bool has_checklist() const;
 };
 
 // Expands a routine into its flat timeline, following the spec's rules.

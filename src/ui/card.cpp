@@ -27,6 +27,7 @@ class TextCard {
       for (std::size_t i = 0; i < timeline_.steps.size(); ++i) step(i, true);
     } else {
       for (const std::size_t i : only_steps) {
+        if (i != only_steps.front()) line("");  // one card after another, each cut apart
         line(style_.dim(fmt::format("{} · step {} of {}", routine_.title, i + 1, timeline_.steps.size())));
         step(i, false);
       }
@@ -166,9 +167,11 @@ class MarkdownCard {
       header();
       for (std::size_t i = 0; i < timeline_.steps.size(); ++i) step(i, true);
     } else {
-      out_ += fmt::format("*{} · step {} of {}*\n\n", markdown_escape(routine_.title), only_steps.front() + 1,
-                          timeline_.steps.size());
-      for (const std::size_t i : only_steps) step(i, false);
+      for (const std::size_t i : only_steps) {
+        out_ += fmt::format("*{} · step {} of {}*\n\n", markdown_escape(routine_.title), i + 1,
+                            timeline_.steps.size());
+        step(i, false);
+      }
     }
     return std::move(out_);
   }

@@ -36,7 +36,7 @@ std::string rating_text(const Ratings& ratings) {
   const auto one = [](const std::optional<int>& value) {
     return value ? fmt::format("{}", *value) : std::string("-");
   };
-  if (ratings.overall) return fmt::format("{}", *ratings.overall);
+  if (ratings.overall) return fmt::format("{} (all)", *ratings.overall);  // a routine without sides
   if (!ratings.left && !ratings.right) return "";
   return fmt::format("{}/{}", one(ratings.left), one(ratings.right));
 }
@@ -159,8 +159,8 @@ std::string render_stats(const StatsReport& report, std::size_t width, bool colo
     std::string bar;
     for (std::size_t i = 0; i < cells; ++i) bar += "█";
     if (cells == 0 && week.minutes > 0) bar = "▏";
-    out += fmt::format("  {}  {}{}\n", month_day(week.monday), style.good(bar),
-                       week.minutes > 0 ? fmt::format(" {:.0f}", week.minutes) : std::string());
+    out += fmt::format("  {}  {}{}{:.0f}\n", month_day(week.monday), style.good(bar), bar.empty() ? "" : " ",
+                       week.minutes);
   }
   out += "\n";
 
@@ -178,7 +178,9 @@ std::string render_stats(const StatsReport& report, std::size_t width, bool colo
 
   const auto& b = report.balance;
   if (b.left.count() || b.right.count()) {
-    out += style.heading("Left and right") + fmt::format(", the last {} weeks\n", report.weeks.size());
+    out += style.heading("Left and right") +
+           (report.weeks.size() == 1 ? std::string(", this week\n")
+                                     : fmt::format(", the last {} weeks\n", report.weeks.size()));
     const double left = seconds_of(b.left), right = seconds_of(b.right);
     std::string lean = "even";
     if (left > 0 && right > 0 && std::abs(left - right) / std::max(left, right) >= 0.05)
@@ -204,8 +206,12 @@ std::string render_stats(const StatsReport& report, std::size_t width, bool colo
         out += "  Rate both sides after a few more runs (psoas run --rate) to see a trend.\n";
         break;
       case GapTrend::closing:
-        out += fmt::format("  The sides are evening out: the {} was {:.1f} tighter, now {:.1f}.\n",
-                           tighter(gap.first), std::abs(gap.first), std::abs(gap.last));
+        out += fmt::format("  The sides are evening out: the {} was {:.1f} tighter, now {}.\n",
+                           tighter(gap.first), std::abs(gap.first),
+                           std::abs(gap.last) < 0.05 ? std::string("even")
+                           : (gap.last > 0) == (gap.first > 0)
+                               ? fmt::format("{:.1f}", std::abs(gap.last))
+                               : fmt::format("the {} by {:.1f}", tighter(gap.last), std::abs(gap.last)));
         break;
       case GapTrend::steady:
         out +=

@@ -159,6 +159,7 @@ std::string check_json(const std::vector<CheckedFile>& files) {
                         {"valid", valid},
                         {"steps", file.steps ? Json(*file.steps) : Json(nullptr)},
                         {"total_seconds", file.total ? Json(file.total->count()) : Json(nullptr)},
+                        {"untimed_steps", file.untimed},
                         {"diagnostics", diagnostics}});
   }
   return Json{{"valid", all_valid}, {"files", list}}.dump(2, ' ', false, Json::error_handler_t::replace) +
@@ -190,7 +191,7 @@ void JsonEventsView::on_event(const RunEvent& event, const RunState& state) {
   switch (event.kind) {
     case RunEventKind::started:
       line["title"] = routine_.title;
-      line["total_seconds"] = timeline_.remaining_from(state.first_segment).count();
+      line["total_seconds"] = seconds_of(timeline_.remaining_from(state.first_segment));
       break;
     case RunEventKind::time_added:
       line["delta_seconds"] = seconds_of(event.delta);
@@ -203,6 +204,7 @@ void JsonEventsView::on_event(const RunEvent& event, const RunState& state) {
       line["paused_seconds"] = seconds_of(state.paused_total);
       line["held_left_seconds"] = seconds_of(state.held_left);
       line["held_right_seconds"] = seconds_of(state.held_right);
+      line["held_unsided_seconds"] = seconds_of(state.held_unsided);
       if (event.kind == RunEventKind::interrupted) line["signal"] = state.signal;
       break;
     default:

@@ -31,6 +31,7 @@ struct CheckedFile {
   std::optional<std::size_t> steps;     // when valid
   std::optional<Seconds> total;         // when valid
   std::vector<Diagnostic> diagnostics;  // errors and warnings
+  bool untimed = false;                 // a checklist step adds its own time to `total`
 };
 
 // `psoas check --json`: every file, valid or not, with its diagnostics.

@@ -69,7 +69,7 @@ std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optio
     out += line;
     out += '\n';
   }
-  if (any_untimed) out += style.dim("+ and steps that wait for you to tick them off") + "\n";
+  if (any_untimed) out += style.dim("+ plus checklist steps, which wait for you to tick them off") + "\n";
   return out;
 }
 

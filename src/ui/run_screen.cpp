@@ -52,6 +52,11 @@ std::string clock_of(Nanos duration) {
   return format_clock(std::chrono::duration_cast<Seconds>(duration));
 }
 
+// Time left counts up, as the countdown does, so that elapsed + left adds up to the total.
+std::string left_clock_of(Nanos duration) {
+  return format_clock(Seconds(seconds_shown(duration)));
+}
+
 // Builds a frame line by line, each cut to the width.
 class Canvas {
  public:
@@ -355,7 +360,7 @@ class RunFrame {
     const Nanos total = std::chrono::duration_cast<Nanos>(timeline_.total) + state_.added;
     const Nanos remaining = state_.remaining(timeline_);
     const std::string times =
-        fmt::format("  {} elapsed · {} left", clock_of(state_.active), clock_of(remaining));
+        fmt::format("  {} elapsed · {} left", clock_of(state_.active), left_clock_of(remaining));
     const std::size_t times_width = display_width(times);
     const std::size_t bar_width = canvas_.width() > times_width + 10 ? canvas_.width() - times_width - 1 : 10;
     const double done =
@@ -403,7 +408,7 @@ class RunFrame {
                                   ? "check"
                                   : format_clock(Seconds(seconds_shown(state_.segment_remaining)));
     return fmt::format("{}{} {} · {} left · psoas", state_.paused ? "paused " : "", count, step.name,
-                       clock_of(state_.remaining(timeline_)));
+                       left_clock_of(state_.remaining(timeline_)));
   }
 
   const Routine& routine_;

@@ -103,6 +103,12 @@ TEST_CASE("list --tag keeps the routines with that tag") {
   CHECK(result.exit_code == 0);
   CHECK(result.out.find("\ndesk-break ") != std::string::npos);
   CHECK(result.out.find("\nbridge ") == std::string::npos);
+
+  const auto none = f.psoas({"list", "--tag", "nope"});
+  CHECK(none.exit_code == 0);
+  CHECK(none.out.empty());  // no header over nothing
+  CHECK(none.err == "psoas: no routine is tagged `nope`\n");
+  CHECK(f.psoas({"list", "--tag", "nope", "--json"}).out == "[]\n");
 }
 
 TEST_CASE("list: a user routine shadowing a built-in says so, a broken file is listed as broken") {
@@ -189,6 +195,13 @@ TEST_CASE("check: every error of every file, exit 1, valid files ok, exit 0, a w
   CHECK(ok.exit_code == 0);
   CHECK(ok.err.empty());
   CHECK(ok.out == good.string() + ": ok (1 step, 1m5s)\n");
+  const auto wrong_folder = f.psoas({"check", "bridge.yaml"});
+  CHECK(wrong_folder.exit_code == 1);
+  CHECK(wrong_folder.err == "bridge.yaml:1:1: error: no such file; the routine `bridge` is " +
+                                std::string(PSOAS_SOURCE_DIR) +
+                                "/routines/bridge.yaml, and `psoas check bridge` checks it\n");
+  const auto checklist = f.psoas({"check", "pigeon-routine"});
+  CHECK(checklist.out.ends_with(": ok (7 steps, 4m55s + checklist)\n"));
 
   const auto failed = f.psoas({"check", bad.string(), good.string()});
   CHECK(failed.exit_code == 1);

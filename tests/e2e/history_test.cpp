@@ -114,9 +114,10 @@ TEST_CASE("`rate: true` in a routine asks too, a routine without sides asks once
   PtyProcess run({PSOAS_BINARY, "run", routine.string(), "--yes", "--quiet", "--speed", "300", "--log"},
                  f.env);
   REQUIRE(run.wait_for("hips, overall: ", 5s));
-  run.write("4\r");
+  run.write(" 4 \r");  // spaces around the number are fine
   REQUIRE(run.wait_exit(5s));
   CHECK(f.log()[0]["tightness_overall"] == 4);
+  CHECK(f.psoas({"log"}).out.find(" 4 (all)\n") != std::string::npos);  // not to be read as a side
 }
 
 TEST_CASE("a damaged history: the run goes on with a one-line warning, log says what is wrong") {

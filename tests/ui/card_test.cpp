@@ -83,6 +83,21 @@ TEST_CASE("one step's card alone") {
   CHECK(card.find("Before you start") == std::string::npos);
 }
 
+TEST_CASE("several steps' cards, each with its own heading, a blank line apart") {
+  const Routine routine = sample_routine();
+  const Timeline timeline = build_timeline(routine);
+  CardOptions options;
+  options.width = 60;
+  options.only_steps = {0, 1};
+  const std::string card = render_card(routine, timeline, options);
+  CHECK(card.starts_with("Sample hip routine · step 1 of 2\n\n  1 [ ] Warm up"));
+  CHECK(card.find("\n\nSample hip routine · step 2 of 2\n\n  2 [ ] Kneeling lunge") != std::string::npos);
+  options.format = CardFormat::markdown;
+  const std::string markdown = render_card(routine, timeline, options);
+  CHECK(markdown.starts_with("*Sample hip routine · step 1 of 2*\n\n"));
+  CHECK(markdown.find("\n*Sample hip routine · step 2 of 2*\n\n") != std::string::npos);
+}
+
 TEST_CASE("the Markdown card: checkboxes for equipment and steps") {
   const Routine routine = sample_routine();
   CardOptions options;

@@ -92,8 +92,11 @@ TEST_CASE("check --json: every file and the verdict") {
   CHECK(out["valid"] == false);
   CHECK(out["files"][0]["valid"] == true);
   CHECK(out["files"][0]["steps"] == 2);
+  CHECK(out["files"][0]["untimed_steps"] == false);
   CHECK(out["files"][1]["diagnostics"][0]["message"] == "file is empty");
-  CHECK(Json::parse(check_json({{"a.yaml", 2, Seconds(60), {}}}))["valid"] == true);
+  const Json checklist = Json::parse(check_json({{"a.yaml", 2, Seconds(60), {}, true}}));
+  CHECK(checklist["valid"] == true);
+  CHECK(checklist["files"][0]["untimed_steps"] == true);
 }
 
 TEST_CASE("run --events jsonl: one object per line, for the events scripts follow") {
@@ -119,6 +122,7 @@ TEST_CASE("run --events jsonl: one object per line, for the events scripts follo
   CHECK(events[0]["routine"] == "sample");
   CHECK(events[0]["title"] == "Sample");
   CHECK(events[0]["total_seconds"] == 70);
+  CHECK(events[0]["total_seconds"].is_number_float());  // seconds are fractional everywhere in the events
   CHECK(events[0]["time"] == "2026-09-21T15:13:20.000+01:00");
   const Json& hold = events[4];
   CHECK(hold["kind"] == "hold");
@@ -135,4 +139,5 @@ TEST_CASE("run --events jsonl: one object per line, for the events scripts follo
   CHECK(finished["paused_seconds"] == 5.0);
   CHECK(finished["held_right_seconds"] == 9.0);  // 3 s, a pause, 6 s
   CHECK(finished["held_left_seconds"] == 30.0);
+  CHECK(finished.at("held_unsided_seconds") == 0.0);  // a checklist step holds nothing
 }

@@ -115,6 +115,16 @@ TEST_CASE("a minute or more shows as m:ss, under a minute as seconds") {
   CHECK(big_scale(compose_run_frame(routine, timeline, holding(9'200ms), {100, 40}), "10") == 4);
 }
 
+TEST_CASE("mid-second, elapsed and left still add up to the total, and left agrees with the countdown") {
+  const Routine routine = sample();
+  const Timeline timeline = build_timeline(routine);
+  RunState state = holding(39'600ms);
+  state.active = 5'400ms;
+  const Frame frame = compose_run_frame(routine, timeline, state, {80, 30});
+  CHECK(screen_text(frame).find("0:05 elapsed · 3:00 left") != std::string::npos);
+  CHECK(frame.title.starts_with("0:40 Lunge · 3:00 left"));
+}
+
 TEST_CASE("paused: the screen says PAUSED, big and in the footer") {
   const Routine routine = sample();
   const Timeline timeline = build_timeline(routine);
