@@ -78,6 +78,11 @@ CompletedArgument argument_of(std::string_view command) {
   return CompletedArgument::none;
 }
 
+// Whether a command's option takes a routine name (`run --from` takes a step).
+bool takes_routine(std::string_view command, std::string_view option) {
+  return (command == "new" && option == "from") || (command == "log" && option == "routine");
+}
+
 // The values an option takes, when there are few.
 std::vector<std::string> choices_of(std::string_view option) {
   if (option == "format") return {"text", "markdown"};
@@ -332,7 +337,10 @@ class CommandLine {
                               option->get_description(),
                               option->get_items_expected_max() > 0,
                               {}};
-        if (!entry.long_names.empty()) entry.values = choices_of(entry.long_names.front());
+        if (!entry.long_names.empty()) {
+          entry.values = choices_of(entry.long_names.front());
+          entry.routine_value = takes_routine(command->get_name(), entry.long_names.front());
+        }
         completed.options.push_back(std::move(entry));
       }
       spec.commands.push_back(std::move(completed));

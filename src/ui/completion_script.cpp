@@ -84,10 +84,11 @@ _psoas() {
       if (!option.takes_value) continue;
       std::string names = flags_of(option).substr(1);
       std::replace(names.begin(), names.end(), ' ', '|');
-      const std::string action = option.values.empty()
-                                     ? std::string("return")
-                                     : fmt::format("COMPREPLY=($(compgen -W '{}' -- \"$cur\")); return",
-                                                   fmt::join(option.values, " "));
+      std::string action = "return";
+      if (option.routine_value) action = "_psoas_routines \"$cur\"; return";
+      if (!option.values.empty())
+        action =
+            fmt::format("COMPREPLY=($(compgen -W '{}' -- \"$cur\")); return", fmt::join(option.values, " "));
       value_cases += fmt::format("        {}) {} ;;\n", names, action);
     }
     if (!value_cases.empty()) out += fmt::format("      case $prev in\n{}      esac\n", value_cases);
@@ -149,8 +150,9 @@ _psoas() {
       for (const std::string& name : option.short_names) names.push_back("-" + name);
       std::string value;
       if (option.takes_value)
-        value =
-            option.values.empty() ? ":value: " : fmt::format(":value:({})", fmt::join(option.values, " "));
+        value = option.routine_value    ? ":routine:_psoas_routines"
+                : option.values.empty() ? ":value: "
+                                        : fmt::format(":value:({})", fmt::join(option.values, " "));
       const std::string description = fmt::format("[{}]{}", zsh_description(option.description), value);
       if (names.size() == 1) {
         out += fmt::format(" \\\n        {}", single_quoted(names[0] + description));
@@ -174,7 +176,11 @@ _psoas() {
     }
     out += "\n      ;;\n";
   }
-  out += "  esac\n}\n\n_psoas \"$@\"\n";
+  // Autoloaded from $fpath, the file is the completion function's body;
+  // sourced (`source <(psoas completion zsh)`), it registers the function.
+  out +=
+      "  esac\n}\n\nif [[ $funcstack[1] == _psoas ]]; then\n  _psoas \"$@\"\nelse\n  compdef _psoas "
+      "psoas\nfi\n";
   return out;
 }
 
@@ -203,11 +209,14 @@ complete -c psoas -f
       std::string flags;
       for (const std::string& name : option.long_names) flags += fmt::format(" -l {}", name);
       for (const std::string& name : option.short_names) flags += fmt::format(" -s {}", name);
-      if (option.takes_value)
+      if (option.routine_value) {
+        flags += " -x -a '(__psoas_routines)'";
+      } else if (option.takes_value) {
         flags +=
             option.values.empty()
                 ? " -r"
                 : fmt::format(" -x -a {}", fish_quoted(fmt::format("{}", fmt::join(option.values, " "))));
+      }
       out += fmt::format("complete -c psoas {}{} -d {}\n", condition, flags, fish_quoted(option.description));
     }
     switch (command.argument) {

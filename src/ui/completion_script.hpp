@@ -13,6 +13,7 @@ struct CompletedOption {
   std::string description;
   bool takes_value = false;
   std::vector<std::string> values;  // the choices, when there are few
+  bool routine_value = false;       // its value is a routine name
 };
 
 // What a command's positional arguments are.

@@ -64,6 +64,9 @@ TEST_CASE("bash completes commands, options, their values and routine names") {
   CHECK(f.bash("psoas card x --format m", 4) == "markdown\n");
   CHECK(f.bash("psoas run pigeon-r", 2) == "pigeon-routine\n");
   CHECK(f.bash("psoas completion ''", 2) == "bash zsh fish\n");
+  CHECK(f.bash("psoas new mine --from pigeon-r", 4) == "pigeon-routine\n");
+  CHECK(f.bash("psoas log --routine desk", 3) == "desk-break\n");
+  CHECK(f.bash("psoas run x --from pig", 4) == "\n");  // run's --from takes a step, not a routine
   f.home.write("config/psoas/routines/my-own.yaml", "title: Mine\nsteps: [{name: S, hold: 1}]\n");
   CHECK(f.bash("psoas edit my", 2) == "my-own\n");  // found on the search path at completion time
 }
@@ -77,6 +80,9 @@ TEST_CASE("fish completes commands, options, their values and routine names") {
   CHECK(f.fish("psoas run --events ").starts_with("jsonl\t"));
   CHECK(f.fish("psoas run pigeon-r") == "pigeon-routine\n");
   CHECK(f.fish("psoas completion ") == "bash\nfish\nzsh\n");
+  CHECK(f.fish("psoas new mine --from pigeon-r") ==
+        "pigeon-routine\tCopy this routine instead of the starter\n");
+  CHECK(f.fish("psoas log --routine desk").starts_with("desk-break\t"));
 }
 
 TEST_CASE("zsh completes, in a real interactive zsh") {
@@ -95,4 +101,16 @@ TEST_CASE("zsh completes, in a real interactive zsh") {
   zsh.write("pigeon-r\t");
   CHECK(zsh.wait_for_text("pigeon-routine", 5s, mark));
   // The pseudo-terminal's owner ends zsh as it goes out of scope.
+}
+
+TEST_CASE("zsh: a sourced script registers itself, and log --routine completes a routine") {
+  REQUIRE_MESSAGE(::access("/usr/bin/zsh", X_OK) == 0, "the completion tests need zsh (apt-get install zsh)");
+  Fixture f;
+  PtyProcess zsh({"/usr/bin/zsh", "-f", "-i"}, f.env, 120, 30);
+  zsh.write("PS1='zsh> '; autoload -U compinit; compinit -u; source " +
+            (f.home.path() / "script.zsh").string() + "; echo READY\r");
+  REQUIRE(zsh.wait_for("READY", 5s));
+  std::size_t mark = zsh.output().size();
+  zsh.write("psoas log --routine desk\t");
+  CHECK(zsh.wait_for_text("desk-break", 5s, mark));
 }
