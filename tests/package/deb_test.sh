@@ -24,6 +24,14 @@ dpkg-deb -f "$deb" Description | awk 'length > 80 { exit 1 }' || fail "descripti
 
 depends=$(dpkg-deb -f "$deb" Depends)
 dpkg-deb -x "$deb" "$work/root"
+[ -f "$work/root/usr/share/doc/psoas/copyright" ] || fail "no copyright file"
+version=$(dpkg-deb -f "$deb" Version)
+gzip -dc "$work/root/usr/share/doc/psoas/changelog.gz" | head -n 1 | grep -q "^psoas ($version) " ||
+  fail "the changelog's newest entry is not version $version: bump packaging/changelog with the project version"
+if command -v lintian > /dev/null; then
+  lintian --tag-display-limit 0 "$deb" > "$work/lintian" 2>&1 || true
+  ! grep -E "^[EW]: " "$work/lintian" || fail "lintian finds errors or warnings (above)"
+fi
 for library in $(readelf -d "$work/root/usr/bin/psoas" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'); do
   path=$(ldconfig -p | awk -v lib="$library" '$1 == lib && /x86-64/ {print $NF; exit}')
   [ -n "$path" ] || fail "cannot find $library"
