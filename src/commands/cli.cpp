@@ -27,6 +27,7 @@
 #include "load/suggest.hpp"
 #include "model/error.hpp"
 #include "ui/style.hpp"
+#include "ui/text.hpp"
 
 namespace psoas {
 namespace {
@@ -312,7 +313,8 @@ class CommandLine {
     const std::string list = fmt::format("{}", fmt::join(names, ", "));
     for (int i = 1; i < argc; ++i) {
       const std::string_view word = argv[i];
-      if (word.starts_with('-')) continue;
+      // Before a command only --help and --version exist, and they never come here.
+      if (word.starts_with('-')) return fmt::format("`psoas` has no option `{}`; see `psoas --help`", word);
       const auto close = close_matches(word, names);
       return fmt::format("no command `{}`{}; the commands are {}", word,
                          close.empty() ? "" : fmt::format(" (did you mean {}?)", join_alternatives(close)),
@@ -419,10 +421,10 @@ int run_cli(int argc, char** argv) {
     console.out.flush();
     if (error.what()[0] != '\0')
       console.err << fmt::format("psoas: {} {}\n", Style(console.err_info.color).error("error:"),
-                                 error.what());
+                                 escape_controls(error.what()));
     return static_cast<int>(error.code());
   } catch (const std::exception& error) {
-    console.err << fmt::format("psoas: internal error: {}\n", error.what());
+    console.err << fmt::format("psoas: internal error: {}\n", escape_controls(error.what()));
     return static_cast<int>(ExitCode::failure);
   }
 }

@@ -305,22 +305,26 @@ class Reader {
   std::optional<int> reps(const Entry& entry) {
     const Kind kind = tree_.kind(entry.value);
     const std::string_view written = kind == Kind::scalar ? tree_.scalar(entry.value) : "";
-    constexpr int kLimit = 1'000'000;
-    int value = 0;
+    constexpr long long kLimit = 1'000'000;  // far beyond any routine, well within the timeline's arithmetic
+    long long value = 0;
     bool valid = kind == Kind::scalar && tree_.is_plain(entry.value) && !written.empty();
     for (const char c : written) {
-      if (c < '0' || c > '9' || value > kLimit) {
+      if (c < '0' || c > '9') {
         valid = false;
         break;
       }
-      value = value * 10 + (c - '0');
+      value = std::min(value * 10 + (c - '0'), kLimit + 1);
     }
     if (!valid || value < 1) {
       error(entry,
             fmt::format("`reps` must be a whole number of at least 1, not {}", describe_typed(entry.value)));
       return std::nullopt;
     }
-    return value;
+    if (value > kLimit) {
+      error(entry, fmt::format("`reps` must be at most {}, not {}", kLimit, describe_typed(entry.value)));
+      return std::nullopt;
+    }
+    return static_cast<int>(value);
   }
 
   std::optional<bool> boolean(const Entry& entry) {

@@ -306,6 +306,8 @@ void Runner::back(Instant now) {
   leave_segment(now);
   const std::size_t target = twice && state_.segment > 0 ? state_.segment - 1 : state_.segment;
   state_.segment = target;
+  state_.segment_length = current().duration;  // so that `back` tells the time left from there
+  state_.segment_remaining = state_.segment_length;
   emit(RunEventKind::back);
   enter_segment(target, now);
 }

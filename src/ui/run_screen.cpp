@@ -275,7 +275,7 @@ class RunFrame {
     if (rows <= 0 || lines.empty()) return;
     if (static_cast<int>(lines.size()) > rows) {
       lines.resize(static_cast<std::size_t>(rows));
-      lines.back() = truncate(lines.back() + " …………", canvas_.width() > 2 ? canvas_.width() - 2 : 1);
+      lines.back() = truncate(lines.back() + " …", canvas_.width() > 2 ? canvas_.width() - 2 : 1);
     }
     std::size_t block = 0;
     for (const std::string& line : lines) block = std::max(block, display_width(line));
@@ -359,10 +359,13 @@ class RunFrame {
   void progress() {
     const Nanos total = std::chrono::duration_cast<Nanos>(timeline_.total) + state_.added;
     const Nanos remaining = state_.remaining(timeline_);
-    const std::string times =
+    std::string times =
         fmt::format("  {} elapsed · {} left", clock_of(state_.active), left_clock_of(remaining));
+    // A narrow screen keeps what matters most, the time left, whole.
+    if (canvas_.width() < display_width(times) + 10)
+      times = fmt::format(" {} left", left_clock_of(remaining));
     const std::size_t times_width = display_width(times);
-    const std::size_t bar_width = canvas_.width() > times_width + 10 ? canvas_.width() - times_width - 1 : 10;
+    const std::size_t bar_width = canvas_.width() > times_width + 1 ? canvas_.width() - times_width - 1 : 0;
     const double done =
         total.count() > 0 ? 1.0 - static_cast<double>(remaining.count()) / static_cast<double>(total.count())
                           : 1.0;

@@ -57,6 +57,10 @@ TEST_CASE("a bad command line is explained in psoas's words, naming what to do")
          "no command `rnu` (did you mean `run`?); the commands are list, card, check, run, log, "
          "stats, new, edit, completion");
   expect({"run", "bridge", "--bogus"}, "`psoas run` has no option `--bogus`; see `psoas run --help`");
+  expect({"--bogus"}, "`psoas` has no option `--bogus`; see `psoas --help`");
+  expect(
+      {},
+      "a command is needed: list, card, check, run, log, stats, new, edit, completion; see `psoas --help`");
   expect({"log", "--json", "--csv"}, "`--csv` and `--json` cannot be used together");
   expect({"run", "bridge", "--log", "--no-log"}, "`--no-log` and `--log` cannot be used together");
   expect({"run", "bridge", "--speed", "abc"}, "--speed takes a number from 0.01 to 1000, not `abc`");
@@ -182,6 +186,18 @@ TEST_CASE("a routine name that is not found lists the folders searched and sugge
       "  searched: " +
       f.user_folder.string() + ", "));
   CHECK(result.err.find(std::string(PSOAS_SOURCE_DIR) + "/routines") != std::string::npos);
+}
+
+TEST_CASE("escape codes in a name or a file never reach the terminal") {
+  Fixture f;
+  const auto name = f.psoas({"card", "\x1b[31mred"});
+  CHECK(name.exit_code == 1);
+  CHECK(name.err.starts_with("psoas: error: no routine named `\\x1b[31mred`\n"));
+  const auto file = f.home.write("esc.yaml", "title: T\nsteps:\n  - name: S\n    hold: \x1b[31mred\n");
+  const auto checked = f.psoas({"check", file.string()});
+  CHECK(checked.exit_code == 1);
+  CHECK(checked.err.find('\x1b') == std::string::npos);
+  CHECK(checked.err.find("`\\x1b[31mred`") != std::string::npos);
 }
 
 TEST_CASE("check: every error of every file, exit 1, valid files ok, exit 0, a warning keeps 0") {

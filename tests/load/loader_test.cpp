@@ -161,6 +161,11 @@ TEST_CASE("wrong types are errors at the value") {
         "test.yaml:2:34: error: `reps` must be a whole number of at least 1, not `two`\n");
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, reps: 0}]\n") ==
         "test.yaml:2:34: error: `reps` must be a whole number of at least 1, not `0`\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, reps: 1000}]\n").empty());
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, reps: 1000001}]\n") ==
+        "test.yaml:2:34: error: `reps` must be at most 1000000, not `1000001`\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, reps: 99999999999999999999999}]\n") ==
+        "test.yaml:2:34: error: `reps` must be at most 1000000, not `99999999999999999999999`\n");
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, reps: \"3\"}]\n") ==
         "test.yaml:2:34: error: `reps` must be a whole number of at least 1, not the text \"3\"\n");
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, alternate: yes}]\n") ==

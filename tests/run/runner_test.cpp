@@ -158,6 +158,8 @@ TEST_CASE("back restarts the segment, twice within 2 s goes back one segment") {
     REQUIRE(backs.size() == 2);
     CHECK(backs[0].event.segment == 2);
     CHECK(backs[1].event.segment == 1);  // the get-ready before it
+    CHECK(backs[1].state.segment_remaining == 5s);
+    CHECK(backs[1].state.remaining(run.timeline) == run.timeline.remaining_from(1));
     CHECK(run.clock.now() == 16s + 5s + 30s + (170s - 35s));
     CHECK(end.end == RunEnd::finished);
   }

@@ -108,6 +108,24 @@ TEST_CASE("every line fits the width, at every size down to a tiny terminal") {
   }
 }
 
+TEST_CASE("a narrow screen: text left out ends in one ellipsis, the time left stays whole") {
+  Routine routine = sample();
+  routine.steps[0].setup = {"Kneel on one knee with a folded blanket under it, the other foot flat in front.",
+                            "Tuck the tailbone under and shift the hips forward until the front of the hip "
+                            "stretches, keeping the front knee over the ankle."};
+  routine.steps[0].prepare = Seconds(10);  // segment 0 gets ready: the setup is shown
+  const Timeline timeline = build_timeline(routine);
+  REQUIRE(timeline.segments[0].kind == SegmentKind::prepare);
+  for (const TerminalSize size : {TerminalSize{30, 10}, TerminalSize{50, 15}, TerminalSize{60, 20}}) {
+    CAPTURE(size.columns);
+    const Frame frame = compose_run_frame(routine, timeline, holding(40s), size);
+    const std::string text = screen_text(frame);
+    CHECK(text.find("……") == std::string::npos);
+    CHECK(text.find("… …") == std::string::npos);
+    CHECK(text.find(" 3:45 left\n") != std::string::npos);  // 40 s of getting ready, then 3:05
+  }
+}
+
 TEST_CASE("a minute or more shows as m:ss, under a minute as seconds") {
   const Routine routine = sample();
   const Timeline timeline = build_timeline(routine);
