@@ -142,6 +142,20 @@ std::string_view wanted(std::string_view argument) {
   return argument;
 }
 
+// CLI11's help, without the "Excludes: --x" it puts before a description and
+// so pushes that onto a line of its own: the descriptions say it in words.
+class HelpFormatter final : public CLI::Formatter {
+ public:
+  std::string make_option_opts(const CLI::Option* option) const override {
+    if (!option->get_option_text().empty()) return " " + option->get_option_text();
+    if (option->get_type_size() == 0) return {};
+    std::string out = " " + option->get_type_name();
+    if (!option->get_default_str().empty()) out += "=" + option->get_default_str();
+    if (option->get_required()) out += " " + get_label("REQUIRED");
+    return out;
+  }
+};
+
 // The command line, each subcommand's options bound to its options struct.
 class CommandLine {
  public:
@@ -151,6 +165,7 @@ class CommandLine {
     app_.require_subcommand(1);
     app_.fallthrough(false);
     // Subcommands take the formatter when added: "routine ROUTINE", not "routine ROUTINE REQUIRED".
+    app_.formatter(std::make_shared<HelpFormatter>());
     app_.get_formatter()->label("REQUIRED", "(required)");
 
     list_ = app_.add_subcommand("list", "List the routines on the search path");
@@ -165,11 +180,13 @@ class CommandLine {
         ->type_name("ROUTINE");
     card_->add_option("step", card_options_.step, "Only this step: its number or its name")
         ->type_name("STEP");
-    card_->add_option("--format", card_format_, "Output format")
+    card_->add_option("--format", card_format_, "Output format (not with --json)")
         ->check(one_of({"text", "markdown"}))
         ->default_str("text")
         ->type_name("text|markdown");
-    card_->add_flag("--json", card_options_.json, "Write the routine and its timeline as JSON")
+    card_
+        ->add_flag("--json", card_options_.json,
+                   "Write the routine and its timeline as JSON (not with --format)")
         ->excludes("--format");
     card_->footer(examples({"psoas card pigeon-routine", "psoas card pigeon-routine 2",
                             "psoas card butterfly --format markdown > butterfly.md"}));
@@ -185,8 +202,8 @@ class CommandLine {
     run_->add_option("routine", run_options_.routine, "Routine name or file")
         ->required()
         ->type_name("ROUTINE");
-    run_->add_flag("--dry-run", run_options_.dry_run,
-                   "Print the timeline with start times and the total; do not wait");
+    auto* dry_run = run_->add_flag("--dry-run", run_options_.dry_run,
+                                   "Print the timeline with start times and the total; do not wait");
     run_->add_option("--speed", run_options_.speed,
                      "Run X times faster, to try a routine out; such runs are recorded only with --log")
         ->check(number_from(0.01, 1000))
@@ -203,11 +220,13 @@ class CommandLine {
     run_->add_flag("-y,--yes", run_options_.yes, "Skip the cautions and equipment checklist; start at once");
     run_->add_flag("--rate", run_options_.rate, "At the end, ask how tight each side feels (0-10)");
     auto* no_log = run_->add_flag("--no-log", run_options_.no_log, "Record nothing in the history");
-    run_->add_flag("--log", run_options_.log, "Record the run even at another --speed")->excludes(no_log);
+    run_->add_flag("--log", run_options_.log, "Record the run even at another --speed (not with --no-log)")
+        ->excludes(no_log);
     run_->add_option("--events", events_format_,
                      "Write every run event to stdout as JSON lines; the screen goes to the terminal")
         ->check(one_of({"jsonl"}))
-        ->type_name("jsonl");
+        ->type_name("jsonl")
+        ->excludes(dry_run);
     run_->footer(examples({"psoas run pigeon-routine", "psoas run psoas-release --from butterfly --voice",
                            "psoas run bridge --hold 45s --reps 2", "psoas run pigeon-routine --dry-run",
                            "psoas run butterfly --events jsonl | my-logger"}) +
@@ -222,7 +241,8 @@ class CommandLine {
                      ->check(whole_number_from(0, std::nullopt))
                      ->type_name("N");
     auto* csv = log_->add_flag("--csv", log_options_.csv, "Write every session as CSV");
-    log_->add_flag("--json", log_options_.json, "Write every session as JSON")->excludes(csv);
+    log_->add_flag("--json", log_options_.json, "Write every session as JSON (not with --csv)")
+        ->excludes(csv);
     log_->footer(examples(
         {"psoas log", "psoas log --since 7d --routine pigeon-routine", "psoas log --csv > sessions.csv"}));
 

@@ -366,9 +366,13 @@ class Reader {
       if (valid) return result;
       return std::nullopt;
     }
+    static const std::vector<std::string> kWords = {"none", "left", "right", "both"};
+    const auto close = kind == Kind::scalar ? close_matches(trim(tree_.scalar(entry.value)), kWords, 1)
+                                            : std::vector<std::string>{};
     error(entry, fmt::format("`sides` must be none, left, right, both, or a list of left and right, "
-                             "not {}",
-                             describe(entry.value)));
+                             "not {}{}",
+                             describe(entry.value),
+                             close.empty() ? "" : fmt::format("; did you mean `{}`?", close.front())));
     return std::nullopt;
   }
 

@@ -63,11 +63,23 @@ TEST_CASE("a bad command line is explained in psoas's words, naming what to do")
       "a command is needed: list, card, check, run, log, stats, new, edit, completion; see `psoas --help`");
   expect({"log", "--json", "--csv"}, "`--csv` and `--json` cannot be used together");
   expect({"run", "bridge", "--log", "--no-log"}, "`--no-log` and `--log` cannot be used together");
+  expect({"run", "bridge", "--dry-run", "--events", "jsonl"},
+         "`--dry-run` and `--events` cannot be used together");
   expect({"run", "bridge", "--speed", "abc"}, "--speed takes a number from 0.01 to 1000, not `abc`");
   expect({"run", "bridge", "--speed", "0"}, "--speed takes a number from 0.01 to 1000, not `0`");
   expect({"run", "bridge", "--reps", "2.5"}, "--reps takes a whole number from 1 to 100, not `2.5`");
   expect({"run", "bridge", "--events", "xml"}, "--events takes `jsonl`, not `xml`");
   expect({"stats", "--weeks", "-1"}, "--weeks takes a whole number from 1 to 104, not `-1`");
+}
+
+TEST_CASE("--help: every description on its option's line, what cannot go together said in words") {
+  Fixture f;
+  for (const char* command : {"card", "run", "log"}) {
+    CAPTURE(command);
+    const auto help = f.psoas({command, "--help"});
+    CHECK(help.out.find("Excludes") == std::string::npos);
+    CHECK(help.out.find("(not with --") != std::string::npos);
+  }
 }
 
 TEST_CASE("every subcommand's --help shows an example") {

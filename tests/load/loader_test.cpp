@@ -173,6 +173,9 @@ TEST_CASE("wrong types are errors at the value") {
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, sides: up}]\n") ==
         "test.yaml:2:35: error: `sides` must be none, left, right, both, or a list of left and right, "
         "not `up`\n");
+  CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, sides: bothh}]\n") ==
+        "test.yaml:2:35: error: `sides` must be none, left, right, both, or a list of left and right, "
+        "not `bothh`; did you mean `both`?\n");
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, sides: [left, both]}]\n") ==
         "test.yaml:2:42: error: each item of `sides` must be left or right, not `both`\n");
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, sides: []}]\n") ==
