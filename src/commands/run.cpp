@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <iostream>
@@ -63,11 +64,17 @@ std::string summary(const Routine& routine, const Timeline& timeline, const RunS
 }
 
 // Asks how tight each side the run worked feels now, on the terminal.
-Ratings ask_ratings(const RunState& end, const Console& console) {
+Ratings ask_ratings(const Timeline& timeline, const RunState& end, const Console& console) {
   Ratings ratings;
   std::vector<std::pair<const char*, std::optional<int>*>> questions;
   if (end.held_left > Nanos(0)) questions.emplace_back("left side", &ratings.left);
   if (end.held_right > Nanos(0)) questions.emplace_back("right side", &ratings.right);
+  // In the order the routine worked them, so that habit does not swap the answers.
+  const auto first_sided =
+      std::find_if(timeline.segments.begin(), timeline.segments.end(),
+                   [](const Segment& s) { return s.kind == SegmentKind::hold && s.side != Side::none; });
+  if (first_sided != timeline.segments.end() && first_sided->side == Side::right)
+    std::reverse(questions.begin(), questions.end());
   if (questions.empty()) questions.emplace_back("hips, overall", &ratings.overall);
   console.out << "How tight is it now? 0 = loose, 10 = very tight; Enter skips.\n";
   for (auto& [what, answer] : questions) {
@@ -205,7 +212,7 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   // Signals have their default actions again: Ctrl-C here simply ends psoas.
   const bool ask = (options.rate || routine->rate) && keys && !options.events && final_state.started;
   if (recorded && ask) {
-    const Ratings ratings = ask_ratings(final_state, console);
+    const Ratings ratings = ask_ratings(timeline, final_state, console);
     try {
       if (!ratings.empty()) history->rate(*recorded, ratings);
     } catch (const Error& error) {

@@ -276,8 +276,10 @@ class Reader {
     const std::string_view written = kind == Kind::scalar ? trim(tree_.scalar(entry.value)) : "";
     const auto parsed = kind == Kind::scalar ? parse_duration(written) : std::nullopt;
     if (!parsed) {
-      error(entry, fmt::format("{} must be a duration such as 45s, 2m, 1m30s or 1:30{}, not {}", label.text(),
-                               until_done_allowed ? ", or until-done" : "", describe(entry.value)));
+      const std::string mistake = kind == Kind::scalar ? duration_mistake(written) : std::string();
+      error(entry, fmt::format("{} must be a duration such as 45s, 2m, 1m30s or 1:30{}, not {}{}",
+                               label.text(), until_done_allowed ? ", or until-done" : "",
+                               describe(entry.value), mistake.empty() ? "" : "; " + mistake));
       return std::nullopt;
     }
     if (*parsed > kMaxDuration) {

@@ -78,6 +78,30 @@ std::optional<Seconds> parse_duration(std::string_view text) {
   return parse_unit_form(text);
 }
 
+std::string duration_mistake(std::string_view text) {
+  if (text.starts_with('-')) return "a duration cannot be negative";
+  if (text.find_first_of(".,") != std::string_view::npos)
+    return "use whole seconds, such as 1m30s for a minute and a half";
+  const bool clock_characters = text.find_first_not_of("0123456789:") == std::string_view::npos;
+  if (clock_characters && text.find(':') != std::string_view::npos)
+    return "after a colon come two digits from 00 to 59, as in 1:30 or 1:02:03";
+  if (text.find_first_not_of("0123456789hms") != std::string_view::npos || text.empty() || !is_digit(text[0]))
+    return {};
+  // Digits and units: say which rule of the unit form is broken.
+  std::size_t pos = 0;
+  std::size_t next_unit = 0;
+  while (pos < text.size()) {
+    const auto number = read_number(text, pos);
+    if (!number || pos == text.size()) return "each number needs its unit: h, m or s";
+    const auto unit = std::string_view("hms").find(text[pos]);
+    if (unit < next_unit) return "units come once each, in the order h, m, s, as in 1h5m or 1m30s";
+    if (next_unit > 0 && *number >= 60) return "after h or m the next number is below 60, as in 1m30s";
+    next_unit = unit + 1;
+    ++pos;
+  }
+  return {};
+}
+
 std::string format_duration(Seconds d) {
   const long long total = d.count();
   const long long h = total / 3600;

@@ -19,6 +19,10 @@ inline constexpr Seconds kMaxDuration = std::chrono::hours(24);
 // why they refuse them) up to a bound that keeps the arithmetic safe.
 std::optional<Seconds> parse_duration(std::string_view text);
 
+// Why `text`, which parse_duration refused, is not a duration, when that can
+// be said more precisely than by examples; empty otherwise.
+std::string duration_mistake(std::string_view text);
+
 // The shortest text parse_duration reads back as `d`: "45s", "2m", "1m30s", "1h5m".
 std::string format_duration(Seconds d);
 

@@ -13,13 +13,14 @@ class TimelineBuilder {
   void add_routine(const Routine& routine, const TimingOverrides& overrides, int depth) {
     add_new(timeline_.equipment, routine.equipment);
     add_new(timeline_.cautions, routine.cautions);
+    const std::size_t group = next_group_++;
     for (const Step& step : routine.steps) {
       if (step.is_use()) {
         // A broken `use` never reaches the planner: the loader rejects it.
         assert(step.used);
         add_routine(*step.used, overrides.over(step.overrides), depth + 1);
       } else {
-        add_step(apply(step, overrides), routine, depth);
+        add_step(apply(step, overrides), routine, depth, group);
       }
     }
   }
@@ -40,7 +41,7 @@ class TimelineBuilder {
     return step;
   }
 
-  void add_step(Step step, const Routine& routine, int depth) {
+  void add_step(Step step, const Routine& routine, int depth, std::size_t group) {
     const std::size_t index = timeline_.steps.size();
     const std::size_t first = timeline_.segments.size();
     if (step.is_check()) {
@@ -50,7 +51,7 @@ class TimelineBuilder {
     } else {
       add_side_by_side(step, index);
     }
-    timeline_.steps.push_back(PlannedStep{std::move(step), routine.name, routine.title, depth, first,
+    timeline_.steps.push_back(PlannedStep{std::move(step), routine.name, routine.title, depth, group, first,
                                           timeline_.segments.size() - first});
   }
 
@@ -94,6 +95,7 @@ class TimelineBuilder {
   }
 
   Timeline& timeline_;
+  std::size_t next_group_ = 0;
 };
 
 }  // namespace

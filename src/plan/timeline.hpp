@@ -21,6 +21,7 @@ struct PlannedStep {
   std::string routine;        // name of the routine the step is written in
   std::string routine_title;  // that routine's title
   int depth = 0;              // 0 for the routine's own steps, 1 inside a `use`, ...
+  std::size_t group = 0;      // which expansion it is in: 0 the routine's own, then one per `use`
   std::size_t first_segment = 0;
   std::size_t segment_count = 0;
 };

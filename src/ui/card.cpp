@@ -11,6 +11,13 @@
 namespace psoas {
 namespace {
 
+// Whether the step begins a run of steps from another routine than the one
+// before it, or the same routine used again, or a return to the routine's own.
+bool starts_group(const Timeline& timeline, std::size_t index) {
+  if (index == 0) return timeline.steps[0].depth > 0;
+  return timeline.steps[index].group != timeline.steps[index - 1].group;
+}
+
 constexpr std::size_t kMinWidth = 40;
 
 class TextCard {
@@ -84,8 +91,7 @@ class TextCard {
 
   void step(std::size_t index, bool with_group) {
     const PlannedStep& planned = timeline_.steps[index];
-    if (with_group && planned.depth > 0 &&
-        (index == 0 || timeline_.steps[index - 1].routine != planned.routine)) {
+    if (with_group && starts_group(timeline_, index)) {
       blank();
       line(style_.dim(fmt::format("-- {} ({}) --", planned.routine_title, planned.routine)));
     }
@@ -204,8 +210,7 @@ class MarkdownCard {
   void step(std::size_t index, bool with_group) {
     const PlannedStep& planned = timeline_.steps[index];
     if (!out_.ends_with("\n\n")) out_ += "\n";
-    if (with_group && planned.depth > 0 &&
-        (index == 0 || timeline_.steps[index - 1].routine != planned.routine))
+    if (with_group && starts_group(timeline_, index))
       out_ += fmt::format("*{} ({})*\n\n", markdown_escape(planned.routine_title), planned.routine);
     const Step& step = planned.step;
     const std::string length =

@@ -89,22 +89,23 @@ TEST_CASE("a quit and a SIGTERM record partial sessions, with the step they stop
   CHECK(f.psoas({"log"}).out.find("quit at step 1") != std::string::npos);
 }
 
-TEST_CASE("--rate asks how tight each side feels, and Enter skips a side") {
+TEST_CASE("--rate asks how tight each side feels, in the routine's order, and Enter skips a side") {
   Fixture f;
   PtyProcess run(
       {PSOAS_BINARY, "run", f.routine.string(), "--yes", "--quiet", "--speed", "300", "--log", "--rate"},
       f.env);
-  REQUIRE(run.wait_for("left side: ", 5s));
+  REQUIRE(run.wait_for("right side: ", 5s));  // `sides: both` works the right side first
+  CHECK(run.output().find("left side: ") == std::string::npos);
   run.write("11\r");  // out of range: asked again
   REQUIRE(run.wait_for("A whole number from 0 to 10", 5s));
   run.write("7\r");
-  REQUIRE(run.wait_for("right side: ", 5s));
+  REQUIRE(run.wait_for("left side: ", 5s));
   run.write("\r");
   REQUIRE(run.wait_exit(5s));
   const Json log = f.log();
   REQUIRE(log.size() == 1);
-  CHECK(log[0]["tightness_left"] == 7);
-  CHECK(log[0]["tightness_right"].is_null());
+  CHECK(log[0]["tightness_right"] == 7);
+  CHECK(log[0]["tightness_left"].is_null());
 }
 
 TEST_CASE("`rate: true` in a routine asks too, a routine without sides asks once") {

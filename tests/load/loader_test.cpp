@@ -201,13 +201,18 @@ TEST_CASE("an empty value is reported at its key") {
         "test.yaml:1:8: error: `title` must not be empty\n");
 }
 
-TEST_CASE("bad durations are errors naming the forms that work") {
-  for (const char* bad : {"30 secs", "-5s", "1.5m", "abc"}) {
+TEST_CASE("bad durations are errors naming the forms that work, and the rule broken when it is clear") {
+  for (const auto& [bad, mistake] : std::vector<std::pair<std::string, std::string>>{
+           {"30 secs", ""},
+           {"abc", ""},
+           {"-5s", "; a duration cannot be negative"},
+           {"1.5m", "; use whole seconds, such as 1m30s for a minute and a half"},
+           {"1:60", "; after a colon come two digits from 00 to 59, as in 1:30 or 1:02:03"}}) {
     CAPTURE(bad);
-    CHECK(diagnostics_of(std::string("title: T\nsteps:\n  - name: S\n    hold: ") + bad + "\n") ==
-          std::string("test.yaml:4:11: error: `hold` must be a duration such as 45s, 2m, 1m30s or 1:30, "
-                      "or until-done, not `") +
-              bad + "`\n");
+    CHECK(diagnostics_of("title: T\nsteps:\n  - name: S\n    hold: " + bad + "\n") ==
+          "test.yaml:4:11: error: `hold` must be a duration such as 45s, 2m, 1m30s or 1:30, or until-done, "
+          "not `" +
+              bad + "`" + mistake + "\n");
   }
   CHECK(
       diagnostics_of("title: T\nsteps: [{name: S, hold: 1, rest: until-done}]\n") ==

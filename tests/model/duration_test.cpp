@@ -56,3 +56,17 @@ TEST_CASE("format_clock shows minutes and seconds, and hours when there are any"
   CHECK(format_clock(Seconds(3723)) == "1:02:03");
   CHECK(format_clock(Seconds(-3)) == "0:00");
 }
+
+TEST_CASE("duration_mistake names the rule a refused duration breaks, or nothing when it cannot") {
+  CHECK(duration_mistake("-5s") == "a duration cannot be negative");
+  CHECK(duration_mistake("1.5m") == "use whole seconds, such as 1m30s for a minute and a half");
+  CHECK(duration_mistake("1:60") == "after a colon come two digits from 00 to 59, as in 1:30 or 1:02:03");
+  CHECK(duration_mistake("1:2") == "after a colon come two digits from 00 to 59, as in 1:30 or 1:02:03");
+  CHECK(duration_mistake("1m90s") == "after h or m the next number is below 60, as in 1m30s");
+  CHECK(duration_mistake("30s1m") == "units come once each, in the order h, m, s, as in 1h5m or 1m30s");
+  CHECK(duration_mistake("1m1m") == "units come once each, in the order h, m, s, as in 1h5m or 1m30s");
+  CHECK(duration_mistake("5m5") == "each number needs its unit: h, m or s");
+  CHECK(duration_mistake("30 secs").empty());
+  CHECK(duration_mistake("abc").empty());
+  CHECK(duration_mistake("m").empty());
+}

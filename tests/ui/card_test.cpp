@@ -154,3 +154,33 @@ TEST_CASE("Markdown special characters in routine text are escaped") {
       render_card(routine, build_timeline(routine), {CardFormat::markdown, 80, false, {}});
   CHECK(card.starts_with("# Hips \\*and\\* \\[knees\\]\n"));
 }
+
+TEST_CASE(
+    "card: each `use` under its routine's heading, the same routine used twice apart, then back to the "
+    "routine's own") {
+  auto inner = std::make_shared<Routine>(routine_of("Inner", {timed_step("Lunge", {.hold = 20})}));
+  inner->name = "inner";
+  Step use;
+  use.use = "inner";
+  use.used = inner;
+  Routine outer = routine_of(
+      "Outer", {timed_step("Mine first", {.hold = 10}), use, use, timed_step("Mine after", {.hold = 10})});
+  outer.name = "outer";
+  const Timeline timeline = build_timeline(outer);
+  CardOptions options;
+  options.width = 60;
+  const std::string card = render_card(outer, timeline, options);
+  const auto first = card.find("-- Inner (inner) --");
+  REQUIRE(first != std::string::npos);
+  const auto second = card.find("-- Inner (inner) --", first + 1);
+  REQUIRE(second != std::string::npos);  // two uses, two headings
+  const auto back = card.find("-- Outer (outer) --", second);
+  REQUIRE(back != std::string::npos);
+  CHECK(back < card.find("Mine after"));
+  CHECK(card.find("-- Outer (outer) --") == back);  // none before the first `use`
+
+  options.format = CardFormat::markdown;
+  const std::string markdown = render_card(outer, timeline, options);
+  CHECK(markdown.find("*Outer (outer)*") != std::string::npos);
+  CHECK(markdown.find("*Outer (outer)*") < markdown.find("Mine after"));
+}
