@@ -114,6 +114,12 @@ class Reader {
 
   void error(NodeId node, std::string message) { error_at(tree_.mark(node), std::move(message)); }
 
+  // Something valid that is almost certainly not what was meant.
+  void warn(NodeId node, std::string message) {
+    out_.diagnostics.push_back(
+        {source_.file, position(tree_.mark(node)), Severity::warning, std::move(message)});
+  }
+
   // Errors about a value point at the value, or at its key when the value is
   // empty (yaml-cpp places an empty value on the following line).
   void error(const Entry& entry, std::string message) {
@@ -534,7 +540,40 @@ class Reader {
     } else if (!hold_given && !defaults.hold_written && !misspells(map, kStepKeys, "hold")) {
       error(map, fmt::format("step {} has no `hold`, and there is no `defaults.hold`", number));
     }
+    const auto& hold_source = step_hold ? step_hold : (hold_given ? std::nullopt : defaults.hold);
+    warn_about_timing(step, fields, hold_source && !hold_source->has_value());
     out_.routine.steps.push_back(std::move(step));
+  }
+
+  // Valid timing that would surprise whoever wrote it.
+  void warn_about_timing(const Step& step, const std::vector<Entry>& fields, bool until_done) {
+    const auto written = [&](std::string_view key) -> const Entry* {
+      const auto found =
+          std::find_if(fields.begin(), fields.end(), [&](const Entry& e) { return e.key == key; });
+      return found == fields.end() ? nullptr : &*found;
+    };
+    if (until_done) {
+      for (const std::string_view key : {"sides", "reps", "rest", "switch", "prepare", "alternate"})
+        if (const Entry* entry = written(key))
+          warn(entry->key_node,
+               fmt::format("`{}` does nothing on an until-done step, which is ticked off, not timed", key));
+      return;
+    }
+    if (const Entry* entry = written("sides")) {
+      for (std::size_t i = 1; i < step.sides.size(); ++i) {
+        if (step.sides[i] == step.sides[i - 1] && step.sides[i] != Side::none) {
+          warn(entry->value, fmt::format("`sides` has {0} twice in a row, so a switch from {0} to {0}; "
+                                         "`reps` gives several holds on one side",
+                                         to_string(step.sides[i])));
+          break;
+        }
+      }
+    }
+    if (const Entry* entry = written("alternate");
+        entry && step.alternate && step.reps > 1 && step.sides.size() > 1 && step.rest == Seconds(0))
+      warn(entry->key_node,
+           "with `alternate` and no `rest`, each new rep starts on the first side at once, "
+           "with no time to change sides; give `rest` some time");
   }
 
   void read_use_step(NodeId map) {

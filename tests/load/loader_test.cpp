@@ -468,3 +468,31 @@ TEST_CASE("a routine that would expand past the size limit is refused, use steps
   CHECK(diagnostics_of("title: T\nsteps: [{use: b}, {name: X, hold: until-done}]\n", search_path) ==
         "test.yaml:2:1: error: the routine expands to more than 100000 steps and holds\n");
 }
+
+TEST_CASE(
+    "timing that would surprise its author is a warning: until-done timing, a side twice, alternate without "
+    "rest") {
+  CHECK(
+      diagnostics_of("title: T\nsteps:\n  - name: S\n    hold: until-done\n    reps: 4\n    prepare: 5s\n") ==
+      "test.yaml:5:5: warning: `reps` does nothing on an until-done step, which is ticked off, not timed\n"
+      "test.yaml:6:5: warning: `prepare` does nothing on an until-done step, which is ticked off, not "
+      "timed\n");
+  CHECK(diagnostics_of("title: T\ndefaults: {hold: until-done}\nsteps:\n  - {name: S, sides: both}\n") ==
+        "test.yaml:4:15: warning: `sides` does nothing on an until-done step, which is ticked off, not "
+        "timed\n");
+  CHECK(
+      diagnostics_of("title: T\nsteps:\n  - {name: S, hold: 5s, sides: [left, left]}\n") ==
+      "test.yaml:3:32: warning: `sides` has left twice in a row, so a switch from left to left; `reps` gives "
+      "several holds on one side\n");
+  CHECK(
+      diagnostics_of("title: T\nsteps:\n  - {name: S, hold: 5s, sides: both, alternate: true, reps: 2}\n") ==
+      "test.yaml:3:38: warning: with `alternate` and no `rest`, each new rep starts on the first side at "
+      "once, "
+      "with no time to change sides; give `rest` some time\n");
+  // What is meant raises nothing: the same steps, well formed.
+  CHECK(diagnostics_of(
+            "title: T\nsteps:\n  - {name: S, hold: 5s, sides: both, alternate: true, reps: 2, rest: 5s}\n"
+            "  - {name: C, hold: until-done, setup: [Tick it]}\n  - {name: L, hold: 5s, sides: [left, right, "
+            "left]}\n")
+            .empty());
+}
