@@ -82,12 +82,24 @@ class Canvas {
   }
   void text(std::string text, Attributes attributes = kPlain) { line({{std::move(text), attributes}}); }
 
-  // `left` at the left edge and `right` at the right edge.
+  // `left` at the left edge and `right` at the right edge; without room for
+  // both and a gap, `left` alone, cut with "…" if it must be.
   void split(FrameLine left, FrameLine right) {
-    std::size_t used = 0;
-    for (const Span& span : left) used += display_width(span.text);
-    for (const Span& span : right) used += display_width(span.text);
+    std::size_t left_width = 0, right_width = 0;
+    for (const Span& span : left) left_width += display_width(span.text);
+    for (const Span& span : right) right_width += display_width(span.text);
     FrameLine joined = std::move(left);
+    if (right_width > 0 && left_width + 2 + right_width > width_) {
+      if (left_width > width_) {
+        // Keep the first span's attributes; the rest would be cut away anyway.
+        std::string text;
+        for (const Span& span : joined) text += span.text;
+        joined = {{truncate(text, width_), joined.front().attributes}};
+      }
+      line(std::move(joined));
+      return;
+    }
+    const std::size_t used = left_width + right_width;
     if (used < width_) joined.push_back({std::string(width_ - used, ' '), kPlain});
     for (Span& span : right) joined.push_back(std::move(span));
     line(std::move(joined));
@@ -202,9 +214,11 @@ class RunFrame {
       if (roomy) canvas_.blank();
     }
     const bool all_ticked = state_.equipment_ticked >= timeline_.equipment.size();
-    canvas_.text(
-        all_ticked ? "Press Enter to start.  q quits." : "Press Enter to tick off each item.  q quits.",
-        {Color::green, true});
+    const bool narrow = canvas_.width() < 44;  // the longer prompt's width
+    canvas_.text(all_ticked ? (narrow ? "Enter starts · q quits" : "Press Enter to start.  q quits.")
+                            : (narrow ? "Enter ticks an item · q quits"
+                                      : "Press Enter to tick off each item.  q quits."),
+                 {Color::green, true});
     return canvas_.finish(fmt::format("psoas · {}", routine_.title));
   }
 

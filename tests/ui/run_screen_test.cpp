@@ -124,6 +124,10 @@ TEST_CASE("a narrow screen: text left out ends in one ellipsis, the time left st
     CHECK(text.find("… …") == std::string::npos);
     CHECK(text.find(" 3:45 left\n") != std::string::npos);  // 40 s of getting ready, then 3:05
   }
+  // Too narrow for the step's name and "step 1 of 1" with a gap: the name alone.
+  const Frame tiny = compose_run_frame(routine, build_timeline(routine), holding(40s), {15, 8});
+  CHECK(text_of(tiny.lines[0]).starts_with("Lunge"));
+  CHECK(text_of(tiny.lines[0]).find("step") == std::string::npos);
 }
 
 TEST_CASE("a minute or more shows as m:ss, under a minute as seconds") {
@@ -183,4 +187,7 @@ TEST_CASE("the briefing: title, total, cautions, the equipment checklist and how
   state.equipment_ticked = 2;
   CHECK(screen_text(compose_run_frame(routine, timeline, state, {80, 24})).find("Press Enter to start.") !=
         std::string::npos);
+  state.equipment_ticked = 0;  // a narrow screen says it shorter, never cut
+  CHECK(screen_text(compose_run_frame(routine, timeline, state, {40, 12}))
+            .find("Enter ticks an item · q quits\n") != std::string::npos);
 }
