@@ -2,12 +2,12 @@
 // output in its .err file, byte for byte; every file in tests/corpus/valid checks.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <doctest/doctest.h>
 
 #include "support/process.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace psoas::testing;
 namespace fs = std::filesystem;
@@ -15,13 +15,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kCorpus = fs::path(PSOAS_SOURCE_DIR) / "tests" / "corpus";
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::vector<fs::path> routines_in(const fs::path& folder) {
   std::vector<fs::path> files;
@@ -59,7 +52,7 @@ TEST_CASE("every malformed file in the corpus gets exactly its expected errors")
     CAPTURE(file.filename().string());
     const fs::path expected_file = fs::path(file).replace_extension(".err");
     REQUIRE_MESSAGE(fs::exists(expected_file), "each corpus file needs its .err");
-    const std::string expected = read(expected_file);
+    const std::string expected = read_file(expected_file);
     const ProcessResult result = check(file);
     CHECK_FALSE(result.timed_out);
     CHECK(result.signal == 0);

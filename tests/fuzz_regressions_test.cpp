@@ -2,12 +2,11 @@
 // path again: no crash, no sanitizer report, and quickly.
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <doctest/doctest.h>
 
 #include "pipeline.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -17,11 +16,9 @@ TEST_CASE("the fuzzer's findings load and render cleanly, each within a second")
   for (const auto& entry : fs::directory_iterator(fs::path(PSOAS_SOURCE_DIR) / "fuzz" / "regressions")) {
     if (!entry.is_regular_file() || entry.path().filename() == "README") continue;
     CAPTURE(entry.path().filename().string());
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
+    const std::string bytes = psoas::testing::read_file(entry.path());
     const auto start = std::chrono::steady_clock::now();
-    psoas::fuzz::load_and_render(bytes.str(), search_path);
+    psoas::fuzz::load_and_render(bytes, search_path);
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
     ++inputs;
   }

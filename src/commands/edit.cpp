@@ -5,9 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <variant>
 
 #include <fmt/format.h>
@@ -22,13 +20,6 @@ namespace psoas {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Runs the editor on `file` and waits for it, as a shell would; returns its
 // exit status. psoas ignores Ctrl-C meanwhile: it is the editor's.
@@ -119,7 +110,7 @@ ExitCode edit_routine(const EditOptions& options, const SearchPath& search_path,
 
   for (;;) {
     if (const int status = run_editor(options.editor, scratch); status != 0) {
-      if (read_text(scratch) == target.text) {
+      if (read_file(scratch) == target.text) {
         discard_scratch();
         throw Error(fmt::format("the editor ({}) exited with status {}; nothing was changed", options.editor,
                                 status));
@@ -128,7 +119,7 @@ ExitCode edit_routine(const EditOptions& options, const SearchPath& search_path,
           fmt::format("the editor ({}) exited with status {}; nothing was saved, and your edits are in {}",
                       options.editor, status, scratch.string()));
     }
-    const std::string edited = read_text(scratch);
+    const std::string edited = read_file(scratch);
     if (edited == target.text) {
       discard_scratch();
       console.err << "psoas: no changes\n";

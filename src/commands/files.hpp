@@ -1,9 +1,13 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace psoas {
+
+// The whole of a file, byte for byte ("" when it cannot be read).
+std::string read_file(const std::filesystem::path& path);
 
 // Creates `path` holding `content`, with its folders; throws Error if it exists.
 void create_file(const std::filesystem::path& path, std::string_view content);

@@ -1,7 +1,5 @@
 // psoas new and psoas edit, end to end, with scripted editors.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <doctest/doctest.h>
 
@@ -14,13 +12,6 @@ using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 struct Fixture {
   TempDir home;
@@ -57,7 +48,7 @@ TEST_CASE("new writes a commented starter routine in the user folder, and refuse
   const auto result = f.psoas({"new", "my-hips"});
   CHECK(result.exit_code == 0);
   CHECK(result.out == (f.folder / "my-hips.yaml").string() + "\n");
-  const std::string text = read(f.folder / "my-hips.yaml");
+  const std::string text = read_file(f.folder / "my-hips.yaml");
   CHECK(text.starts_with("# yaml-language-server: $schema=file://" PSOAS_SOURCE_DIR
                          "/schema/routine.schema.json\n"));
   CHECK(text.find("\nname: my-hips\n") != std::string::npos);
@@ -68,7 +59,7 @@ TEST_CASE("new writes a commented starter routine in the user folder, and refuse
   CHECK(again.exit_code == 1);
   CHECK(again.err == "psoas: error: " + (f.folder / "my-hips.yaml").string() +
                          " already exists; `psoas edit my-hips` changes it\n");
-  CHECK(read(f.folder / "my-hips.yaml") == text);
+  CHECK(read_file(f.folder / "my-hips.yaml") == text);
   CHECK(f.psoas({"new", "My Hips"}).exit_code == 2);
 }
 
@@ -76,7 +67,7 @@ TEST_CASE("new --from copies a routine under the new name, and a built-in's name
   Fixture f;
   const auto result = f.psoas({"new", "evening", "--from", "butterfly"});
   CHECK(result.exit_code == 0);
-  const std::string text = read(f.folder / "evening.yaml");
+  const std::string text = read_file(f.folder / "evening.yaml");
   CHECK(text.find("\nname: evening\n") != std::string::npos);
   CHECK(text.find("name: butterfly") == std::string::npos);
   const auto card = f.psoas({"card", "evening"});
@@ -96,7 +87,7 @@ TEST_CASE("edit saves a valid change, and says so when nothing changed") {
   const auto saved = f.psoas({"edit", "mine"});
   CHECK(saved.exit_code == 0);
   CHECK(saved.out == (f.folder / "mine.yaml").string() + "\n");
-  CHECK(read(f.folder / "mine.yaml").ends_with("tags: [new]\n"));
+  CHECK(read_file(f.folder / "mine.yaml").ends_with("tags: [new]\n"));
 
   f.editor({});  // an editor that changes nothing
   const auto unchanged = f.psoas({"edit", "mine"});
@@ -106,7 +97,7 @@ TEST_CASE("edit saves a valid change, and says so when nothing changed") {
 
 TEST_CASE("edit of a built-in edits the user's own copy") {
   Fixture f;
-  const std::string builtin = read(fs::path(PSOAS_SOURCE_DIR) / "routines/bridge.yaml");
+  const std::string builtin = read_file(fs::path(PSOAS_SOURCE_DIR) / "routines/bridge.yaml");
   const fs::path appender = f.home.write("bin/append", "#!/bin/sh\necho '# my own' >> \"$1\"\n");
   fs::permissions(appender, fs::perms::owner_all);
   f.env["EDITOR"] = appender.string();
@@ -117,8 +108,8 @@ TEST_CASE("edit of a built-in edits the user's own copy") {
   // The copy points editors at the schema, as `psoas new` does.
   const std::string schema_line =
       "# yaml-language-server: $schema=file://" PSOAS_SOURCE_DIR "/schema/routine.schema.json\n";
-  CHECK(read(f.folder / "bridge.yaml") == schema_line + builtin + "# my own\n");
-  CHECK(read(fs::path(PSOAS_SOURCE_DIR) / "routines/bridge.yaml") == builtin);
+  CHECK(read_file(f.folder / "bridge.yaml") == schema_line + builtin + "# my own\n");
+  CHECK(read_file(fs::path(PSOAS_SOURCE_DIR) / "routines/bridge.yaml") == builtin);
 }
 
 TEST_CASE("edit never loses what was typed: errors without a terminal set the edits aside") {
@@ -127,13 +118,13 @@ TEST_CASE("edit never loses what was typed: errors without a terminal set the ed
   f.editor({kInvalid});
   const auto result = f.psoas({"edit", "mine"});
   CHECK(result.exit_code == 1);
-  CHECK(read(f.folder / "mine.yaml") == kValid);  // unchanged
+  CHECK(read_file(f.folder / "mine.yaml") == kValid);  // unchanged
   const std::string marker = "your edits are in ";
   const auto at = result.err.find(marker);
   REQUIRE(at != std::string::npos);
   const std::string aside =
       result.err.substr(at + marker.size(), result.err.find('\n', at) - at - marker.size());
-  CHECK(read(aside) == kInvalid);
+  CHECK(read_file(aside) == kInvalid);
   // The error names the copy that holds the mistake: its lines are the ones counted.
   CHECK(result.err.find(aside + ":4:5: error: unknown key `hodl`; did you mean `hold`?\n") !=
         std::string::npos);
@@ -152,7 +143,7 @@ TEST_CASE("edit, like crontab -e, offers to edit again, y opens the editor on th
   const auto status = edit.wait_exit(5s);
   REQUIRE(status);
   CHECK(status->exit_code == 0);
-  CHECK(read(f.folder / "mine.yaml") == fixed);
+  CHECK(read_file(f.folder / "mine.yaml") == fixed);
 }
 
 TEST_CASE("edit: k keeps an invalid routine anyway, the editor failing keeps the edits aside") {
@@ -166,14 +157,14 @@ TEST_CASE("edit: k keeps an invalid routine anyway, the editor failing keeps the
   REQUIRE(status);
   CHECK(status->exit_code == 1);
   CHECK(edit.output().find("kept with errors: " + (f.folder / "mine.yaml").string()) != std::string::npos);
-  CHECK(read(f.folder / "mine.yaml") == kInvalid);
+  CHECK(read_file(f.folder / "mine.yaml") == kInvalid);
 
   f.editor({kValid}, 3);
   const auto failed = f.psoas({"edit", "mine"});
   CHECK(failed.exit_code == 1);
   CHECK(failed.err.find("exited with status 3; nothing was saved, and your edits are in ") !=
         std::string::npos);
-  CHECK(read(f.folder / "mine.yaml") == kInvalid);
+  CHECK(read_file(f.folder / "mine.yaml") == kInvalid);
 }
 
 TEST_CASE("edit: an editor that fails without changing anything leaves nothing behind") {

@@ -1,5 +1,4 @@
 // The JSON outputs of the built binary, as a script sees them.
-#include <fstream>
 #include <sstream>
 
 #include <doctest/doctest.h>
@@ -87,10 +86,7 @@ TEST_CASE("run --events jsonl on a terminal: the screen goes to the terminal, th
   CHECK(status->exit_code == 0);
   CHECK(run.output().find("\x1b[?1049h") != std::string::npos);  // the screen, on the terminal
   CHECK(run.output().find("\"event\"") == std::string::npos);
-  std::ifstream in(events_file);
-  std::ostringstream text;
-  text << in.rdbuf();
-  const auto events = json_lines(text.str());
+  const auto events = json_lines(read_file(events_file));
   REQUIRE_FALSE(events.empty());
   CHECK(events.back()["event"] == "finished");
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace psoas::testing {
@@ -21,5 +22,8 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// The whole of a file, byte for byte ("" when it cannot be read).
+std::string read_file(const std::filesystem::path& path);
 
 }  // namespace psoas::testing
