@@ -26,8 +26,8 @@
 #include "load/builtin_folder.hpp"
 #include "load/suggest.hpp"
 #include "model/error.hpp"
+#include "term/printable.hpp"
 #include "ui/style.hpp"
-#include "ui/text.hpp"
 
 namespace psoas {
 namespace {

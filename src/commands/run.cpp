@@ -70,11 +70,7 @@ Ratings ask_ratings(const Timeline& timeline, const RunState& end, const Console
   if (end.held_left > Nanos(0)) questions.emplace_back("left side", &ratings.left);
   if (end.held_right > Nanos(0)) questions.emplace_back("right side", &ratings.right);
   // In the order the routine worked them, so that habit does not swap the answers.
-  const auto first_sided =
-      std::find_if(timeline.segments.begin(), timeline.segments.end(),
-                   [](const Segment& s) { return s.kind == SegmentKind::hold && s.side != Side::none; });
-  if (first_sided != timeline.segments.end() && first_sided->side == Side::right)
-    std::reverse(questions.begin(), questions.end());
+  if (timeline.first_side() == Side::right) std::reverse(questions.begin(), questions.end());
   if (questions.empty()) questions.emplace_back("hips, overall", &ratings.overall);
   console.out << "How tight is it now? 0 = loose, 10 = very tight; Enter skips.\n";
   for (auto& [what, answer] : questions) {

@@ -121,6 +121,21 @@ Seconds Timeline::remaining_from(std::size_t first_segment) const {
   return total - segments[first_segment].start;
 }
 
+Seconds Timeline::step_duration(std::size_t step) const {
+  const PlannedStep& planned = steps[step];
+  Seconds sum{0};
+  for (std::size_t i = 0; i < planned.segment_count; ++i) sum += segments[planned.first_segment + i].duration;
+  return sum;
+}
+
+std::optional<Side> Timeline::first_side() const {
+  const auto sided = std::find_if(segments.begin(), segments.end(), [](const Segment& segment) {
+    return segment.kind == SegmentKind::hold && segment.side != Side::none;
+  });
+  if (sided == segments.end()) return std::nullopt;
+  return sided->side;
+}
+
 bool Timeline::has_checklist() const {
   return std::any_of(segments.begin(), segments.end(),
                      [](const Segment& segment) { return segment.kind == SegmentKind::check; });

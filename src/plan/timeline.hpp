@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,8 +48,12 @@ struct Timeline {
 
   // Total time of the segments from `first_segment` to the end.
   [[nodiscard]] Seconds remaining_from(std::size_t first_segment) const;
+  // The time step `step` takes: the sum of its segments.
+  [[nodiscard]] Seconds step_duration(std::size_t step) const;
   // Whether a checklist step waits for the person, so that `total` is a minimum.
   [[nodiscard]] bool has_checklist() const;
+  // The side of the first hold that has one: the side a routine works first.
+  [[nodiscard]] std::optional<Side> first_side() const;
 };
 
 // Expands a routine into its flat timeline, following the spec's rules.

@@ -54,6 +54,18 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
+std::size_t visible_width(std::string_view text) {
+  std::string plain;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b') {  // ESC [ parameters m
+      while (i < text.size() && text[i] != 'm') ++i;
+      continue;
+    }
+    plain += text[i];
+  }
+  return display_width(plain);
+}
+
 std::string_view fit_width(std::string_view text, std::size_t width) {
   // No character takes more columns than it has bytes.
   if (text.size() <= width) return text;

@@ -16,6 +16,10 @@ std::size_t code_point_width(char32_t code_point);
 // Columns a UTF-8 string takes on a terminal.
 std::size_t display_width(std::string_view text);
 
+// The same, for text that may hold colour and style codes (SGR sequences),
+// which take no columns.
+std::size_t visible_width(std::string_view text);
+
 // The longest prefix of `text` that fits in `width` columns.
 std::string_view fit_width(std::string_view text, std::size_t width);
 

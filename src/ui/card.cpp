@@ -101,7 +101,7 @@ class TextCard {
     const std::string lead = fmt::format("  {} [ ] ", number);
     const std::string indent(lead.size(), ' ');
     const std::string length =
-        step.is_check() ? "until done" : format_duration(step_duration(timeline_, index));
+        step.is_check() ? "until done" : format_duration(timeline_.step_duration(index));
 
     blank();
     const std::size_t name_room = width_ - lead.size() - length.size() - 2;
@@ -125,18 +125,6 @@ class TextCard {
     const std::size_t indent = visible_width(first);
     const auto lines = wrap(text, width_ - std::max(indent, visible_width(rest)));
     for (std::size_t i = 0; i < lines.size(); ++i) line((i == 0 ? first : rest) + lines[i]);
-  }
-
-  static std::size_t visible_width(std::string_view text) {
-    std::string plain;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\x1b') {
-        while (i < text.size() && text[i] != 'm') ++i;
-        continue;
-      }
-      plain += text[i];
-    }
-    return display_width(plain);
   }
 
   void line(std::string_view text) {
@@ -214,7 +202,7 @@ class MarkdownCard {
       out_ += fmt::format("*{} ({})*\n\n", markdown_escape(planned.routine_title), planned.routine);
     const Step& step = planned.step;
     const std::string length =
-        step.is_check() ? "until done" : format_duration(step_duration(timeline_, index));
+        step.is_check() ? "until done" : format_duration(timeline_.step_duration(index));
     out_ += fmt::format("- [ ] **{}. {}** ({}){}\n", index + 1, markdown_escape(step.name), length,
                         step.is_check() ? "" : ": " + describe_timing(step));
     for (const std::string& item : step.setup) out_ += fmt::format("  - {}\n", markdown_escape(item));

@@ -41,14 +41,6 @@ std::string describe_timing(const Step& step) {
   return fmt::format("{}", fmt::join(parts, " · "));
 }
 
-Seconds step_duration(const Timeline& timeline, std::size_t step) {
-  const PlannedStep& planned = timeline.steps[step];
-  Seconds total{0};
-  for (std::size_t i = 0; i < planned.segment_count; ++i)
-    total += timeline.segments[planned.first_segment + i].duration;
-  return total;
-}
-
 std::string count_of(std::size_t count, std::string_view noun) {
   return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
 }

@@ -14,9 +14,6 @@ std::string describe_sides(const Step& step);
 // rest 10s · switch 5s · get ready 5s", or "untimed: tick it off when done".
 std::string describe_timing(const Step& step);
 
-// The time a planned step takes: the sum of its segments.
-Seconds step_duration(const Timeline& timeline, std::size_t step);
-
 // "1 step", "7 steps": a count with its noun.
 std::string count_of(std::size_t count, std::string_view noun);
 

@@ -55,7 +55,7 @@ Json step_json(const Timeline& timeline, std::size_t index) {
               {"cues", step.cues},
               {"caution", text_or_null(step.caution)},
               {"start_seconds", timeline.segments[planned.first_segment].start.count()},
-              {"duration_seconds", step_duration(timeline, index).count()}};
+              {"duration_seconds", timeline.step_duration(index).count()}};
 }
 
 Json segment_json(const Timeline& timeline, std::size_t index) {

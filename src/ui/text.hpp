@@ -17,14 +17,6 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width);
 // `text` cut to `width` columns, ending in "…" when cut.
 std::string truncate(std::string_view text, std::size_t width);
 
-// `text` safe to print on a terminal: control characters (C0 but tab and
-// line feed, DEL, C1) and bytes that are not UTF-8 become escapes such as
-// `\x1b`, so that a file's contents can never send the terminal a command.
-std::string escape_controls(std::string_view text);
-
-// Whether escape_controls() would change `text`.
-bool has_controls(std::string_view text);
-
 // `text` padded with spaces to `width` columns (never cut).
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);

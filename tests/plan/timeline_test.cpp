@@ -175,3 +175,16 @@ TEST_CASE("remaining_from sums the segments from a point to the end") {
   CHECK(timeline.remaining_from(2) == Seconds(30));
   CHECK(timeline.remaining_from(3) == Seconds(0));
 }
+
+TEST_CASE("a step's duration is the sum of its segments, and the first side held is the one worked first") {
+  Routine routine =
+      routine_of({Step{}, timed_step("Lunge", 30, {Side::left, Side::right}), timed_step("Fold", 20)});
+  routine.steps[0].name = "Warm up";  // until-done: no time, no side
+  routine.steps[1].prepare = Seconds(5);
+  const Timeline timeline = build_timeline(routine);
+  CHECK(timeline.step_duration(0) == Seconds(0));
+  CHECK(timeline.step_duration(1) == Seconds(5 + 30 + 5 + 30));
+  CHECK(timeline.step_duration(2) == Seconds(20));
+  CHECK(timeline.first_side() == Side::left);
+  CHECK_FALSE(build_timeline(routine_of({timed_step("Fold", 20)})).first_side());
+}
