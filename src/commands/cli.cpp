@@ -25,8 +25,9 @@
 #include "commands/stats.hpp"
 #include "load/builtin_folder.hpp"
 #include "load/suggest.hpp"
-#include "model/error.hpp"
-#include "term/printable.hpp"
+#include "base/error.hpp"
+#include "base/xdg.hpp"
+#include "base/printable.hpp"
 #include "ui/style.hpp"
 
 namespace psoas {
@@ -52,12 +53,9 @@ Console standard_console() {
 
 // $XDG_CACHE_HOME/psoas/list.json, or ~/.cache/psoas/list.json.
 std::optional<std::filesystem::path> list_cache_path() {
-  if (auto cache = environment_variable("XDG_CACHE_HOME");
-      cache && std::filesystem::path(*cache).is_absolute())
-    return std::filesystem::path(*cache) / "psoas" / "list.json";
-  if (auto home = environment_variable("HOME"); home && !home->empty())
-    return std::filesystem::path(*home) / ".cache" / "psoas" / "list.json";
-  return std::nullopt;
+  const auto folder = cache_folder({environment_variable("HOME"), {}, {}, environment_variable("XDG_CACHE_HOME")});
+  if (!folder) return std::nullopt;
+  return *folder / "list.json";
 }
 
 std::optional<std::filesystem::path> history_path() {

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "commands/console.hpp"
-#include "model/error.hpp"
+#include "base/error.hpp"
 #include "ui/completion_script.hpp"
 
 namespace psoas {

@@ -7,7 +7,7 @@
 
 #include "load/loader.hpp"
 #include "load/suggest.hpp"
-#include "model/error.hpp"
+#include "base/error.hpp"
 #include "ui/diagnostic_view.hpp"
 
 namespace psoas {

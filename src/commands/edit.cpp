@@ -1,16 +1,14 @@
 #include "commands/edit.hpp"
 
-#include <signal.h>
 #include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <iostream>
 #include <variant>
 
 #include <fmt/format.h>
 
-#include "commands/files.hpp"
+#include "base/files.hpp"
+#include "base/process.hpp"
 #include "commands/new.hpp"
 #include "load/authoring.hpp"
 #include "load/loader.hpp"
@@ -24,28 +22,8 @@ namespace {
 // Runs the editor on `file` and waits for it, as a shell would; returns its
 // exit status. psoas ignores Ctrl-C meanwhile: it is the editor's.
 int run_editor(const std::string& editor, const fs::path& file) {
-  struct sigaction ignore {};
-  struct sigaction old_int {};
-  struct sigaction old_quit {};
-  ignore.sa_handler = SIG_IGN;
-  sigemptyset(&ignore.sa_mask);
-  ::sigaction(SIGINT, &ignore, &old_int);
-  ::sigaction(SIGQUIT, &ignore, &old_quit);
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    ::sigaction(SIGINT, &old_int, nullptr);
-    ::sigaction(SIGQUIT, &old_quit, nullptr);
-    const std::string script = fmt::format("{} \"$1\"", editor);
-    ::execl("/bin/sh", "sh", "-c", script.c_str(), "sh", file.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  int status = 0;
-  while (pid > 0 && ::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  ::sigaction(SIGINT, &old_int, nullptr);
-  ::sigaction(SIGQUIT, &old_quit, nullptr);
-  if (pid < 0) return 127;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return run_and_wait({"/bin/sh", "-c", fmt::format("{} \"$1\"", editor), "sh", file.string()},
+                      ChildStreams::inherited, true);
 }
 
 // What to edit: the file to replace, and the text to start from.

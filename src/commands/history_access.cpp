@@ -4,18 +4,16 @@
 
 #include <fmt/format.h>
 
-#include "model/error.hpp"
+#include "base/error.hpp"
+#include "base/xdg.hpp"
 #include "ui/style.hpp"
 
 namespace psoas {
 
 std::optional<std::filesystem::path> history_file(const HistoryEnvironment& environment) {
-  // The XDG spec says a relative or empty XDG_STATE_HOME is to be ignored.
-  if (environment.xdg_state_home && std::filesystem::path(*environment.xdg_state_home).is_absolute())
-    return std::filesystem::path(*environment.xdg_state_home) / "psoas" / "history.db";
-  if (environment.home && !environment.home->empty())
-    return std::filesystem::path(*environment.home) / ".local" / "state" / "psoas" / "history.db";
-  return std::nullopt;
+  const auto folder = state_folder({environment.home, {}, environment.xdg_state_home, {}});
+  if (!folder) return std::nullopt;
+  return *folder / "history.db";
 }
 
 void warn_history(const Console& console, const std::string& why) {

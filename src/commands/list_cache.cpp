@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "commands/files.hpp"
+#include "base/files.hpp"
 
 namespace psoas {
 namespace fs = std::filesystem;

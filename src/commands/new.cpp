@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "commands/files.hpp"
+#include "base/files.hpp"
 #include "load/authoring.hpp"
 #include "load/builtin_folder.hpp"
 #include "load/source.hpp"

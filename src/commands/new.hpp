@@ -5,7 +5,7 @@
 
 #include "commands/console.hpp"
 #include "load/search_path.hpp"
-#include "model/error.hpp"
+#include "base/error.hpp"
 
 namespace psoas {
 

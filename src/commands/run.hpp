@@ -6,7 +6,7 @@
 #include "commands/console.hpp"
 #include "history/store.hpp"
 #include "load/search_path.hpp"
-#include "model/error.hpp"
+#include "base/error.hpp"
 
 namespace psoas {
 

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "base/numbers.hpp"
+#include "base/printable.hpp"
 #include "load/suggest.hpp"
 
 namespace psoas {
@@ -58,25 +60,7 @@ struct StepDefaults {
 };
 
 std::string_view trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  const auto begin = text.find_first_not_of(kSpace);
-  if (begin == std::string_view::npos) return {};
-  return text.substr(begin, text.find_last_not_of(kSpace) - begin + 1);
-}
-
-// The first control character in `text` other than tab and line feed, which a
-// shared routine could otherwise use to send escape codes to a terminal.
-std::optional<unsigned> find_control_character(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if ((byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F) return byte;
-    // U+0080..U+009F, the C1 controls, are C2 80..C2 9F in UTF-8.
-    if (byte == 0xC2 && i + 1 < text.size()) {
-      const auto next = static_cast<unsigned char>(text[i + 1]);
-      if (next >= 0x80 && next <= 0x9F) return next;
-    }
-  }
-  return std::nullopt;
+  return trim_blanks(text);
 }
 
 class Reader {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "base/xdg.hpp"
 #include "load/suggest.hpp"
 
 namespace psoas {
@@ -50,12 +51,8 @@ SearchPath SearchPath::from_environment(const RoutineEnvironment& environment,
       rest.remove_prefix(colon + 1);
     }
   }
-  // The XDG spec says a relative or empty XDG_CONFIG_HOME is to be ignored.
-  if (environment.xdg_config_home && fs::path(*environment.xdg_config_home).is_absolute()) {
-    folders.push_back({fs::path(*environment.xdg_config_home) / "psoas" / "routines", Origin::user});
-  } else if (environment.home && !environment.home->empty()) {
-    folders.push_back({fs::path(*environment.home) / ".config" / "psoas" / "routines", Origin::user});
-  }
+  if (const auto config = config_folder({environment.home, environment.xdg_config_home, {}, {}}))
+    folders.push_back({*config / "routines", Origin::user});
   folders.push_back({builtin_folder, Origin::builtin});
   return SearchPath(std::move(folders));
 }

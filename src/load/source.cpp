@@ -1,16 +1,13 @@
 #include "load/source.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 #include <fmt/format.h>
 
-#include "load/utf8.hpp"
+#include "base/files.hpp"
+#include "base/utf8.hpp"
 
 namespace psoas {
 namespace {
@@ -84,40 +81,16 @@ std::variant<SourceText, Diagnostic> check_source(std::string file, std::string 
 }
 
 std::variant<SourceText, Diagnostic> read_source(const std::filesystem::path& path) {
-  const std::string file = path.string();
-  // O_NONBLOCK: opening a FIFO must not wait for a writer.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) return error_at(file, {}, fmt::format("cannot open: {}", std::strerror(errno)));
-  struct FdCloser {
-    int fd;
-    ~FdCloser() { ::close(fd); }
-  } closer{fd};
-
-  struct stat info {};
-  if (::fstat(fd, &info) != 0)
-    return error_at(file, {}, fmt::format("cannot read: {}", std::strerror(errno)));
-  if (S_ISDIR(info.st_mode)) return error_at(file, {}, "is a folder, not a routine file");
-  if (!S_ISREG(info.st_mode)) return error_at(file, {}, "is not a regular file");
-  if (static_cast<std::size_t>(info.st_size) > kMaxRoutineFileBytes)
-    return error_at(file, {}, fmt::format("file is larger than 1 MiB ({} bytes)", info.st_size));
-
-  // Read up to one byte past the limit so a file that grew since fstat is still refused.
-  std::string bytes;
-  bytes.resize(static_cast<std::size_t>(info.st_size) + 1);
-  std::size_t size = 0;
-  for (;;) {
-    if (size == bytes.size()) {
-      if (size > kMaxRoutineFileBytes) break;
-      bytes.resize(std::min(size * 2, kMaxRoutineFileBytes + 1));
-    }
-    const ssize_t n = ::read(fd, bytes.data() + size, bytes.size() - size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return error_at(file, {}, fmt::format("cannot read: {}", std::strerror(errno)));
-    if (n == 0) break;
-    size += static_cast<std::size_t>(n);
+  std::string file = path.string();
+  ReadProblem problem;
+  auto bytes = read_regular_file(path, kMaxRoutineFileBytes, problem);
+  if (!bytes) {
+    if (problem.too_large > 0)
+      return error_at(file, {}, fmt::format("file is larger than 1 MiB ({} bytes)", problem.too_large));
+    if (problem.message == "is a folder") problem.message = "is a folder, not a routine file";
+    return error_at(file, {}, problem.message);
   }
-  bytes.resize(size);
-  return check_source(file, std::move(bytes));
+  return check_source(std::move(file), std::move(*bytes));
 }
 
 }  // namespace psoas

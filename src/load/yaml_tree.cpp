@@ -8,7 +8,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
-#include "load/utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace psoas {
 

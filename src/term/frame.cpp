@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "term/width.hpp"
+#include "base/utf8.hpp"
 
 namespace psoas {
 namespace {

@@ -11,7 +11,7 @@
 #include <cstring>
 #include <exception>
 
-#include "model/error.hpp"
+#include "base/error.hpp"
 
 namespace psoas {
 namespace {

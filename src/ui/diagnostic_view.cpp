@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "term/printable.hpp"
+#include "base/printable.hpp"
 #include "ui/text.hpp"
 
 namespace psoas {

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/utf8.hpp"
 #include "term/width.hpp"
 
 namespace psoas {

@@ -1,36 +1,15 @@
 #include "ui/voice.hpp"
 
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
 
 #include <fmt/format.h>
-#include <spawn.h>
+
+#include "base/process.hpp"
 
 namespace psoas {
-namespace {
-
-std::string find_on_path(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  std::string_view rest = path ? path : "/usr/bin:/bin";
-  while (!rest.empty()) {
-    const auto colon = rest.find(':');
-    const std::filesystem::path candidate = std::filesystem::path(rest.substr(0, colon)) / program;
-    if (::access(candidate.c_str(), X_OK) == 0) return candidate.string();
-    if (colon == std::string_view::npos) break;
-    rest.remove_prefix(colon + 1);
-  }
-  return {};
-}
-
-}  // namespace
-
 Voice::Voice(const Timeline& timeline, std::string program)
-    : timeline_(timeline), program_path_(find_on_path(program)) {}
+    : timeline_(timeline), program_path_(find_program(program).value_or("")) {}
 
 Voice::~Voice() {
   for (const pid_t pid : children_) {
@@ -80,28 +59,8 @@ void Voice::say(const std::string& text) {
   if (text.empty()) return;
   for (const pid_t pid : children_) ::kill(pid, SIGTERM);  // the timer has moved on
 
-  posix_spawn_file_actions_t files;
-  posix_spawn_file_actions_init(&files);
-  for (const int fd : {0, 1, 2})
-    posix_spawn_file_actions_addopen(&files, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0);
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  // The child starts with no signal blocked and default handlers, whatever the run's.
-  sigset_t none, all;
-  sigemptyset(&none);
-  sigfillset(&all);
-  posix_spawnattr_setsigmask(&attributes, &none);
-  posix_spawnattr_setsigdefault(&attributes, &all);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-
-  std::string program = program_path_;
-  std::string separator = "--";
-  std::string phrase = text;
-  char* argv[] = {program.data(), separator.data(), phrase.data(), nullptr};
-  pid_t pid = -1;
-  if (::posix_spawn(&pid, program.c_str(), &files, &attributes, argv, environ) == 0) children_.push_back(pid);
-  posix_spawnattr_destroy(&attributes);
-  posix_spawn_file_actions_destroy(&files);
+  if (const auto pid = spawn_process({program_path_, "--", text}, ChildStreams::silenced))
+    children_.push_back(*pid);
 }
 
 void Voice::reap() {

@@ -11,7 +11,7 @@
 #include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
 
-#include "model/error.hpp"
+#include "base/error.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace psoas;

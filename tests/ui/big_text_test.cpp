@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include "term/width.hpp"
+#include "base/utf8.hpp"
 
 using namespace psoas;
 

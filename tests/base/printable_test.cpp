@@ -1,4 +1,4 @@
-#include "term/printable.hpp"
+#include "base/printable.hpp"
 
 #include <doctest/doctest.h>
 
@@ -15,4 +15,12 @@ TEST_CASE("escape_controls: C0, DEL, C1 and bytes that are not UTF-8 become esca
   CHECK_FALSE(has_controls("日本\té"));
   CHECK(has_controls("\r"));
   CHECK(escape_controls("two\nlines") == "two\nlines");  // a message may have several
+}
+
+TEST_CASE("escape_line keeps text on one line: a line feed becomes \\n") {
+  CHECK(escape_line("key\nfile.yaml:1:1: error: forged") == "key\\nfile.yaml:1:1: error: forged");
+  CHECK(escape_line("tab\tstays") == "tab\tstays");
+  CHECK(find_control_character("ok\n\tfine") == std::nullopt);
+  CHECK(find_control_character("bell\a") == 7u);
+  CHECK(find_control_character("csi\xC2\x9B") == 0x9Bu);
 }

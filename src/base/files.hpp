@@ -1,0 +1,41 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace psoas {
+
+// The whole of a file, byte for byte ("" when it cannot be read).
+std::string read_file(const std::filesystem::path& path);
+
+// A regular file's bytes, at most `limit` of them. Never blocks on a FIFO or
+// a device: anything but a regular file is refused. On failure, nothing, and
+// `problem` says why ("is a folder", "cannot open: Permission denied", ...).
+struct ReadProblem {
+  std::string message;
+  std::size_t too_large = 0;  // the size, when only the size was wrong
+};
+std::optional<std::string> read_regular_file(const std::filesystem::path& path, std::size_t limit,
+                                             ReadProblem& problem);
+
+// What is at a path, without following a last symbolic link and without
+// ever throwing: a symlink loop or an unreadable folder is `other`.
+enum class PathKind : unsigned char { missing, regular, folder, symlink, other };
+PathKind path_kind(const std::filesystem::path& path);
+// The same, following symbolic links.
+PathKind target_kind(const std::filesystem::path& path);
+
+// Creates `path` holding `content`, with its folders; throws Error if it
+// exists. Written to a temporary file first and linked into place, so a full
+// disk leaves nothing behind, and two at once never share a file.
+void create_file(const std::filesystem::path& path, std::string_view content);
+
+// Replaces `path` with `content` all at once: written beside it, synced,
+// renamed over it, with the old file's permissions. A crash leaves the old
+// file or the new one, never half of either. A symbolic link is followed:
+// its target is replaced, and the link stays.
+void replace_file(const std::filesystem::path& path, std::string_view content);
+
+}  // namespace psoas

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+// Starting other programs, in one place (as ninja's subprocess-posix.cc):
+// posix_spawn, with a clean signal state in the child, whatever the parent's.
+namespace psoas {
+
+enum class ChildStreams : unsigned char {
+  inherited,  // the child shares the terminal: an editor
+  silenced,   // /dev/null for all three: speech, helpers whose output nobody reads
+};
+
+// Starts `argv` (argv[0] looked up on PATH when it has no `/`). The child
+// starts with no signal blocked and every signal at its default action.
+// Nothing when it cannot be started.
+std::optional<pid_t> spawn_process(const std::vector<std::string>& argv, ChildStreams streams);
+
+// Waits for a child to end: its exit status, or 128 + the signal that ended it.
+int wait_process(pid_t pid);
+
+// Starts `argv` and waits for it. With `ignore_interrupts`, psoas ignores
+// Ctrl-C and Ctrl-\ meanwhile, as a shell does: they are the child's. 127 when
+// it cannot be started.
+int run_and_wait(const std::vector<std::string>& argv, ChildStreams streams, bool ignore_interrupts);
+
+// The path of `program` on $PATH, or nothing.
+std::optional<std::string> find_program(const std::string& program);
+
+}  // namespace psoas

@@ -1,0 +1,119 @@
+#include "base/utf8.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+
+namespace psoas {
+
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char lead = byte(i);
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;   // overlong
+    if (lead == 0xED) high = 0x9F;  // UTF-16 surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;   // overlong
+    if (lead == 0xF4) high = 0x8F;  // beyond U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + length > s.size()) return 0;
+  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k)
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  return length;
+}
+
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+std::string repair_utf8(std::string_view text) {
+  if (is_valid_utf8(text)) return std::string(text);  // nearly always
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length > 0) {
+      out.append(text.substr(i, length));
+      i += length;
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(text[i++]);
+    out += static_cast<char>(0xC0 | (byte >> 6));
+    out += static_cast<char>(0x80 | (byte & 0x3F));
+  }
+  return out;
+}
+
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const std::size_t length = utf8_sequence_length(text, i);
+  if (length == 0) {
+    ++i;
+    return 0xFFFD;
+  }
+  utf8proc_int32_t code_point = 0;
+  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                   static_cast<utf8proc_ssize_t>(length), &code_point);
+  i += length;
+  return static_cast<char32_t>(code_point);
+}
+
+std::size_t code_point_width(char32_t code_point) {
+  if (code_point < 0x7F) return code_point >= 0x20 ? 1 : 0;
+  const int width = utf8proc_charwidth(static_cast<utf8proc_int32_t>(code_point));
+  return static_cast<std::size_t>(std::max(width, 0));
+}
+
+std::size_t display_width(std::string_view text) {
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F; }))
+    return text.size();
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) width += code_point_width(next_code_point(text, i));
+  return width;
+}
+
+std::string_view fit_width(std::string_view text, std::size_t width) {
+  // No character takes more columns than it has bytes.
+  if (text.size() <= width && is_valid_utf8(text) && display_width(text) <= width) return text;
+  std::size_t used = 0;
+  std::size_t fitted = 0;  // the end of the last whole cluster that fits
+  std::size_t i = 0;
+  utf8proc_int32_t state = 0;
+  utf8proc_int32_t previous = -1;
+  while (i < text.size()) {
+    const std::size_t start = i;
+    const auto code_point = static_cast<utf8proc_int32_t>(next_code_point(text, i));
+    const bool breaks =
+        previous < 0 || utf8proc_grapheme_break_stateful(previous, code_point, &state);
+    previous = code_point;
+    if (breaks) fitted = start;  // a new cluster begins here: all before it is whole
+    used += code_point_width(static_cast<char32_t>(code_point));
+    if (used > width) return text.substr(0, fitted);
+  }
+  return text;
+}
+
+std::size_t count_code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+}  // namespace psoas

@@ -1,0 +1,77 @@
+#include "base/files.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <doctest/doctest.h>
+
+#include "base/error.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace psoas;
+using psoas::testing::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+mode_t mode_of(const fs::path& path) {
+  struct stat info {};
+  ::stat(path.c_str(), &info);
+  return info.st_mode & 07777;
+}
+
+std::size_t entries_in(const fs::path& folder) {
+  std::size_t count = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(folder)) ++count;
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("create_file never replaces a file, and leaves no temporary file behind") {
+  TempDir dir;
+  const fs::path file = dir.path() / "sub" / "new.yaml";
+  create_file(file, "one\n");
+  CHECK(read_file(file) == "one\n");
+  CHECK_THROWS_AS(create_file(file, "two\n"), Error);
+  CHECK(read_file(file) == "one\n");
+  CHECK(entries_in(file.parent_path()) == 1);
+}
+
+TEST_CASE("replace_file keeps the old file's permissions and writes through a symbolic link") {
+  TempDir dir;
+  const fs::path target = dir.write("real/routine.yaml", "old\n");
+  ::chmod(target.c_str(), 0600);
+  const fs::path link = dir.path() / "link.yaml";
+  fs::create_symlink("real/routine.yaml", link);
+  replace_file(link, "new\n");
+  CHECK(fs::is_symlink(link));
+  CHECK(read_file(target) == "new\n");
+  CHECK(mode_of(target) == 0600);
+  CHECK(entries_in(target.parent_path()) == 1);
+}
+
+TEST_CASE("reading a regular file refuses folders, FIFOs and files over the limit, without blocking") {
+  TempDir dir;
+  ReadProblem problem;
+  CHECK(read_regular_file(dir.write("a.txt", "abc"), 3, problem) == "abc");
+  CHECK_FALSE(read_regular_file(dir.path() / "a.txt", 2, problem));
+  CHECK(problem.too_large == 3);
+  CHECK_FALSE(read_regular_file(dir.path(), 10, problem));
+  CHECK(problem.message == "is a folder");
+  const fs::path fifo = dir.path() / "fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK_FALSE(read_regular_file(fifo, 10, problem));
+  CHECK(problem.message == "is not a regular file");
+  CHECK_FALSE(read_regular_file(dir.path() / "missing", 10, problem));
+  CHECK(problem.message == "cannot open: No such file or directory");
+}
+
+TEST_CASE("path kinds never throw: a symbolic link loop is `other`, not an exception") {
+  TempDir dir;
+  fs::create_symlink("loop", dir.path() / "loop");
+  CHECK(path_kind(dir.path() / "loop") == PathKind::symlink);
+  CHECK(target_kind(dir.path() / "loop") == PathKind::other);
+  CHECK(target_kind(dir.path() / "nothing") == PathKind::missing);
+  CHECK(target_kind(dir.path()) == PathKind::folder);
+}
