@@ -99,7 +99,12 @@ Ratings ask_ratings(const Timeline& timeline, const RunState& end, const Console
 ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path, HistoryWriter* history,
                      const Console& console) {
   const auto routine = load_routine_argument(options.routine, search_path, console);
-  const Timeline timeline = build_timeline(*routine, overrides_of(options));
+  const TimingOverrides overrides = overrides_of(options);
+  if (expanded_size(*routine, overrides, kMaxExpandedSize) > kMaxExpandedSize)
+    throw Error(fmt::format("with --reps {}, {} expands to more than {} steps and holds", *options.reps,
+                            routine->name, kMaxExpandedSize),
+                ExitCode::usage);
+  const Timeline timeline = build_timeline(*routine, overrides);
   std::size_t first_segment = 0;
   if (options.from)
     first_segment = timeline.steps[select_steps(timeline, *options.from).front()].first_segment;

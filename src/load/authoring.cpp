@@ -38,6 +38,8 @@ title: My routine
 summary: >
   What this routine is for, in a sentence or two.
 tags: [hips]
+often: daily        # how often to do it, in a few words
+tracks: hip flexor  # what the sides work: ratings ask about the "left hip flexor"
 equipment: [mat]
 cautions:
   - Warm up first, with a few minutes of easy movement.
@@ -53,10 +55,13 @@ steps:
     setup: March on the spot until you feel warm.
   - name: Kneeling hip flexor
     hold: 30s         # 45, 45s, 2m, 1m30s, 1:30
-    sides: both       # right, then left
+    sides: both       # right, then left; a side always names the side of the body the
+                      # step works (here the kneeling leg, whose hip flexor is stretched)
+    side-label: kneeling leg  # shown beside the side: "left · kneeling leg"
     reps: 2           # holds per side
     rest: 10s         # between two holds on one side
     prepare: 5s       # a get-ready countdown first
+    source: program's choice  # where the numbers come from, for the card
     setup:
       - Kneel on one knee, the other foot flat in front, that knee at 90 degrees.
       - Keep your back flat and your chest up.

@@ -44,20 +44,12 @@ Diagnostic yaml_error(const SourceText& source, const YamlError& error) {
           error.message};
 }
 
-// The leaf steps and holds `routine` expands to, counted without expanding
-// it; stops once past `limit`. `reps` is an outer `use` step's override.
-std::size_t expanded_size(const Routine& routine, std::optional<int> reps, std::size_t limit) {
-  std::size_t total = 0;
-  for (const Step& step : routine.steps) {
-    if (total > limit) break;
-    if (step.is_use()) {
-      if (step.used) total += expanded_size(*step.used, reps ? reps : step.overrides.reps, limit - total);
-    } else {
-      total += 1;
-      if (!step.is_check()) total += step.sides.size() * static_cast<std::size_t>(reps ? *reps : step.reps);
-    }
-  }
-  return total;
+// The routine used by `routine` whose chain of `use` steps is longest.
+const Routine* deepest_use(const Routine& routine) {
+  const Routine* deepest = nullptr;
+  for (const Step& step : routine.steps)
+    if (step.used && (!deepest || step.used->use_depth > deepest->use_depth)) deepest = step.used.get();
+  return deepest;
 }
 
 // FNV-1a, 64 bits: enough to tell two versions of a routine apart.
@@ -125,11 +117,11 @@ LoadResult RoutineLoader::load(const fs::path& key, const SourceText& source) {
 
   std::vector<Diagnostic> used_errors;
   loading_.emplace_back(key, routine.name.empty() ? stem : routine.name);
-  resolve_uses(routine, key, read.uses, result.diagnostics, used_errors, result.cycle);
+  resolve_uses(routine, read.uses, result.diagnostics, used_errors, result.chain_error);
   loading_.pop_back();
 
   if (!has_errors(result.diagnostics) && used_errors.empty() &&
-      expanded_size(routine, std::nullopt, kMaxExpandedSize) > kMaxExpandedSize) {
+      expanded_size(routine, {}, kMaxExpandedSize) > kMaxExpandedSize) {
     result.diagnostics.push_back(
         {source.file, read.steps_position, Severity::error,
          fmt::format("the routine expands to more than {} steps and holds", kMaxExpandedSize)});
@@ -138,32 +130,50 @@ LoadResult RoutineLoader::load(const fs::path& key, const SourceText& source) {
   sort_by_position(result.diagnostics);
   result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(used_errors.begin()),
                             std::make_move_iterator(used_errors.end()));
-  if (!has_errors(result.diagnostics) && !result.cycle) {
+  if (!has_errors(result.diagnostics) && !result.chain_error) {
     routine.content_hash = content_hash(source.text, routine);
     result.routine = std::make_shared<const Routine>(std::move(routine));
   }
   return result;
 }
 
-void RoutineLoader::resolve_uses(Routine& routine, const fs::path& own_key,
+const std::optional<FoundRoutine>& RoutineLoader::find(const std::string& name) {
+  const auto known = found_.find(name);
+  if (known != found_.end()) return known->second;
+  return found_.emplace(name, search_path_.find(name)).first->second;
+}
+
+void RoutineLoader::resolve_uses(Routine& routine,
                                  const std::vector<UseReference>& uses, std::vector<Diagnostic>& diagnostics,
-                                 std::vector<Diagnostic>& used_errors, std::optional<UseCycle>& cycle) {
+                                 std::vector<Diagnostic>& used_errors,
+                                 std::optional<UseChainError>& chain_error) {
   const std::string file = routine.file.string();
+  std::size_t errors = 0;
   const auto error = [&](SourcePosition position, std::string message) {
+    if (errors > kMaxErrorsPerFile) return;
+    if (errors++ == kMaxErrorsPerFile) message = fmt::format("too many errors; stopping after {}", kMaxErrorsPerFile);
     diagnostics.push_back({file, position, Severity::error, std::move(message)});
   };
-  // A cycle back to this routine is reported here; one back to a routine
-  // further out is passed up to it.
-  const auto take_cycle = [&](const UseCycle& found, SourcePosition position) {
-    if (found.start == own_key) {
-      error(position, fmt::format("`use` cycle: {}", found.description));
-    } else if (!cycle) {
-      cycle = found;
+  // A bad chain is reported by the routine where it starts, or here if that
+  // one is no longer loading (it was found by an earlier load).
+  const auto take_chain_error = [&](const UseChainError& found, SourcePosition position) {
+    const bool starts_further_out = std::any_of(loading_.begin(), loading_.end() - 1,
+                                                [&](const auto& entry) { return entry.first == found.start; });
+    if (!starts_further_out) {
+      error(position, found.message);
+    } else if (!chain_error) {
+      chain_error = found;
     }
   };
+  const auto chain_names = [&](auto first) {
+    std::vector<std::string> names;
+    for (auto it = first; it != loading_.end(); ++it) names.push_back(it->second);
+    return names;
+  };
   for (const UseReference& use : uses) {
+    if (errors > kMaxErrorsPerFile) break;
     Step& step = routine.steps[use.step];
-    const auto found = search_path_.find(step.use);
+    const auto& found = find(step.use);
     if (!found) {
       const auto close = search_path_.suggest(step.use);
       error(use.position,
@@ -175,33 +185,49 @@ void RoutineLoader::resolve_uses(Routine& routine, const fs::path& own_key,
     const auto in_progress =
         std::find_if(loading_.begin(), loading_.end(), [&](const auto& entry) { return entry.first == key; });
     if (in_progress != loading_.end()) {
-      std::vector<std::string> names;
-      for (auto it = in_progress; it != loading_.end(); ++it) names.push_back(it->second);
+      std::vector<std::string> names = chain_names(in_progress);
       names.push_back(in_progress->second);
-      take_cycle({key, fmt::format("{}", fmt::join(names, " -> "))}, use.position);
+      take_chain_error({key, fmt::format("`use` cycle: {}", fmt::join(names, " -> "))}, use.position);
       continue;
     }
     auto cached = cache_.find(key);
+    const bool known = cached != cache_.end() && cached->second.routine;
+    if (loading_.size() + (known ? cached->second.routine->use_depth : 1) > kMaxUseDepth) {
+      // Reported by the outermost routine, which names the whole chain.
+      std::vector<std::string> names = chain_names(loading_.begin());
+      names.push_back(step.use);
+      for (const Routine* below = known ? deepest_use(*cached->second.routine) : nullptr; below;
+           below = deepest_use(*below))
+        names.push_back(below->name);
+      const std::string chain =
+          fmt::format("{} -> {} -> {} -> ... -> {} -> {}", names[0], names[1], names[2],
+                      names[names.size() - 2], names.back());
+      take_chain_error({loading_.front().first,
+                        fmt::format("`use` steps nest more than {} routines deep: {}", kMaxUseDepth, chain)},
+                       use.position);
+      continue;
+    }
     if (cached == cache_.end()) {
       LoadResult used = load_file(found->file);
-      cached = cache_.emplace(key, Cached{used.routine, used.cycle}).first;
+      cached = cache_.emplace(key, Cached{used.routine, used.chain_error}).first;
       if (!used.routine && has_errors(used.diagnostics)) {
         // The used file's errors follow this file's, each at its place in that file.
         error(use.position, fmt::format("the routine `{}` used here has errors", step.use));
         for (Diagnostic& diagnostic : used.diagnostics)
           if (diagnostic.severity == Severity::error) used_errors.push_back(std::move(diagnostic));
-        if (used.cycle) take_cycle(*used.cycle, use.position);
+        if (used.chain_error) take_chain_error(*used.chain_error, use.position);
         continue;
       }
-    } else if (!cached->second.routine && !cached->second.cycle) {
+    } else if (!cached->second.routine && !cached->second.chain_error) {
       error(use.position, fmt::format("the routine `{}` used here has errors", step.use));
       continue;
     }
-    if (cached->second.cycle) {
-      take_cycle(*cached->second.cycle, use.position);
+    if (cached->second.chain_error) {
+      take_chain_error(*cached->second.chain_error, use.position);
       continue;
     }
     step.used = cached->second.routine;
+    routine.use_depth = std::max(routine.use_depth, step.used->use_depth + 1);
   }
 }
 

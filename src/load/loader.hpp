@@ -15,22 +15,22 @@
 
 namespace psoas {
 
-// A `use` cycle found while the routine that starts it was still loading: that
+// A chain of `use` steps that cannot be loaded: a cycle, or one nested too
+// deep. Found while the routine where it starts was still loading: that
 // routine reports it, at its own `use` step.
-struct UseCycle {
-  std::filesystem::path start;  // the routine the cycle comes back to
-  std::string description;      // "a -> b -> a"
+struct UseChainError {
+  std::filesystem::path start;  // the routine the cycle comes back to, or the outermost
+  std::string message;          // "`use` cycle: a -> b -> a"
 };
+
+// `use` steps nest at most this deep; deeper chains are refused, by name.
+inline constexpr std::size_t kMaxUseDepth = 64;
 
 struct LoadResult {
   std::shared_ptr<const Routine> routine;  // null when there are errors
   std::vector<Diagnostic> diagnostics;     // errors and warnings
-  std::optional<UseCycle> cycle;           // also null routine: part of a cycle
+  std::optional<UseChainError> chain_error;  // also null routine: part of a bad chain
 };
-
-// A routine whose steps (`use` steps expanded) and holds number more than this
-// is refused, which bounds the size of its timeline.
-inline constexpr std::size_t kMaxExpandedSize = 100'000;
 
 // Loads routine files and resolves their `use` steps on a search path. One
 // loader reads each file at most once, however often it is used.
@@ -46,17 +46,20 @@ class RoutineLoader {
   LoadResult load(const std::filesystem::path& key, const SourceText& source);
   // Links each `use` step to its routine; errors at the `use` go to
   // `diagnostics`, the errors inside a broken used file to `used_errors`.
-  void resolve_uses(Routine& routine, const std::filesystem::path& key, const std::vector<UseReference>& uses,
+  void resolve_uses(Routine& routine, const std::vector<UseReference>& uses,
                     std::vector<Diagnostic>& diagnostics, std::vector<Diagnostic>& used_errors,
-                    std::optional<UseCycle>& cycle);
+                    std::optional<UseChainError>& chain_error);
+  // The routine `name` on the search path, looked up once per loader.
+  const std::optional<FoundRoutine>& find(const std::string& name);
 
   SearchPath search_path_;
   // Each file loaded for a `use`, by canonical path: null when it has errors.
   struct Cached {
     std::shared_ptr<const Routine> routine;
-    std::optional<UseCycle> cycle;
+    std::optional<UseChainError> chain_error;
   };
   std::map<std::filesystem::path, Cached> cache_;
+  std::map<std::string, std::optional<FoundRoutine>> found_;
   // The routines being loaded, outermost first, to name a `use` cycle.
   std::vector<std::pair<std::filesystem::path, std::string>> loading_;
 };

@@ -8,6 +8,7 @@
 
 #include "base/numbers.hpp"
 #include "base/printable.hpp"
+#include "base/utf8.hpp"
 #include "load/suggest.hpp"
 
 namespace psoas {
@@ -16,12 +17,17 @@ namespace {
 using NodeId = YamlTree::NodeId;
 using Kind = YamlTree::Kind;
 
-const std::vector<std::string> kRoutineKeys = {"name",     "title",    "summary", "tags", "equipment",
-                                               "cautions", "defaults", "steps",   "rate"};
-const std::vector<std::string> kStepKeys = {"name",    "hold",      "sides", "reps", "rest",    "switch",
-                                            "prepare", "alternate", "setup", "cues", "caution", "use"};
+const std::vector<std::string> kRoutineKeys = {"name",  "title", "summary", "tags",   "equipment", "cautions",
+                                               "notes", "often", "tracks",  "defaults", "steps",     "rate"};
+const std::vector<std::string> kStepKeys = {"name",  "hold", "sides",   "reps",       "rest",   "switch",
+                                            "prepare", "alternate", "setup", "cues", "caution", "side-label",
+                                            "source",  "use"};
 const std::vector<std::string> kUseStepKeys = {"use", "hold", "reps", "rest", "switch", "prepare"};
 const std::vector<std::string> kDefaultsKeys = {"hold", "rest", "switch", "prepare"};
+
+// Labels are shown beside a side or a count, so they are kept short.
+constexpr std::size_t kMaxLabel = 24;
+constexpr std::size_t kMaxShortText = 40;
 
 // One key and value of a map, as read.
 struct Entry {
@@ -234,6 +240,17 @@ class Reader {
     return std::string(trimmed);
   }
 
+  // One line of at most `limit` characters: a label shown beside something else.
+  std::optional<std::string> short_text(const Entry& entry, const Label& label, std::size_t limit) {
+    auto value = text(entry, label, true);
+    if (value && count_code_points(*value) > limit) {
+      error(entry, fmt::format("{} must be short, at most {} characters, not {}", label.text(), limit,
+                               count_code_points(*value)));
+      return std::nullopt;
+    }
+    return value;
+  }
+
   // A list of strings; with `single_allowed`, one string stands for a list of one.
   std::vector<std::string> text_list(const Entry& entry, bool one_line, bool single_allowed = false) {
     const Label label{entry.key};
@@ -402,6 +419,12 @@ class Reader {
         routine.equipment = text_list(entry, true);
       } else if (entry.key == "cautions") {
         routine.cautions = text_list(entry, false);
+      } else if (entry.key == "notes") {
+        routine.notes = text_list(entry, false);
+      } else if (entry.key == "often") {
+        if (auto often = short_text(entry, label, kMaxShortText)) routine.often = std::move(*often);
+      } else if (entry.key == "tracks") {
+        if (auto tracks = short_text(entry, label, kMaxLabel)) routine.tracks = std::move(*tracks);
       } else if (entry.key == "defaults") {
         defaults = read_defaults(entry);
       } else if (entry.key == "steps") {
@@ -513,6 +536,10 @@ class Reader {
         step.cues = text_list(entry, false);
       } else if (entry.key == "caution") {
         if (auto caution = text(entry, label, false)) step.caution = std::move(*caution);
+      } else if (entry.key == "side-label") {
+        if (auto side_label = short_text(entry, label, kMaxLabel)) step.side_label = std::move(*side_label);
+      } else if (entry.key == "source") {
+        if (auto source = text(entry, label, true)) step.source = std::move(*source);
       }
     }
     if (!has_name && !misspells(map, kStepKeys, "name"))
@@ -537,12 +564,14 @@ class Reader {
       return found == fields.end() ? nullptr : &*found;
     };
     if (until_done) {
-      for (const std::string_view key : {"sides", "reps", "rest", "switch", "prepare", "alternate"})
+      for (const std::string_view key : {"sides", "reps", "rest", "switch", "prepare", "alternate", "side-label"})
         if (const Entry* entry = written(key))
           warn(entry->key_node,
                fmt::format("`{}` does nothing on an until-done step, which is ticked off, not timed", key));
       return;
     }
+    if (const Entry* entry = written("side-label"); entry && step.sides == std::vector{Side::none})
+      warn(entry->key_node, "`side-label` says what a side means, and this step has no `sides`");
     if (const Entry* entry = written("sides")) {
       for (std::size_t i = 1; i < step.sides.size(); ++i) {
         if (step.sides[i] == step.sides[i - 1] && step.sides[i] != Side::none) {

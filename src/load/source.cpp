@@ -16,16 +16,6 @@ Diagnostic error_at(const std::string& file, SourcePosition position, std::strin
   return Diagnostic{file, position, Severity::error, std::move(message)};
 }
 
-std::size_t line_start(std::string_view text, int line) {
-  std::size_t offset = 0;
-  for (int n = 0; n < line; ++n) {
-    const auto next = text.find('\n', offset);
-    if (next == std::string_view::npos) return text.size();
-    offset = next + 1;
-  }
-  return offset;
-}
-
 int count_characters(std::string_view bytes) {
   int characters = 0;
   for (const char c : bytes)
@@ -35,27 +25,38 @@ int count_characters(std::string_view bytes) {
 
 }  // namespace
 
+const std::vector<std::size_t>& SourceText::line_starts() const {
+  if (line_starts_cache.empty()) {
+    line_starts_cache.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') line_starts_cache.push_back(i + 1);
+  }
+  return line_starts_cache;
+}
+
 SourcePosition SourceText::position_of(int line, int byte_column) const {
   if (line < 0 || byte_column < 0) return {};
-  const std::size_t start = line_start(text, line);
+  const auto& starts = line_starts();
+  const std::size_t start =
+      static_cast<std::size_t>(line) < starts.size() ? starts[static_cast<std::size_t>(line)] : text.size();
   const std::size_t end = std::min(text.size(), start + static_cast<std::size_t>(byte_column));
   return {line + 1, count_characters(std::string_view(text).substr(start, end - start)) + 1};
 }
 
 SourcePosition SourceText::position_at(std::size_t offset) const {
   offset = std::min(offset, text.size());
-  const std::string_view before = std::string_view(text).substr(0, offset);
-  const auto last_break = before.rfind('\n');
-  const std::size_t start = last_break == std::string_view::npos ? 0 : last_break + 1;
-  int line = 1;
-  for (const char c : before)
-    if (c == '\n') ++line;
-  return {line, count_characters(before.substr(start)) + 1};
+  const auto& starts = line_starts();
+  const auto after = std::upper_bound(starts.begin(), starts.end(), offset);
+  const auto line = static_cast<std::size_t>(after - starts.begin());  // 1-based: the line holding `offset`
+  const std::size_t start = starts[line - 1];
+  return {static_cast<int>(line), count_characters(std::string_view(text).substr(start, offset - start)) + 1};
 }
 
 std::string_view SourceText::line_text(int line) const {
   const std::string_view all = text;
-  const std::size_t start = line_start(all, line - 1);
+  const auto& starts = line_starts();
+  if (line < 1 || static_cast<std::size_t>(line) > starts.size()) return {};
+  const std::size_t start = starts[static_cast<std::size_t>(line - 1)];
   std::size_t end = all.find('\n', start);
   if (end == std::string_view::npos) end = all.size();
   if (end > start && all[end - 1] == '\r') --end;

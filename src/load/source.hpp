@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "load/diagnostic.hpp"
 
@@ -25,6 +26,11 @@ struct SourceText {
   [[nodiscard]] SourcePosition position_at(std::size_t offset) const;
   // The line at a place, without its line break.
   [[nodiscard]] std::string_view line_text(int line) const;
+
+  // Where each line begins, worked out once: a file with thousands of errors
+  // finds each place in the time of a binary search.
+  [[nodiscard]] const std::vector<std::size_t>& line_starts() const;
+  mutable std::vector<std::size_t> line_starts_cache = {};
 };
 
 // Checks bytes from anywhere (a file, a test's inline string) and strips a BOM.

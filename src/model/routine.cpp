@@ -16,6 +16,21 @@ bool TimingOverrides::empty() const {
   return !hold && !reps && !rest && !switch_time && !prepare;
 }
 
+std::size_t expanded_size(const Routine& routine, const TimingOverrides& overrides, std::size_t limit) {
+  std::size_t total = 0;
+  for (const Step& step : routine.steps) {
+    if (total > limit) break;
+    if (step.is_use()) {
+      if (step.used) total += expanded_size(*step.used, overrides.over(step.overrides), limit - total);
+    } else {
+      total += 1;
+      if (!step.is_check())
+        total += step.sides.size() * static_cast<std::size_t>(overrides.reps.value_or(step.reps));
+    }
+  }
+  return total;
+}
+
 bool is_valid_routine_name(std::string_view name) {
   constexpr std::size_t kMaxLength = 64;
   if (name.empty() || name.size() > kMaxLength || name.front() == '-') return false;

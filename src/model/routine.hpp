@@ -39,6 +39,11 @@ struct Step {
   std::vector<std::string> setup;
   std::vector<std::string> cues;
   std::string caution;
+  // What the side names in this step, when the side word alone is not
+  // enough ("back leg"): shown beside it, as in "left · back leg".
+  std::string side_label;
+  // Where the step's numbers come from ("program's choice", "sources: 30 s").
+  std::string source;
 
   // A `use` step stands for every step of `used`, with `overrides` applied.
   std::string use;
@@ -56,11 +61,24 @@ struct Routine {
   std::vector<std::string> tags;
   std::vector<std::string> equipment;
   std::vector<std::string> cautions;
+  std::vector<std::string> notes;  // where the numbers come from, where sources disagree
+  std::string often;               // how often to do it: "daily", "twice a day"
+  std::string tracks;              // what its sides work, for ratings and stats: "hip flexor"
   std::vector<Step> steps;
   bool rate = false;           // ask how tight each side feels after a run
   std::filesystem::path file;  // where it was read from
   std::string content_hash;    // of its file and those of the routines it uses
+  std::size_t use_depth = 1;   // routines in its longest chain of `use` steps, itself included
 };
+
+// A routine whose steps (`use` steps expanded) and holds number more than this
+// is refused, which bounds the size of its timeline.
+inline constexpr std::size_t kMaxExpandedSize = 100'000;
+
+// The leaf steps and holds `routine` expands to with `overrides` on top (as
+// `psoas run --reps` gives), counted without expanding it; stops counting
+// once past `limit`.
+std::size_t expanded_size(const Routine& routine, const TimingOverrides& overrides, std::size_t limit);
 
 // Whether `name` is a valid routine name: [a-z0-9][a-z0-9-]*, at most 64 characters.
 bool is_valid_routine_name(std::string_view name);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <unordered_set>
 
 namespace psoas {
 namespace {
@@ -11,8 +12,12 @@ class TimelineBuilder {
   explicit TimelineBuilder(Timeline& timeline) : timeline_(timeline) {}
 
   void add_routine(const Routine& routine, const TimingOverrides& overrides, int depth) {
-    add_new(timeline_.equipment, routine.equipment);
-    add_new(timeline_.cautions, routine.cautions);
+    // A routine used many times adds its lists once: merging is linear in what is written.
+    if (merged_.insert(&routine).second) {
+      add_new(timeline_.equipment, equipment_seen_, routine.equipment);
+      add_new(timeline_.cautions, cautions_seen_, routine.cautions);
+      if (!routine.notes.empty()) timeline_.notes.push_back({routine.name, routine.title, routine.notes});
+    }
     const std::size_t group = next_group_++;
     for (const Step& step : routine.steps) {
       if (step.is_use()) {
@@ -26,9 +31,10 @@ class TimelineBuilder {
   }
 
  private:
-  static void add_new(std::vector<std::string>& list, const std::vector<std::string>& items) {
+  static void add_new(std::vector<std::string>& list, std::unordered_set<std::string>& seen,
+                      const std::vector<std::string>& items) {
     for (const std::string& item : items)
-      if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+      if (seen.insert(item).second) list.push_back(item);
   }
 
   static Step apply(Step step, const TimingOverrides& overrides) {
@@ -96,6 +102,9 @@ class TimelineBuilder {
 
   Timeline& timeline_;
   std::size_t next_group_ = 0;
+  std::unordered_set<const Routine*> merged_;
+  std::unordered_set<std::string> equipment_seen_;
+  std::unordered_set<std::string> cautions_seen_;
 };
 
 }  // namespace

@@ -37,6 +37,13 @@ struct Segment {
   Seconds start{0};     // offset from the start of the routine
 };
 
+// A routine's notes on where its numbers come from, as the card shows them.
+struct RoutineNotes {
+  std::string routine;  // its name
+  std::string title;
+  std::vector<std::string> notes;
+};
+
 struct Timeline {
   std::vector<PlannedStep> steps;
   std::vector<Segment> segments;
@@ -45,6 +52,8 @@ struct Timeline {
   // uses that it does not already list: everything the whole session needs.
   std::vector<std::string> equipment;
   std::vector<std::string> cautions;
+  // The notes of the routine and of each routine it uses that has some, in order.
+  std::vector<RoutineNotes> notes;
 
   // Total time of the segments from `first_segment` to the end.
   [[nodiscard]] Seconds remaining_from(std::size_t first_segment) const;

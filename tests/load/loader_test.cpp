@@ -5,6 +5,7 @@
 #include <string>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "support/temp_dir.hpp"
 
@@ -134,10 +135,10 @@ TEST_CASE(
 TEST_CASE("an unknown key with nothing close lists the keys that are allowed") {
   CHECK(diagnostics_of("title: T\ncolour: red\nsteps: [{name: S, hold: 1}]\n") ==
         "test.yaml:2:1: error: unknown key `colour` (a routine's keys are name, title, summary, tags, "
-        "equipment, cautions, defaults, steps, rate)\n");
+        "equipment, cautions, notes, often, tracks, defaults, steps, rate)\n");
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, music: loud}]\n") ==
         "test.yaml:2:28: error: unknown key `music` (a step's keys are name, hold, sides, reps, rest, "
-        "switch, prepare, alternate, setup, cues, caution, use)\n");
+        "switch, prepare, alternate, setup, cues, caution, side-label, source, use)\n");
 }
 
 TEST_CASE("a key given twice is an error at its second occurrence") {
@@ -155,7 +156,7 @@ TEST_CASE("wrong types are errors at the value") {
   CHECK(
       diagnostics_of("title: T\ncues: x\nsteps: [{name: S, hold: 1, cues: [a, [b]]}]\n") ==
       "test.yaml:2:1: error: unknown key `cues` (a routine's keys are name, title, summary, tags, equipment, "
-      "cautions, defaults, steps, rate)\n"
+      "cautions, notes, often, tracks, defaults, steps, rate)\n"
       "test.yaml:3:38: error: each item of `cues` must be text, not a list\n");
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, reps: two}]\n") ==
         "test.yaml:2:34: error: `reps` must be a whole number of at least 1, not `two`\n");
@@ -495,4 +496,55 @@ TEST_CASE(
             "  - {name: C, hold: until-done, setup: [Tick it]}\n  - {name: L, hold: 5s, sides: [left, right, "
             "left]}\n")
             .empty());
+}
+
+TEST_CASE("a chain of 4,000 routines each using the next is one error naming the chain, not a crash") {
+  TempDir dir;
+  constexpr int kChain = 4000;
+  for (int i = 0; i < kChain; ++i)
+    dir.write(fmt::format("r{}.yaml", i),
+              i + 1 < kChain ? fmt::format("title: R\nsteps: [{{use: r{}}}]\n", i + 1)
+                             : std::string("title: R\nsteps: [{name: S, hold: 1}]\n"));
+  const SearchPath search_path({{dir.path(), Origin::path}});
+  RoutineLoader loader(search_path);
+  const LoadResult result = loader.load_file(dir.path() / "r0.yaml");
+  CHECK_FALSE(result.routine);
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(to_string(result.diagnostics[0]) ==
+        (dir.path() / "r0.yaml").string() +
+            ":2:15: error: `use` steps nest more than 64 routines deep: r0 -> r1 -> r2 -> ... -> r63 -> r64");
+  // Exactly as deep as allowed loads.
+  RoutineLoader fresh(search_path);
+  CHECK(fresh.load_file(dir.path() / fmt::format("r{}.yaml", kChain - 64)).routine);
+  CHECK_FALSE(fresh.load_file(dir.path() / fmt::format("r{}.yaml", kChain - 65)).routine);
+}
+
+TEST_CASE("a bad chain found by an earlier load is still reported by the next routine that meets it") {
+  TempDir dir;
+  dir.write("loop-a.yaml", "title: A\nsteps: [{use: loop-b}]\n");
+  dir.write("loop-b.yaml", "title: B\nsteps: [{use: loop-a}]\n");
+  dir.write("outer.yaml", "title: O\nsteps: [{use: loop-b}]\n");
+  const SearchPath search_path({{dir.path(), Origin::path}});
+  RoutineLoader loader(search_path);
+  CHECK_FALSE(loader.load_file(dir.path() / "loop-a.yaml").routine);
+  const LoadResult outer = loader.load_file(dir.path() / "outer.yaml");
+  CHECK_FALSE(outer.routine);
+  REQUIRE(outer.diagnostics.size() == 1);
+  CHECK(outer.diagnostics[0].message == "`use` cycle: loop-a -> loop-b -> loop-a");
+}
+
+TEST_CASE("sixty-six thousand uses of a broken routine are refused quickly, with at most 100 errors") {
+  TempDir dir;
+  dir.write("b.yaml", "title: B\nsteps: [{name: X, hold: never}]\n");
+  std::string many = "title: M\nsteps:\n";
+  while (many.size() < 590'000) many += "- use: b\n";
+  const SearchPath search_path({{dir.path(), Origin::path}});
+  RoutineLoader loader(search_path);
+  const auto started = std::chrono::steady_clock::now();
+  const LoadResult result = loader.load_text("many.yaml", many);
+  const auto took = std::chrono::steady_clock::now() - started;
+  CHECK_FALSE(result.routine);
+  CHECK(result.diagnostics.size() == 102);  // 100, "too many", and b's own error
+  CHECK(result.diagnostics[100].message == "too many errors; stopping after 100");
+  CHECK(took < std::chrono::seconds(2));
 }
