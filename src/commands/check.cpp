@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "base/files.hpp"
+#include "base/printable.hpp"
 #include "load/loader.hpp"
 #include "load/suggest.hpp"
 #include "plan/timeline.hpp"
@@ -24,7 +26,8 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
     if (!is_routine_path(argument)) {
       if (const auto found = search_path.find(argument)) file = found->file;
     }
-    if (!is_routine_path(argument) && file == argument && !std::filesystem::exists(file)) {
+    const bool missing = target_kind(file) == PathKind::missing;
+    if (!is_routine_path(argument) && file == argument && missing) {
       const auto close = search_path.suggest(argument);
       result.diagnostics.push_back(
           {argument,
@@ -33,7 +36,7 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
            fmt::format("no routine named `{}` (searched {}){}", argument, search_path.describe(),
                        close.empty() ? "" : fmt::format("; did you mean {}?", join_alternatives(close)))});
     } else if (const auto named = search_path.find(file.stem().string());
-               is_routine_path(argument) && !std::filesystem::exists(file) && named) {
+               is_routine_path(argument) && missing && named) {
       // `check my-hips.yaml` from the wrong folder: the routine is known by name.
       result.diagnostics.push_back(
           {argument,
@@ -57,7 +60,7 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
     if (!options.json) {
       print_diagnostics(console, entry.diagnostics);
       if (entry.steps)
-        console.out << fmt::format("{}: {} ({}, {}{})\n", entry.file, style.good("ok"),
+        console.out << fmt::format("{}: {} ({}, {}{})\n", escape_line(entry.file), style.good("ok"),
                                    count_of(*entry.steps, "step"), format_duration(*entry.total),
                                    entry.untimed ? " + checklist" : "");
     }

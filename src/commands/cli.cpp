@@ -79,7 +79,8 @@ CompletedArgument argument_of(std::string_view command) {
 
 // Whether a command's option takes a routine name (`run --from` takes a step).
 bool takes_routine(std::string_view command, std::string_view option) {
-  return (command == "new" && option == "from") || (command == "log" && option == "routine");
+  return (command == "new" && option == "from") || (command == "log" && option == "routine") ||
+         (command == "stats" && option == "routine");
 }
 
 // The values an option takes, when there are few.
@@ -217,6 +218,11 @@ class CommandLine {
     run_->add_flag("--voice", run_options_.voice, "Speak steps, sides and cues (needs espeak-ng)");
     run_->add_flag("-y,--yes", run_options_.yes, "Skip the cautions and equipment checklist; start at once");
     run_->add_flag("--rate", run_options_.rate, "At the end, ask how tight each side feels (0-10)");
+    run_->add_flag("--resume", run_options_.resume,
+                   "Go on where the last run of this routine was quit or stopped, within a day")
+        ->excludes("--from")
+        ->excludes("--hold")
+        ->excludes("--reps");
     auto* no_log = run_->add_flag("--no-log", run_options_.no_log, "Record nothing in the history");
     run_->add_flag("--log", run_options_.log, "Record the run even at another --speed (not with --no-log)")
         ->excludes(no_log);
@@ -241,15 +247,27 @@ class CommandLine {
     auto* csv = log_->add_flag("--csv", log_options_.csv, "Write every session as CSV");
     log_->add_flag("--json", log_options_.json, "Write every session as JSON (not with --csv)")
         ->excludes(csv);
-    log_->footer(examples(
-        {"psoas log", "psoas log --since 7d --routine pigeon-routine", "psoas log --csv > sessions.csv"}));
+    auto* remove = log_->add_option("--delete", log_delete_, "Delete the session with this id (or its start)")
+                       ->type_name("ID");
+    auto* import = log_->add_option("--import", log_import_,
+                                    "Add the sessions of another history's `psoas log --json` output")
+                       ->type_name("FILE")
+                       ->excludes(remove);
+    log_->add_flag("-y,--yes", log_yes_, "Delete without asking (needed without a terminal)")->needs(remove);
+    for (CLI::Option* change : {remove, import})
+      for (const char* option : {"--since", "--routine", "--limit", "--csv", "--json"}) change->excludes(option);
+    log_->footer(examples({"psoas log", "psoas log --since 7d --routine pigeon-routine",
+                           "psoas log --csv > sessions.csv", "psoas log --delete 3f2a9c1e",
+                           "psoas log --json > laptop.json; psoas log --import laptop.json"}));
 
     stats_ =
         app_.add_subcommand("stats", "Your streak, minutes per week, favourite routines, and your two sides");
     stats_->add_option("--weeks", stats_options_.weeks, "How many weeks to look back")
         ->check(whole_number_from(1, 104))
         ->type_name("N");
-    stats_->footer(examples({"psoas stats", "psoas stats --weeks 12"}));
+    stats_->add_option("--routine", stats_options_.routine, "Only sessions of this routine")->type_name("NAME");
+    stats_->add_flag("--json", stats_options_.json, "Write every figure as JSON");
+    stats_->footer(examples({"psoas stats", "psoas stats --weeks 12", "psoas stats --routine bridge --json"}));
 
     new_ = app_.add_subcommand("new", "Write a new routine of your own, from a starter or a copy");
     new_->add_option("name", new_options_.name, "The new routine's name")->required()->type_name("NAME");
@@ -285,7 +303,7 @@ class CommandLine {
     } catch (const CLI::ParseError& e) {
       if (e.get_exit_code() == 0) return app_.exit(e);  // --help, --version
       const Style style(standard_console().err_info.color);
-      std::cerr << fmt::format("psoas: {} {}\n", style.error("error:"), explain(e, argc, argv));
+      std::cerr << fmt::format("psoas: {} {}\n", style.error("error:"), escape_line(explain(e, argc, argv)));
       return static_cast<int>(ExitCode::usage);
     }
     return std::nullopt;
@@ -385,13 +403,32 @@ class CommandLine {
     if (completion_->parsed()) return print_completion(completion_shell_, completion_spec(), console);
     if (run_->parsed()) {
       run_options_.events = !events_format_.empty();
-      std::optional<HistoryWriter> history;
+      std::optional<HistoryWriter> writer;
+      std::optional<HistoryReader> reader;
       // A run at another speed is a rehearsal: not recorded unless asked.
-      if (!run_options_.dry_run && !run_options_.no_log && (run_options_.speed == 1.0 || run_options_.log))
-        history = open_history_writer(history_path(), console);
-      return run_routine(run_options_, search_path, history ? &*history : nullptr, console);
+      const bool record = run_options_.speed == 1.0 || run_options_.log;
+      if (!run_options_.dry_run && !run_options_.no_log && record) {
+        writer = open_history_writer(history_path(), console);
+      } else if (run_options_.resume) {
+        if (run_options_.no_log && !run_options_.dry_run)
+          throw Error("--resume goes on with a recorded session, and --no-log records nothing", ExitCode::usage);
+        reader = open_history_reader(history_path());
+      }
+      return run_routine(run_options_, search_path, {writer ? &*writer : nullptr, reader ? &*reader : nullptr},
+                         console);
     }
     if (log_->parsed()) {
+      if (!log_delete_.empty() || !log_import_.empty()) {
+        const auto file = history_path();
+        if (!file) throw Error("neither XDG_STATE_HOME nor HOME says where the history is");
+        HistoryWriter history(*file);
+        if (!log_import_.empty()) return import_sessions(log_import_, history, console);
+        const bool ask = !log_yes_;
+        if (ask && !is_terminal(STDIN_FILENO))
+          throw Error("--delete asks before it deletes, and there is no terminal to ask on; add --yes",
+                      ExitCode::usage);
+        return delete_session(log_delete_, ask, history, console);
+      }
       if (log_limit_->count() > 0) log_options_.limit = log_limit_value_;
       return show_log(log_options_, open_history_reader(history_path()), console);
     }
@@ -422,6 +459,9 @@ class CommandLine {
   LogOptions log_options_;
   CLI::Option* log_limit_ = nullptr;
   std::size_t log_limit_value_ = 0;
+  std::string log_delete_;
+  std::string log_import_;
+  bool log_yes_ = false;
   StatsOptions stats_options_;
 };
 

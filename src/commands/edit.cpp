@@ -2,6 +2,9 @@
 
 #include <stdlib.h>
 
+#include <cerrno>
+#include <cstring>
+
 #include <iostream>
 #include <variant>
 
@@ -77,8 +80,13 @@ ExitCode edit_routine(const EditOptions& options, const SearchPath& search_path,
 
   // The edits live in a folder of their own, under the routine's own file
   // name, so that the editor knows it for YAML.
-  std::string folder = (fs::temp_directory_path() / "psoas-edit-XXXXXX").string();
-  if (::mkdtemp(folder.data()) == nullptr) throw Error("cannot make a temporary folder for the edits");
+  std::error_code no_temp;
+  fs::path temp = fs::temp_directory_path(no_temp);
+  if (no_temp) temp = "/tmp";
+  std::string folder = (temp / "psoas-edit-XXXXXX").string();
+  if (::mkdtemp(folder.data()) == nullptr)
+    throw Error(fmt::format("cannot make a temporary folder for the edits in {}: {}", temp.string(),
+                            std::strerror(errno)));
   const fs::path scratch = fs::path(folder) / target.file.filename();
   replace_file(scratch, target.text);
   const auto discard_scratch = [&] {
@@ -87,8 +95,18 @@ ExitCode edit_routine(const EditOptions& options, const SearchPath& search_path,
   };
 
   for (;;) {
-    if (const int status = run_editor(options.editor, scratch); status != 0) {
-      if (read_file(scratch) == target.text) {
+    const int status = run_editor(options.editor, scratch);
+    // Read without ever blocking: the editor may have left a FIFO, or nothing.
+    ReadProblem problem;
+    const auto read = read_regular_file(scratch, kMaxRoutineFileBytes, problem);
+    if (!read) {
+      discard_scratch();
+      throw Error(fmt::format("the editor ({}) left no file to read at {} ({}); nothing was changed",
+                              options.editor, scratch.string(), problem.message));
+    }
+    const std::string& edited = *read;
+    if (status != 0) {
+      if (edited == target.text) {
         discard_scratch();
         throw Error(fmt::format("the editor ({}) exited with status {}; nothing was changed", options.editor,
                                 status));
@@ -97,7 +115,6 @@ ExitCode edit_routine(const EditOptions& options, const SearchPath& search_path,
           fmt::format("the editor ({}) exited with status {}; nothing was saved, and your edits are in {}",
                       options.editor, status, scratch.string()));
     }
-    const std::string edited = read_file(scratch);
     if (edited == target.text) {
       discard_scratch();
       console.err << "psoas: no changes\n";

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/printable.hpp"
 #include "commands/list_cache.hpp"
 #include "load/loader.hpp"
 #include "load/suggest.hpp"
@@ -26,7 +27,7 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
                        const std::optional<std::filesystem::path>& cache_file, const Console& console) {
   if (options.names && !options.tag) {
     // Fast, and silent about broken files: completion runs this on every Tab.
-    for (const FoundRoutine& found : search_path.list()) console.out << found.name << '\n';
+    for (const FoundRoutine& found : search_path.list()) console.out << escape_line(found.name) << '\n';
     return ExitCode::ok;
   }
   RoutineLoader loader(search_path);
@@ -62,11 +63,11 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
   }
   cache.save();
   if (rows.empty() && options.tag && !options.json) {
-    console.err << fmt::format("psoas: no routine is tagged `{}`\n", *options.tag);
+    console.err << fmt::format("psoas: no routine is tagged `{}`\n", escape_line(*options.tag));
   } else if (options.json) {
     console.out << list_json(rows);
   } else if (options.names) {
-    for (const RoutineRow& row : rows) console.out << row.name << '\n';
+    for (const RoutineRow& row : rows) console.out << escape_line(row.name) << '\n';
   } else {
     const auto width =
         console.out_info.is_terminal ? std::optional<std::size_t>(console.out_info.width) : std::nullopt;

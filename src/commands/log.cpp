@@ -1,48 +1,38 @@
 #include "commands/log.hpp"
 
-#include <charconv>
+#include <iostream>
 #include <ostream>
+#include <variant>
 
 #include <fmt/format.h>
 
+#include "base/files.hpp"
+#include "base/printable.hpp"
+#include "history/import.hpp"
 #include "run/clock.hpp"
 #include "ui/history_view.hpp"
 
 namespace psoas {
 namespace {
 
-std::optional<int> number(std::string_view text) {
-  int value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
-  return value;
-}
-
 constexpr std::size_t kTableLimit = 20;
+// Fewer characters of an id than this could match sessions by chance.
+constexpr std::size_t kShortestId = 4;
+
+bool confirmed(const std::string& question, const Console& console) {
+  console.err << question << " [y/N] " << std::flush;
+  std::string reply;
+  if (!std::getline(std::cin, reply)) return false;
+  return reply == "y" || reply == "Y" || reply == "yes";
+}
 
 }  // namespace
 
 std::int64_t parse_since(std::string_view text, WallTime now) {
-  const std::int64_t today = local_day(now);
-  if (text == "today") return local_midnight_unix_ms(today);
-  if (text == "yesterday") return local_midnight_unix_ms(today - 1);
-  if (text.size() >= 2 && (text.back() == 'd' || text.back() == 'w')) {
-    if (const auto count = number(text.substr(0, text.size() - 1)))
-      return local_midnight_unix_ms(today - *count * (text.back() == 'w' ? 7 : 1));
-  }
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    const auto year = number(text.substr(0, 4));
-    const auto month = number(text.substr(5, 2));
-    const auto day = number(text.substr(8, 2));
-    if (year && month && day && *month >= 1 && *month <= 12 && *day >= 1 && *day <= 31) {
-      const CivilDate date{*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day)};
-      if (civil_from_days(days_from_civil(date)) == date)
-        return local_midnight_unix_ms(days_from_civil(date));
-    }
-  }
-  throw Error(
-      fmt::format("--since takes a date such as 2026-11-01, today, yesterday, 7d or 2w, not `{}`", text),
-      ExitCode::usage);
+  if (const auto day = since_day(text, local_day(now))) return local_midnight_unix_ms(*day);
+  throw Error(fmt::format("--since takes a date such as 2026-11-01, today, yesterday, 7d or 2w, not `{}`",
+                          escape_line(text)),
+              ExitCode::usage);
 }
 
 ExitCode show_log(const LogOptions& options, const std::optional<HistoryReader>& history,
@@ -68,6 +58,52 @@ ExitCode show_log(const LogOptions& options, const std::optional<HistoryReader>&
   } else {
     console.out << render_session_table(sessions, console.out_info.color);
   }
+  return ExitCode::ok;
+}
+
+ExitCode delete_session(std::string_view id, bool ask, HistoryWriter& history, const Console& console) {
+  if (id.size() < kShortestId)
+    throw Error(fmt::format("--delete takes a session's id, at least its first {} characters as `psoas log` "
+                            "shows them, not `{}`",
+                            kShortestId, escape_line(id)),
+                ExitCode::usage);
+  std::vector<Session> matches;
+  for (Session& session : history.sessions({}))
+    if (session.uuid.starts_with(id)) matches.push_back(std::move(session));
+  if (matches.empty()) throw Error(fmt::format("no session has an id starting with `{}`", escape_line(id)));
+  if (matches.size() > 1)
+    throw Error(fmt::format("{} sessions have ids starting with `{}`; give more of the id", matches.size(),
+                            escape_line(id)),
+                ExitCode::usage);
+  const Session& session = matches.front();
+  const std::string what = fmt::format("the session of {} on {} ({}, {})", escape_line(session.routine),
+                                       to_iso8601(session.started).substr(0, 16).replace(10, 1, " "),
+                                       to_string(session.outcome),
+                                       format_clock(std::chrono::duration_cast<Seconds>(session.active)));
+  if (ask && !confirmed(fmt::format("Delete {}?", what), console)) {
+    console.err << "psoas: nothing deleted\n";
+    return ExitCode::failure;
+  }
+  history.remove(session.id);
+  console.err << fmt::format("psoas: deleted {}\n", what);
+  return ExitCode::ok;
+}
+
+ExitCode import_sessions(const std::filesystem::path& file, HistoryWriter& history, const Console& console) {
+  ReadProblem problem;
+  const auto text = read_regular_file(file, kMaxImportBytes, problem);
+  if (!text) throw Error(fmt::format("{}: {}", escape_line(file.string()), problem.message));
+  auto read = read_session_log(file.string(), *text);
+  if (auto* problems = std::get_if<std::vector<Diagnostic>>(&read)) {
+    print_diagnostics(console, *problems);
+    console.err << "psoas: nothing was imported\n";
+    return ExitCode::failure;
+  }
+  const auto& sessions = std::get<std::vector<Session>>(read);
+  const std::size_t added = history.import(sessions);
+  console.err << fmt::format("psoas: imported {} session{}", added, added == 1 ? "" : "s");
+  if (added < sessions.size()) console.err << fmt::format(" ({} already here)", sessions.size() - added);
+  console.err << '\n';
   return ExitCode::ok;
 }
 

@@ -1,12 +1,13 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <string>
 
+#include "base/error.hpp"
 #include "commands/console.hpp"
 #include "history/store.hpp"
-#include "base/error.hpp"
 
 namespace psoas {
 
@@ -22,8 +23,16 @@ struct LogOptions {
 ExitCode show_log(const LogOptions& options, const std::optional<HistoryReader>& history,
                   const Console& console);
 
-// The first moment of the day `text` names, in local time: YYYY-MM-DD,
-// `today`, `yesterday`, or N days or weeks ago (`7d`, `2w`). Throws Error.
+// `psoas log --delete ID`: removes the one session whose id starts with `id`,
+// after asking (`ask` false: --yes was given).
+ExitCode delete_session(std::string_view id, bool ask, HistoryWriter& history, const Console& console);
+
+// `psoas log --import FILE`: adds the sessions of another history's
+// `psoas log --json` output that are not here yet. A file with any problem
+// changes nothing.
+ExitCode import_sessions(const std::filesystem::path& file, HistoryWriter& history, const Console& console);
+
+// The first moment of the day a --since value names, in local time. Throws Error.
 std::int64_t parse_since(std::string_view text, WallTime now);
 
 }  // namespace psoas

@@ -14,8 +14,10 @@ namespace psoas {
 namespace fs = std::filesystem;
 
 std::optional<std::string> routine_schema_url() {
-  if (const auto schema = routine_schema_file())
-    return fmt::format("file://{}", fs::absolute(*schema).string());
+  if (const auto schema = routine_schema_file()) {
+    std::error_code error;
+    return fmt::format("file://{}", fs::absolute(*schema, error).string());
+  }
   return std::nullopt;
 }
 

@@ -1,20 +1,20 @@
 #include "commands/run.hpp"
 
-#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
-#include <charconv>
 #include <iostream>
 #include <ostream>
 
 #include <fmt/format.h>
-#include <string.h>
 
+#include "base/numbers.hpp"
+#include "base/printable.hpp"
 #include "commands/card.hpp"
 #include "commands/history_access.hpp"
+#include "commands/run_outputs.hpp"
 #include "history/recorder.hpp"
+#include "plan/resume.hpp"
 #include "plan/timeline.hpp"
 #include "run/clock.hpp"
 #include "run/runner.hpp"
@@ -23,69 +23,123 @@
 #include "term/signals.hpp"
 #include "term/terminal.hpp"
 #include "term/terminal_input.hpp"
-#include "ui/describe.hpp"
 #include "ui/dry_run.hpp"
 #include "ui/json.hpp"
 #include "ui/plain_view.hpp"
 #include "ui/run_screen.hpp"
+#include "ui/run_summary.hpp"
 #include "ui/sound.hpp"
 #include "ui/voice.hpp"
 
 namespace psoas {
 namespace {
 
-TimingOverrides overrides_of(const RunCommandOptions& options) {
-  TimingOverrides overrides;
+// A session quit or stopped can be resumed for this long after it began.
+constexpr auto kResumeWindow = std::chrono::hours(24);
+
+RunTiming timing_of(const RunCommandOptions& options) {
+  RunTiming timing;
   if (options.hold) {
     const auto hold = parse_duration(*options.hold);
     if (!hold || *hold <= Seconds(0) || *hold > kMaxDuration)
       throw Error(fmt::format("--hold must be a duration from 1s to 24h, such as 45s, 2m or 1:30, not `{}`",
-                              *options.hold),
+                              escape_line(*options.hold)),
                   ExitCode::usage);
-    overrides.hold = hold;
+    timing.hold = hold;
   }
-  overrides.reps = options.reps;
-  return overrides;
+  timing.reps = options.reps;
+  return timing;
 }
 
-// The line left on the terminal after a run, when its screen is gone.
-std::string summary(const Routine& routine, const Timeline& timeline, const RunState& state) {
-  const auto clock = [](Nanos duration) {
-    return format_clock(std::chrono::duration_cast<Seconds>(duration));
-  };
-  if (state.end == RunEnd::finished)
-    return fmt::format("{}: done in {} ({} planned, {} paused)\n", routine.title, clock(state.active),
-                       format_clock(timeline.remaining_from(state.first_segment)), clock(state.paused_total));
-  if (!state.started) return fmt::format("{}: quit before starting\n", routine.title);
-  const std::size_t step = timeline.segments[std::min(state.segment, timeline.segments.size() - 1)].step;
-  const std::string how = state.end == RunEnd::quit ? "quit" : describe_stop(state.signal);
-  return fmt::format("{}: {} at step {} of {}, after {}\n", routine.title, how, step + 1,
-                     timeline.steps.size(), clock(state.active));
+Timeline plan_timeline(const Routine& routine, const RunTiming& timing) {
+  const TimingOverrides overrides{timing.hold, timing.reps, {}, {}, {}};
+  if (expanded_size(routine, overrides, kMaxExpandedSize) > kMaxExpandedSize)
+    throw Error(fmt::format("with --reps {}, {} expands to more than {} steps and holds", timing.reps.value_or(1),
+                            routine.name, kMaxExpandedSize),
+                ExitCode::usage);
+  return build_timeline(routine, overrides);
+}
+
+// The session --resume goes on with, where it goes on, and what to say about it.
+struct Resumption {
+  Session earlier;
+  ResumePlan plan;
+  std::string note;  // when the routine changed since
+};
+
+Resumption find_resumption(const Routine& routine, const RunHistory& history) {
+  const auto since = wall_time_now().unix_ms - std::chrono::duration_cast<Millis>(kResumeWindow).count();
+  const HistoryQuery query{since, routine.name, 1, true};
+  std::vector<Session> found;
+  if (history.writer) {
+    found = history.writer->sessions(query);
+  } else if (history.reader) {
+    found = history.reader->sessions(query);
+  }
+  if (found.empty() || !found.front().stopped_at_segment)
+    throw Error(fmt::format("nothing to resume: no session of {} was quit or stopped in the last 24 hours",
+                            routine.name));
+  Session earlier = std::move(found.front());
+  Timeline timeline = plan_timeline(routine, earlier.timing);
+  std::size_t segment = static_cast<std::size_t>(*earlier.stopped_at_segment);
+  std::string note;
+  if (earlier.content_hash != routine.content_hash) {
+    // The routine was edited: its segments may differ, so go on at the same step, from its start.
+    const auto step = static_cast<std::size_t>(earlier.stopped_at_step.value_or(1));
+    if (step > timeline.steps.size())
+      throw Error(fmt::format("{} changed since that session and has no step {} now; run it from the start",
+                              routine.name, step));
+    segment = timeline.steps[step - 1].first_segment;
+    note = fmt::format("{} changed since that session: going on at the start of step {}\n", routine.name, step);
+  } else if (segment >= timeline.segments.size()) {
+    throw Error(fmt::format("nothing to resume: that session of {} stopped at its end", routine.name));
+  }
+  return {std::move(earlier), plan_resume(std::move(timeline), segment), std::move(note)};
+}
+
+// How to resume a run of `argument`, as a shell command.
+std::string resume_command(std::string_view argument) {
+  const bool plain = std::all_of(argument.begin(), argument.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("-_./").find(c) != std::string_view::npos;
+  });
+  if (plain) return fmt::format("psoas run {} --resume", argument);
+  std::string quoted = "'";
+  for (const char c : argument) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return fmt::format("psoas run {}' --resume", escape_line(quoted));
+}
+
+// Why a run is not recorded, for its closing line; empty when it is.
+std::string why_not_recorded(const RunCommandOptions& options, const RunHistory& history) {
+  if (options.no_log) return "--no-log";
+  if (options.speed != 1.0 && !options.log)
+    return fmt::format("a rehearsal at --speed {}; --log records it", options.speed);
+  if (!history.writer) return "the history cannot be used";
+  return {};
 }
 
 // Asks how tight each side the run worked feels now, on the terminal.
 Ratings ask_ratings(const Timeline& timeline, const RunState& end, const Console& console) {
   Ratings ratings;
-  std::vector<std::pair<const char*, std::optional<int>*>> questions;
-  if (end.held_left > Nanos(0)) questions.emplace_back("left side", &ratings.left);
-  if (end.held_right > Nanos(0)) questions.emplace_back("right side", &ratings.right);
+  const std::string what = timeline.tracks.empty() ? "side" : escape_line(timeline.tracks);
+  std::vector<std::pair<std::string, std::optional<int>*>> questions;
+  if (end.held_left > Nanos(0)) questions.emplace_back(fmt::format("left {}", what), &ratings.left);
+  if (end.held_right > Nanos(0)) questions.emplace_back(fmt::format("right {}", what), &ratings.right);
   // In the order the routine worked them, so that habit does not swap the answers.
   if (timeline.first_side() == Side::right) std::reverse(questions.begin(), questions.end());
-  if (questions.empty()) questions.emplace_back("hips, overall", &ratings.overall);
+  if (questions.empty())
+    questions.emplace_back(timeline.tracks.empty() ? "hips, overall" : fmt::format("{}, overall", what),
+                           &ratings.overall);
   console.out << "How tight is it now? 0 = loose, 10 = very tight; Enter skips.\n";
-  for (auto& [what, answer] : questions) {
+  for (auto& [question, answer] : questions) {
     for (;;) {
-      console.out << fmt::format("  {}: ", what) << std::flush;
-      std::string raw;
-      if (!std::getline(std::cin, raw)) return ratings;
-      std::string_view line = raw;  // " 8 " is as good an answer as "8"
-      while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
-      while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
-      if (line.empty()) break;
-      int value = -1;
-      const auto [end_of_number, error] = std::from_chars(line.data(), line.data() + line.size(), value);
-      if (error == std::errc() && end_of_number == line.data() + line.size() && value >= 0 && value <= 10) {
-        *answer = value;
+      console.out << fmt::format("  {}: ", question) << std::flush;
+      std::string line;
+      if (!std::getline(std::cin, line)) return ratings;
+      const std::string_view trimmed = trim_blanks(line);  // " 8 " is as good an answer as "8"
+      if (trimmed.empty()) break;
+      if (const auto value = parse_whole_number<int>(trimmed); value && *value <= 10) {
+        *answer = *value;
         break;
       }
       console.out << "  A whole number from 0 to 10, please, or Enter to skip.\n";
@@ -96,23 +150,21 @@ Ratings ask_ratings(const Timeline& timeline, const RunState& end, const Console
 
 }  // namespace
 
-ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path, HistoryWriter* history,
+ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path, const RunHistory& history,
                      const Console& console) {
   const auto routine = load_routine_argument(options.routine, search_path, console);
-  const TimingOverrides overrides = overrides_of(options);
-  if (expanded_size(*routine, overrides, kMaxExpandedSize) > kMaxExpandedSize)
-    throw Error(fmt::format("with --reps {}, {} expands to more than {} steps and holds", *options.reps,
-                            routine->name, kMaxExpandedSize),
-                ExitCode::usage);
-  const Timeline timeline = build_timeline(*routine, overrides);
-  std::size_t first_segment = 0;
-  if (options.from)
-    first_segment = timeline.steps[select_steps(timeline, *options.from).front()].first_segment;
+  const RunTiming timing = timing_of(options);
+  std::optional<Resumption> resumption;
+  if (options.resume) resumption = find_resumption(*routine, history);
+  const Timeline timeline = resumption ? resumption->plan.timeline : plan_timeline(*routine, timing);
+  std::size_t first_segment = resumption ? resumption->plan.first_segment : 0;
+  if (options.from) first_segment = timeline.steps[select_steps(timeline, *options.from).front()].first_segment;
 
   if (options.dry_run) {
     console.out << render_dry_run(*routine, timeline, first_segment);
     return ExitCode::ok;
   }
+  if (resumption && !resumption->note.empty()) console.err << "psoas: " << resumption->note;
 
   std::optional<Voice> voice;
   if (options.voice) {
@@ -124,27 +176,20 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
     }
   }
 
-  // Where the run is shown. With --events, stdout carries JSON: the screen
-  // goes to the terminal itself, or plain lines to stderr.
+  // Where the run is shown, and where keys come from.
   std::optional<TerminalDevice> device;
-  int screen_fd = -1;
-  OutputInfo screen_info;
-  if (!options.plain) {
-    if (!options.events) {
-      screen_fd = console.out_info.can_draw ? STDOUT_FILENO : -1;
-      screen_info = console.out_info;
-    } else if ((device = TerminalDevice::open())) {
-      screen_info = probe_output(device->fd(), console.environment);
-      screen_fd = screen_info.can_draw ? device->fd() : -1;
-    }
-  }
-  const bool screen = screen_fd >= 0;
-  const int key_fd = !screen                     ? -1
-                     : options.events            ? screen_fd
-                     : is_terminal(STDIN_FILENO) ? STDIN_FILENO
-                                                 : -1;
+  OutputInfo device_info;
+  if (options.events && !options.plain && (device = TerminalDevice::open()))
+    device_info = probe_output(device->fd(), console.environment);
+  const RunOutputs outputs = choose_run_outputs(
+      options.plain, options.events, {console.out_info.can_draw, is_terminal(STDIN_FILENO), device_info.can_draw});
+  const bool on_device = outputs.screen == RunOutputs::Screen::terminal_device;
+  const int screen_fd = outputs.screen == RunOutputs::Screen::none ? -1 : on_device ? device->fd() : STDOUT_FILENO;
+  const OutputInfo& screen_info = on_device ? device_info : console.out_info;
+  const int key_fd = outputs.keys == RunOutputs::Keys::none            ? -1
+                     : outputs.keys == RunOutputs::Keys::terminal_device ? device->fd()
+                                                                         : STDIN_FILENO;
   const bool keys = key_fd >= 0;
-  std::ostream& plain_out = options.events ? console.err : console.out;
 
   SinkList sinks;
   std::optional<JsonEventsView> json;
@@ -154,73 +199,86 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   }
   if (voice) sinks.add(*voice);
   std::optional<SessionRecorder> recorder;
-  if (history) {
-    recorder.emplace(*routine, timeline, wall_time_now);
+  if (history.writer) {
+    recorder.emplace(*routine, timeline, timing, wall_time_now);
+    if (resumption) {
+      const ResumePlan& plan = resumption->plan;
+      recorder->resume(resumption->earlier, [&plan](std::size_t segment) { return plan.original_segment(segment); });
+    }
     sinks.add(*recorder);
   }
-  // Every run that began is recorded, however it ends, before psoas exits.
-  std::optional<std::int64_t> recorded;
-  const auto record = [&](const RunState& end) {
-    const auto session = recorder ? recorder->session(end) : std::nullopt;
-    if (!session) return;
-    try {
-      recorded = history->record(*session);
-    } catch (const Error& error) {
-      warn_history(console, error.what());
+  std::optional<ScreenView> screen;
+  std::optional<BellSound> bell;
+  std::optional<PlainView> plain;
+  if (screen_fd >= 0) {
+    screen.emplace(*routine, timeline, screen_fd, screen_info.color, keys);
+    sinks.add(*screen);
+    if (!options.quiet) {
+      bell.emplace(screen_fd);
+      sinks.add(*bell);
     }
-  };
+  } else {
+    plain.emplace(*routine, timeline, outputs.plain == RunOutputs::Plain::standard_error ? console.err : console.out);
+    sinks.add(*plain);
+  }
 
   MonotonicClock monotonic;
   ScaledClock scaled(monotonic, options.speed);
   Clock& clock = options.speed == 1.0 ? static_cast<Clock&>(monotonic) : scaled;
   const RunnerOptions runner_options{first_segment, keys && !options.yes, keys};
-  RunState final_state;
-
-  if (screen) {
+  RunState end;
+  {
     console.out.flush();
-    SignalWatch signals(true);
-    TerminalSession session(keys ? key_fd : screen_fd, screen_fd);
-    ScreenView view(*routine, timeline, screen_fd, screen_info.color, keys);
-    BellSound bell(screen_fd);
-    sinks.add(view);
-    if (!options.quiet) sinks.add(bell);
+    SignalWatch signals(screen_fd >= 0);
+    std::optional<TerminalSession> terminal;
+    if (screen_fd >= 0) terminal.emplace(keys ? key_fd : screen_fd, screen_fd);
     Runner runner(timeline, runner_options, sinks);
-    TerminalInput input(key_fd, signals, &session, STDOUT_FILENO);
+    TerminalInput input(key_fd, signals, terminal ? &*terminal : nullptr, STDOUT_FILENO);
     drive(runner, clock, input, options.speed);
-    final_state = runner.state();
-    session.release();
-    record(final_state);
-    const std::string line = summary(*routine, timeline, final_state);
-    if (options.events) {
-      write_all(screen_fd, line);
-    } else {
-      console.out << line << std::flush;
-    }
-    if (final_state.end == RunEnd::interrupted) SignalWatch::die_of(final_state.signal);
-  } else {
-    SignalWatch signals(false);
-    PlainView plain(*routine, timeline, plain_out);
-    sinks.add(plain);
-    Runner runner(timeline, runner_options, sinks);
-    TerminalInput input(-1, signals, nullptr, STDOUT_FILENO);
-    drive(runner, clock, input, options.speed);
-    final_state = runner.state();
+    end = runner.state();
+    if (terminal) terminal->release();
     console.out.flush();
-    record(final_state);
-    if (final_state.end == RunEnd::interrupted) SignalWatch::die_of(final_state.signal);
   }
 
-  // Signals have their default actions again: Ctrl-C here simply ends psoas.
-  const bool ask = (options.rate || routine->rate) && keys && !options.events && final_state.started;
-  if (recorded && ask) {
-    const Ratings ratings = ask_ratings(timeline, final_state, console);
+  // Every run that began is recorded, however it ends, before psoas exits.
+  std::optional<Session> recorded = recorder ? recorder->session(end) : std::nullopt;
+  if (recorded) {
     try {
-      if (!ratings.empty()) history->rate(*recorded, ratings);
+      if (resumption) {
+        history.writer->update(*recorded);
+      } else {
+        recorded->id = history.writer->record(*recorded);
+      }
+    } catch (const Error& error) {
+      warn_history(console, error.what());
+      recorded.reset();
+    }
+  }
+  RunSummaryNotes notes;
+  notes.session = recorded ? &*recorded : nullptr;
+  if (recorded && !recorded->reached_end()) notes.resume_command = resume_command(options.routine);
+  if (!recorded && end.started) notes.not_recorded = why_not_recorded(options, history);
+  const std::string line = run_summary(*routine, timeline, end, notes);
+  if (screen_fd >= 0 && on_device) {
+    write_all(screen_fd, line);
+  } else if (screen_fd >= 0) {
+    console.out << line << std::flush;
+  } else {
+    (outputs.plain == RunOutputs::Plain::standard_error ? console.err : console.out) << line << std::flush;
+  }
+  if (end.end == RunEnd::interrupted) SignalWatch::die_of(end.signal);
+
+  // Signals have their default actions again: Ctrl-C here simply ends psoas.
+  const bool ask = (options.rate || routine->rate) && keys && !options.events && end.started;
+  if (recorded && ask) {
+    const Ratings ratings = ask_ratings(timeline, end, console);
+    try {
+      if (!ratings.empty()) history.writer->rate(recorded->id, ratings);
     } catch (const Error& error) {
       warn_history(console, error.what());
     }
   }
-  return final_state.end == RunEnd::finished ? ExitCode::ok : ExitCode::quit;
+  return end.end == RunEnd::finished ? ExitCode::ok : ExitCode::quit;
 }
 
 }  // namespace psoas

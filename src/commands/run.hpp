@@ -25,13 +25,21 @@ struct RunCommandOptions {
   bool rate = false;    // ask how tight each side feels, at the end
   bool no_log = false;  // record nothing in the history
   bool log = false;     // record even a run at another speed
+  bool resume = false;  // go on with the last session quit or stopped in the last day
+};
+
+// What a run may do with the history: look up the session that --resume
+// goes on with, and record. Both null: nothing is recorded.
+struct RunHistory {
+  HistoryWriter* writer = nullptr;
+  const HistoryReader* reader = nullptr;  // for --resume --dry-run, which writes nothing
 };
 
 // `psoas run ROUTINE`: guides a person through the routine in real time,
-// and records the session in `history` (unless that is null). A run ended
-// by SIGINT, SIGTERM, SIGHUP or SIGPIPE (its output closed) is recorded, then
-// ends the process by that signal.
-ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path, HistoryWriter* history,
+// and records the session in the history's writer, if there is one. A run
+// ended by SIGINT, SIGTERM, SIGHUP or SIGPIPE (its output closed) is
+// recorded, then ends the process by that signal.
+ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path, const RunHistory& history,
                      const Console& console);
 
 }  // namespace psoas

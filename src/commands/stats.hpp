@@ -1,15 +1,18 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
+#include "base/error.hpp"
 #include "commands/console.hpp"
 #include "history/store.hpp"
-#include "base/error.hpp"
 
 namespace psoas {
 
 struct StatsOptions {
   int weeks = 8;
+  std::optional<std::string> routine;  // only this routine's sessions
+  bool json = false;
 };
 
 // `psoas stats`: streaks, minutes per week, favourite routines, and how the

@@ -1,5 +1,7 @@
 #include "history/recorder.hpp"
 
+#include <algorithm>
+
 namespace psoas {
 namespace {
 
@@ -9,9 +11,14 @@ Millis millis(Nanos duration) {
 
 }  // namespace
 
-SessionRecorder::SessionRecorder(const Routine& routine, const Timeline& timeline,
+SessionRecorder::SessionRecorder(const Routine& routine, const Timeline& timeline, RunTiming timing,
                                  std::function<WallTime()> wall_clock)
-    : routine_(routine), timeline_(timeline), wall_clock_(std::move(wall_clock)) {}
+    : routine_(routine), timeline_(timeline), timing_(timing), wall_clock_(std::move(wall_clock)) {}
+
+void SessionRecorder::resume(Session earlier, std::function<std::size_t(std::size_t)> original_segment) {
+  earlier_ = std::move(earlier);
+  original_segment_ = std::move(original_segment);
+}
 
 void SessionRecorder::on_event(const RunEvent& event, const RunState&) {
   if (event.kind == RunEventKind::started) started_ = wall_clock_();
@@ -20,23 +27,34 @@ void SessionRecorder::on_event(const RunEvent& event, const RunState&) {
 std::optional<Session> SessionRecorder::session(const RunState& end) const {
   if (!started_ || !end.started) return std::nullopt;
   Session session;
-  session.routine = routine_.name;
-  session.title = routine_.title;
+  if (earlier_) {
+    session = *earlier_;
+    ++session.resumed;
+  } else {
+    session.routine = routine_.name;
+    session.title = routine_.title;
+    session.started = *started_;
+    session.planned = std::chrono::duration_cast<Millis>(timeline_.remaining_from(end.first_segment));
+    session.planned_hold = std::chrono::duration_cast<Millis>(timeline_.hold_time_from(end.first_segment));
+    session.holds = static_cast<int>(timeline_.holds_from(end.first_segment));
+    session.timing = timing_;
+  }
   session.content_hash = routine_.content_hash;
-  session.started = *started_;
   session.ended = wall_clock_();
-  session.planned = millis(timeline_.remaining_from(end.first_segment));
-  session.active = millis(end.active);
-  session.paused = millis(end.paused_total);
-  session.segments_completed = static_cast<int>(end.completed);
-  session.segments_skipped = static_cast<int>(end.skipped);
-  session.held_left = millis(end.held_left);
-  session.held_right = millis(end.held_right);
-  session.held_unsided = millis(end.held_unsided);
+  session.active += millis(end.active);
+  session.paused += millis(end.paused_total);
+  session.segments_completed += static_cast<int>(end.completed);
+  session.segments_skipped += static_cast<int>(end.skipped);
+  session.holds_skipped += static_cast<int>(end.holds_skipped);
+  session.held_left += millis(end.held_left);
+  session.held_right += millis(end.held_right);
+  session.held_unsided += millis(end.held_unsided);
+  session.stopped_at_step.reset();
+  session.stopped_at_segment.reset();
   switch (end.end) {
     case RunEnd::finished:
-      session.outcome = SessionOutcome::finished;
-      break;
+      session.outcome = outcome_at_end(session.planned_hold, session.held());
+      return session;
     case RunEnd::quit:
       session.outcome = SessionOutcome::quit;
       break;
@@ -45,9 +63,12 @@ std::optional<Session> SessionRecorder::session(const RunState& end) const {
       session.outcome = SessionOutcome::interrupted;
       break;
   }
-  if (session.outcome != SessionOutcome::finished && !timeline_.segments.empty())
-    session.stopped_at_step =
-        static_cast<int>(timeline_.segments[std::min(end.segment, timeline_.segments.size() - 1)].step) + 1;
+  if (!timeline_.segments.empty()) {
+    const std::size_t segment = std::min(end.segment, timeline_.segments.size() - 1);
+    session.stopped_at_step = static_cast<int>(timeline_.segments[segment].step) + 1;
+    session.stopped_at_segment =
+        static_cast<int>(original_segment_ ? original_segment_(segment) : segment);
+  }
   return session;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 
 #include "model/routine.hpp"
 #include "model/session.hpp"
@@ -10,10 +11,17 @@
 namespace psoas {
 
 // Watches a run, noting the wall-clock time it starts, and turns its end
-// into the session the history keeps.
+// into the session the history keeps: a new one, or the session it resumed,
+// extended.
 class SessionRecorder final : public RunSink {
  public:
-  SessionRecorder(const Routine& routine, const Timeline& timeline, std::function<WallTime()> wall_clock);
+  SessionRecorder(const Routine& routine, const Timeline& timeline, RunTiming timing,
+                  std::function<WallTime()> wall_clock);
+
+  // This run goes on with `earlier`; `original_segment` maps a segment of
+  // this run's timeline to the one `earlier` was recorded with.
+  void resume(Session earlier, std::function<std::size_t(std::size_t)> original_segment);
+
   void on_event(const RunEvent& event, const RunState& state) override;
 
   // The session, once the run has started; nothing for a run quit before it began.
@@ -22,8 +30,11 @@ class SessionRecorder final : public RunSink {
  private:
   const Routine& routine_;
   const Timeline& timeline_;
+  RunTiming timing_;
   std::function<WallTime()> wall_clock_;
   std::optional<WallTime> started_;
+  std::optional<Session> earlier_;
+  std::function<std::size_t(std::size_t)> original_segment_;
 };
 
 }  // namespace psoas

@@ -15,10 +15,29 @@ std::int64_t monday_of(std::int64_t day) {
 
 }  // namespace
 
+std::set<std::int64_t> practice_days(const std::vector<Session>& sessions) {
+  struct Day {
+    Millis planned{0};
+    Millis held{0};
+    bool reached_end = false;
+  };
+  std::map<std::int64_t, Day> days;
+  for (const Session& session : sessions) {
+    Day& day = days[local_day(session.started)];
+    day.planned += session.planned_hold;
+    day.held += session.held();
+    day.reached_end = day.reached_end || session.reached_end();
+  }
+  std::set<std::int64_t> counted;
+  for (const auto& [number, day] : days) {
+    const bool held_half = day.planned > Millis(0) ? day.held * 2 >= day.planned : day.reached_end;
+    if (held_half) counted.insert(number);
+  }
+  return counted;
+}
+
 Streaks streaks(const std::vector<Session>& sessions, std::int64_t today) {
-  std::set<std::int64_t> days;
-  for (const Session& session : sessions)
-    if (session.outcome == SessionOutcome::finished) days.insert(local_day(session.started));
+  const std::set<std::int64_t> days = practice_days(sessions);
   Streaks result;
   int run = 0;
   std::optional<std::int64_t> previous;
@@ -74,6 +93,11 @@ SideBalance side_balance(const std::vector<Session>& sessions, std::int64_t firs
     if (local_day(session.started) < first_day) continue;
     balance.left += session.held_left;
     balance.right += session.held_right;
+    if (session.reached_end() && session.held_left > Millis(0) && session.held_right > Millis(0)) {
+      balance.comparable_left += session.held_left;
+      balance.comparable_right += session.held_right;
+      ++balance.comparable_sessions;
+    }
   }
   return balance;
 }

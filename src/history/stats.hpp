@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <vector>
 
 #include "model/session.hpp"
@@ -12,7 +13,11 @@
 // in, so time zones, travel and daylight-saving changes do not move them.
 namespace psoas {
 
-// Streaks of days with at least one finished session.
+// The days that count for a streak: those whose sessions held at least half
+// of their planned hold time (or, with nothing timed, reached their end).
+std::set<std::int64_t> practice_days(const std::vector<Session>& sessions);
+
+// Streaks of days that count.
 Streaks streaks(const std::vector<Session>& sessions, std::int64_t today);
 
 // The last `weeks` weeks, Monday to Sunday, oldest first, this week last.
@@ -22,7 +27,8 @@ std::vector<WeekMinutes> minutes_per_week(const std::vector<Session>& sessions, 
 // The routines run most, most first.
 std::vector<RoutineUse> most_used(const std::vector<Session>& sessions, std::size_t limit);
 
-// Time held on each side by the sessions since `first_day`.
+// Time held on each side by the sessions since `first_day`, in all and in
+// the sessions that compare (see SideBalance).
 SideBalance side_balance(const std::vector<Session>& sessions, std::int64_t first_day);
 
 // Weeks with ratings since `first_day`, oldest first.

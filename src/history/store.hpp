@@ -14,7 +14,14 @@ namespace psoas {
 
 // The schema version this psoas writes. Each version has a migration step
 // from the one before; older files are brought up to date when written to.
-inline constexpr int kHistorySchemaVersion = 2;
+inline constexpr int kHistorySchemaVersion = 3;
+
+struct HistoryQuery {
+  std::optional<std::int64_t> since_unix_ms;  // sessions started at or after
+  std::optional<std::string> routine;
+  std::size_t limit = 0;        // the newest this many; 0 for all
+  bool unfinished_only = false;  // only sessions quit or interrupted
+};
 
 // Records sessions in the SQLite history. WAL mode: readers never wait for
 // a writer, and a process killed at any moment leaves every committed
@@ -25,24 +32,30 @@ class HistoryWriter {
  public:
   explicit HistoryWriter(const std::filesystem::path& file);
 
-  // The new session's id.
+  // Adds a session, giving it a UUID if it has none; returns its row id.
   std::int64_t record(const Session& session);
+  // Replaces the session with `session.id` by `session`: a resumed run's totals.
+  void update(const Session& session);
   // How tight each side felt, asked after the run.
   void rate(std::int64_t id, const Ratings& ratings);
+  // Removes one session; false when there is none with that row id.
+  bool remove(std::int64_t id);
+  // Adds the sessions whose UUID is not in the history yet, all in one
+  // transaction; returns how many were added.
+  std::size_t import(const std::vector<Session>& sessions);
+
+  // Newest first.
+  [[nodiscard]] std::vector<Session> sessions(const HistoryQuery& query);
 
  private:
   std::filesystem::path file_;
   SQLite::Database db_;
 };
 
-struct HistoryQuery {
-  std::optional<std::int64_t> since_unix_ms;  // sessions started at or after
-  std::optional<std::string> routine;
-  std::size_t limit = 0;  // the newest this many; 0 for all
-};
-
-// Reads the history without ever writing to it, whatever its schema
-// version. Throws Error, one line, when the history is damaged.
+// Reads the history without ever writing to it, whatever its schema version,
+// even in a folder it may not write to. Values outside what psoas could have
+// written (by hand, by another tool) are clamped, never trusted. Throws Error,
+// one line, when the history is damaged or is not a psoas history.
 class HistoryReader {
  public:
   // Nothing when no session was ever recorded there.
@@ -59,5 +72,16 @@ class HistoryReader {
   mutable SQLite::Database db_;
   int version_;
 };
+
+// A random (version 4) UUID: "f47ac10b-58cc-4372-a567-0e02b2c3d479".
+std::string random_uuid();
+
+// Whether `text` is a UUID in that form, lowercase.
+bool is_uuid(std::string_view text);
+
+// The session with every value brought into the range psoas writes: times
+// within years 1970 to 9999, offsets within a day, durations within a year,
+// counts and ratings within theirs.
+Session clamped(Session session);
 
 }  // namespace psoas

@@ -4,12 +4,14 @@
 
 #include <fmt/format.h>
 
+#include "base/printable.hpp"
+
 namespace psoas {
 
 std::string to_string(const Diagnostic& diagnostic) {
-  return fmt::format("{}:{}:{}: {}: {}", diagnostic.file, diagnostic.position.line,
+  return fmt::format("{}:{}:{}: {}: {}", escape_line(diagnostic.file), diagnostic.position.line,
                      diagnostic.position.column, diagnostic.severity == Severity::error ? "error" : "warning",
-                     diagnostic.message);
+                     escape_line(diagnostic.message));
 }
 
 bool has_errors(const std::vector<Diagnostic>& diagnostics) {

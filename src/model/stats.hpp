@@ -27,9 +27,15 @@ struct RoutineUse {
   Millis active{0};
 };
 
+// Time held on each side. Only sessions that reached the end and held both
+// sides compare fairly: a session quit after the right side would tip the
+// balance to the right.
 struct SideBalance {
-  Millis left{0};
+  Millis left{0};  // in every session
   Millis right{0};
+  Millis comparable_left{0};  // in the sessions that compare
+  Millis comparable_right{0};
+  int comparable_sessions = 0;
 };
 
 // Average tightness ratings of one week.
@@ -52,6 +58,7 @@ struct SideGap {
 // Everything `psoas stats` shows.
 struct StatsReport {
   std::int64_t today = 0;
+  std::string routine;  // the one routine asked about, or empty for all
   std::size_t sessions = 0;
   Streaks streaks;
   std::vector<WeekMinutes> weeks;

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "base/numbers.hpp"
+
 namespace psoas {
 namespace {
 
@@ -48,6 +50,84 @@ int weekday(std::int64_t days) {
 
 std::string to_string(CivilDate date) {
   return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+}
+
+std::optional<WallTime> parse_iso8601(std::string_view text) {
+  std::size_t pos = 0;
+  const auto digits = [&](std::size_t count) -> std::optional<int> {
+    if (pos + count > text.size()) return std::nullopt;
+    int value = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      const char c = text[pos + i];
+      if (c < '0' || c > '9') return std::nullopt;
+      value = value * 10 + (c - '0');
+    }
+    pos += count;
+    return value;
+  };
+  const auto expect = [&](char c) {
+    if (pos < text.size() && text[pos] == c) {
+      ++pos;
+      return true;
+    }
+    return false;
+  };
+  const auto year = digits(4);
+  if (!year || !expect('-')) return std::nullopt;
+  const auto month = digits(2);
+  if (!month || !expect('-')) return std::nullopt;
+  const auto day = digits(2);
+  if (!day || !expect('T')) return std::nullopt;
+  const auto hour = digits(2);
+  if (!hour || !expect(':')) return std::nullopt;
+  const auto minute = digits(2);
+  if (!minute || !expect(':')) return std::nullopt;
+  const auto second = digits(2);
+  if (!second) return std::nullopt;
+  int millis = 0;
+  if (expect('.')) {
+    const auto fraction = digits(3);
+    if (!fraction) return std::nullopt;
+    millis = *fraction;
+  }
+  int offset = 0;
+  if (!expect('Z')) {
+    const bool negative = pos < text.size() && text[pos] == '-';
+    if (!expect('+') && !expect('-')) return std::nullopt;
+    const auto offset_hours = digits(2);
+    if (!offset_hours || !expect(':')) return std::nullopt;
+    const auto offset_minutes = digits(2);
+    if (!offset_minutes || *offset_hours > 23 || *offset_minutes > 59) return std::nullopt;
+    offset = (negative ? -1 : 1) * (*offset_hours * 60 + *offset_minutes);
+  }
+  if (pos != text.size() || *month < 1 || *month > 12 || *day < 1 || *hour > 23 || *minute > 59 || *second > 59)
+    return std::nullopt;
+  const CivilDate date{*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day)};
+  const std::int64_t days = days_from_civil(date);
+  if (civil_from_days(days) != date) return std::nullopt;
+  const std::int64_t local_ms =
+      days * kMsPerDay + ((std::int64_t{*hour} * 60 + *minute) * 60 + *second) * 1000 + millis;
+  return WallTime{local_ms - std::int64_t{offset} * 60'000, offset};
+}
+
+std::optional<std::int64_t> since_day(std::string_view text, std::int64_t today) {
+  if (text == "today") return today;
+  if (text == "yesterday") return today - 1;
+  if (text.size() >= 2 && (text.back() == 'd' || text.back() == 'w')) {
+    const auto count = parse_whole_number<std::int64_t>(text.substr(0, text.size() - 1));
+    if (count && *count <= 100'000) return today - *count * (text.back() == 'w' ? 7 : 1);
+    return std::nullopt;
+  }
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    const auto year = parse_whole_number<int>(text.substr(0, 4));
+    const auto month = parse_whole_number<unsigned>(text.substr(5, 2));
+    const auto day = parse_whole_number<unsigned>(text.substr(8, 2));
+    if (year && month && day && *month >= 1 && *month <= 12 && *day >= 1 && *day <= 31) {
+      const CivilDate date{*year, *month, *day};
+      if (civil_from_days(days_from_civil(date)) == date) return days_from_civil(date);
+    }
+  }
+  return std::nullopt;
 }
 
 std::string to_iso8601(WallTime time) {

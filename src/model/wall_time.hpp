@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace psoas {
 
@@ -13,6 +15,16 @@ struct WallTime {
 
 // "2026-11-21T09:30:05.120+01:00": local time with its offset, ISO 8601.
 std::string to_iso8601(WallTime time);
+
+// Reads back what to_iso8601() writes ("2026-11-21T09:30:05.120+01:00"; the
+// fraction may be left out, and `Z` stands for +00:00). Nothing for anything
+// else, or a date that does not exist.
+std::optional<WallTime> parse_iso8601(std::string_view text);
+
+// The local day (days since 1970-01-01) that a --since value names, seen
+// from `today`: YYYY-MM-DD, `today`, `yesterday`, or N days or weeks ago
+// (`7d`, `2w`). Nothing for anything else.
+std::optional<std::int64_t> since_day(std::string_view text, std::int64_t today);
 
 // A date on the calendar.
 struct CivilDate {

@@ -17,6 +17,7 @@ class TimelineBuilder {
       add_new(timeline_.equipment, equipment_seen_, routine.equipment);
       add_new(timeline_.cautions, cautions_seen_, routine.cautions);
       if (!routine.notes.empty()) timeline_.notes.push_back({routine.name, routine.title, routine.notes});
+      if (timeline_.tracks.empty()) timeline_.tracks = routine.tracks;
     }
     const std::size_t group = next_group_++;
     for (const Step& step : routine.steps) {
@@ -128,6 +129,20 @@ std::string_view to_string(SegmentKind kind) {
 Seconds Timeline::remaining_from(std::size_t first_segment) const {
   if (first_segment >= segments.size()) return Seconds(0);
   return total - segments[first_segment].start;
+}
+
+std::size_t Timeline::holds_from(std::size_t first_segment) const {
+  std::size_t count = 0;
+  for (std::size_t i = first_segment; i < segments.size(); ++i)
+    if (segments[i].kind == SegmentKind::hold) ++count;
+  return count;
+}
+
+Seconds Timeline::hold_time_from(std::size_t first_segment) const {
+  Seconds sum{0};
+  for (std::size_t i = first_segment; i < segments.size(); ++i)
+    if (segments[i].kind == SegmentKind::hold) sum += segments[i].duration;
+  return sum;
 }
 
 Seconds Timeline::step_duration(std::size_t step) const {

@@ -54,9 +54,15 @@ struct Timeline {
   std::vector<std::string> cautions;
   // The notes of the routine and of each routine it uses that has some, in order.
   std::vector<RoutineNotes> notes;
+  // What the sides work, as ratings name it: the routine's `tracks`, or the
+  // first a routine it uses gives.
+  std::string tracks;
 
   // Total time of the segments from `first_segment` to the end.
   [[nodiscard]] Seconds remaining_from(std::size_t first_segment) const;
+  // The holds from `first_segment` to the end: how many, and their time.
+  [[nodiscard]] std::size_t holds_from(std::size_t first_segment) const;
+  [[nodiscard]] Seconds hold_time_from(std::size_t first_segment) const;
   // The time step `step` takes: the sum of its segments.
   [[nodiscard]] Seconds step_duration(std::size_t step) const;
   // Whether a checklist step waits for the person, so that `total` is a minimum.

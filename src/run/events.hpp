@@ -36,6 +36,7 @@ struct RunState {
   Nanos added{0};  // time added (+) or taken (-) so far
   std::size_t completed = 0;
   std::size_t skipped = 0;
+  std::size_t holds_skipped = 0;
   Nanos held_left{0};
   Nanos held_right{0};
   Nanos held_unsided{0};

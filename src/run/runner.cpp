@@ -296,6 +296,7 @@ void Runner::toggle_pause(Instant now) {
 void Runner::skip(Instant now) {
   leave_segment(now);
   ++state_.skipped;
+  if (current().kind == SegmentKind::hold) ++state_.holds_skipped;
   emit(RunEventKind::skipped);
   next_segment(now);
 }

@@ -8,6 +8,12 @@
 namespace psoas {
 
 std::string describe_sides(const Step& step) {
+  std::string sides = list_sides(step);
+  if (!sides.empty() && !step.side_label.empty()) sides += fmt::format(" ({})", step.side_label);
+  return sides;
+}
+
+std::string list_sides(const Step& step) {
   const auto& sides = step.sides;
   if (sides.size() == 1) {
     if (sides.front() == Side::none) return "";
@@ -39,6 +45,11 @@ std::string describe_timing(const Step& step) {
     parts.push_back(fmt::format("switch {}", format_duration(step.switch_time)));
   if (step.prepare > Seconds(0)) parts.push_back(fmt::format("get ready {}", format_duration(step.prepare)));
   return fmt::format("{}", fmt::join(parts, " · "));
+}
+
+std::string side_words(Side side, const Step& step) {
+  if (step.side_label.empty()) return std::string(to_string(side));
+  return fmt::format("{} · {}", to_string(side), step.side_label);
 }
 
 std::string count_of(std::size_t count, std::string_view noun) {

@@ -7,12 +7,18 @@
 
 namespace psoas {
 
-// "right, then left", "left side", "alternating right and left", or "" for none.
+// "right, then left", "left side", "alternating right and left", or "" for
+// none; with what the sides name, when the step says: "left, then right (back leg)".
 std::string describe_sides(const Step& step);
+// The same without what the sides name.
+std::string list_sides(const Step& step);
 
 // How a step is timed, for a card or a listing: "right, then left · 3 × 30s ·
 // rest 10s · switch 5s · get ready 5s", or "untimed: tick it off when done".
 std::string describe_timing(const Step& step);
+
+// "left", or "left · back leg" when the step says what its side names.
+std::string side_words(Side side, const Step& step);
 
 // "1 step", "7 steps": a count with its noun.
 std::string count_of(std::size_t count, std::string_view noun);

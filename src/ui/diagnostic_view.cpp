@@ -11,10 +11,10 @@ std::string render_diagnostic(const Diagnostic& diagnostic, std::optional<std::s
                               const Style& style) {
   const bool is_error = diagnostic.severity == Severity::error;
   std::string out = fmt::format("{}: {} {}\n",
-                                style.bold(fmt::format("{}:{}:{}", escape_controls(diagnostic.file),
+                                style.bold(fmt::format("{}:{}:{}", escape_line(diagnostic.file),
                                                        diagnostic.position.line, diagnostic.position.column)),
                                 is_error ? style.error("error:") : style.warning("warning:"),
-                                escape_controls(diagnostic.message));
+                                escape_line(diagnostic.message));
   // A line of a binary file, or one with escape codes, is not shown: its
   // bytes would reach the terminal, and the caret could not line up.
   if (!source_line || has_controls(*source_line)) return out;

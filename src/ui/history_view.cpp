@@ -5,8 +5,9 @@
 #include <cmath>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include "ui/json_dump.hpp"
 
+#include "base/printable.hpp"
 #include "model/duration.hpp"
 #include "ui/style.hpp"
 #include "ui/text.hpp"
@@ -14,7 +15,6 @@
 namespace psoas {
 namespace {
 
-using Json = nlohmann::ordered_json;
 
 // "2026-11-21 07:30", in the session's own local time.
 std::string local_minute(WallTime time) {
@@ -27,9 +27,16 @@ std::string clock_of(Millis duration) {
 }
 
 std::string result_of(const Session& session) {
-  if (session.outcome == SessionOutcome::finished) return "finished";
-  const std::string how = session.outcome == SessionOutcome::quit ? "quit" : "stopped";
-  return session.stopped_at_step ? fmt::format("{} at step {}", how, *session.stopped_at_step) : how;
+  std::string result;
+  if (session.reached_end()) {
+    result = std::string(to_string(session.outcome));
+    if (session.holds_skipped > 0) result += fmt::format(", {} skipped", session.holds_skipped);
+  } else {
+    const std::string how = session.outcome == SessionOutcome::quit ? "quit" : "stopped";
+    result = session.stopped_at_step ? fmt::format("{} at step {}", how, *session.stopped_at_step) : how;
+  }
+  if (session.resumed > 0) result += session.resumed == 1 ? ", resumed" : fmt::format(", resumed {}×", session.resumed);
+  return result;
 }
 
 std::string rating_text(const Ratings& ratings) {
@@ -57,7 +64,8 @@ double seconds_of(Millis duration) {
 }
 
 // A CSV field, quoted when it must be (RFC 4180).
-std::string csv_field(std::string_view text) {
+std::string csv_field(std::string_view raw) {
+  const std::string text = escape_line(raw);
   if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
   std::string out = "\"";
   for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -68,23 +76,23 @@ std::string csv_field(std::string_view text) {
 
 std::string render_session_table(const std::vector<Session>& sessions, bool color) {
   const Style style(color);
-  std::vector<std::array<std::string, 7>> rows;
-  rows.push_back({"WHEN", "ROUTINE", "RAN", "PLANNED", "RESULT", "HELD L/R", "TIGHT L/R"});
+  std::vector<std::array<std::string, 8>> rows;
+  rows.push_back({"ID", "WHEN", "ROUTINE", "RAN", "PLANNED", "RESULT", "HELD L/R", "TIGHT L/R"});
   for (const Session& s : sessions) {
     const std::string held = s.held_left.count() || s.held_right.count()
                                  ? fmt::format("{}/{}", clock_of(s.held_left), clock_of(s.held_right))
                                  : "";
-    rows.push_back({local_minute(s.started), s.routine, clock_of(s.active), clock_of(s.planned), result_of(s),
+    rows.push_back({s.uuid.substr(0, kShortIdLength), local_minute(s.started), escape_line(s.routine), clock_of(s.active), clock_of(s.planned), result_of(s),
                     held, rating_text(s.ratings)});
   }
-  std::array<std::size_t, 7> widths{};
+  std::array<std::size_t, 8> widths{};
   for (const auto& row : rows)
     for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
   std::string out;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::string line;
     for (std::size_t c = 0; c < rows[r].size(); ++c) {
-      const bool numeric = c == 2 || c == 3;
+      const bool numeric = c == 3 || c == 4;
       std::string cell = numeric ? pad_left(rows[r][c], widths[c]) : pad_right(rows[r][c], widths[c]);
       if (r == 0) cell = style.dim(cell);
       line += cell + (c + 1 < rows[r].size() ? "  " : "");
@@ -95,60 +103,83 @@ std::string render_session_table(const std::vector<Session>& sessions, bool colo
   return out;
 }
 
+Json session_json(const Session& s) {
+  const auto optional_seconds = [](const std::optional<Seconds>& value) {
+    return value ? Json(value->count()) : Json(nullptr);
+  };
+  return Json{{"log_format", kSessionLogFormat},
+              {"id", s.uuid.empty() ? Json(nullptr) : Json(s.uuid)},
+              {"routine", s.routine},
+              {"title", s.title},
+              {"content_hash", s.content_hash},
+              {"started", to_iso8601(s.started)},
+              {"ended", to_iso8601(s.ended)},
+              {"planned_seconds", seconds_of(s.planned)},
+              {"planned_hold_seconds", seconds_of(s.planned_hold)},
+              {"active_seconds", seconds_of(s.active)},
+              {"paused_seconds", seconds_of(s.paused)},
+              {"segments_completed", s.segments_completed},
+              {"segments_skipped", s.segments_skipped},
+              {"holds", s.holds},
+              {"holds_skipped", s.holds_skipped},
+              {"held_left_seconds", seconds_of(s.held_left)},
+              {"held_right_seconds", seconds_of(s.held_right)},
+              {"held_unsided_seconds", seconds_of(s.held_unsided)},
+              {"outcome", std::string(to_string(s.outcome))},
+              {"stopped_at_step", optional_json(s.stopped_at_step)},
+              {"stopped_at_segment", optional_json(s.stopped_at_segment)},
+              {"resumed", s.resumed},
+              {"hold_override_seconds", optional_seconds(s.timing.hold)},
+              {"reps_override", optional_json(s.timing.reps)},
+              {"tightness_left", optional_json(s.ratings.left)},
+              {"tightness_right", optional_json(s.ratings.right)},
+              {"tightness_overall", optional_json(s.ratings.overall)}};
+}
+
 std::string sessions_json(const std::vector<Session>& sessions) {
   Json out = Json::array();
-  for (const Session& s : sessions) {
-    out.push_back(Json{{"id", s.id},
-                       {"routine", s.routine},
-                       {"title", s.title},
-                       {"content_hash", s.content_hash},
-                       {"started", to_iso8601(s.started)},
-                       {"ended", to_iso8601(s.ended)},
-                       {"planned_seconds", seconds_of(s.planned)},
-                       {"active_seconds", seconds_of(s.active)},
-                       {"paused_seconds", seconds_of(s.paused)},
-                       {"segments_completed", s.segments_completed},
-                       {"segments_skipped", s.segments_skipped},
-                       {"held_left_seconds", seconds_of(s.held_left)},
-                       {"held_right_seconds", seconds_of(s.held_right)},
-                       {"held_unsided_seconds", seconds_of(s.held_unsided)},
-                       {"outcome", std::string(to_string(s.outcome))},
-                       {"stopped_at_step", optional_json(s.stopped_at_step)},
-                       {"tightness_left", optional_json(s.ratings.left)},
-                       {"tightness_right", optional_json(s.ratings.right)},
-                       {"tightness_overall", optional_json(s.ratings.overall)}});
-  }
-  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  for (const Session& s : sessions) out.push_back(session_json(s));
+  return dump_json(out);
 }
 
 std::string sessions_csv(const std::vector<Session>& sessions) {
   std::string out =
-      "id,routine,title,started,ended,planned_seconds,active_seconds,paused_seconds,segments_completed,"
-      "segments_skipped,held_left_seconds,held_right_seconds,held_unsided_seconds,outcome,stopped_at_step,"
-      "tightness_left,tightness_right,tightness_overall\n";
+      "id,routine,title,started,ended,planned_seconds,planned_hold_seconds,active_seconds,paused_seconds,"
+      "segments_completed,segments_skipped,holds,holds_skipped,held_left_seconds,held_right_seconds,"
+      "held_unsided_seconds,outcome,stopped_at_step,resumed,tightness_left,tightness_right,tightness_overall\n";
   const auto optional = [](const std::optional<int>& value) {
     return value ? fmt::format("{}", *value) : std::string();
   };
   for (const Session& s : sessions) {
-    out +=
-        fmt::format("{},{},{},{},{},{:.3f},{:.3f},{:.3f},{},{},{:.3f},{:.3f},{:.3f},{},{},{},{},{}\n", s.id,
-                    csv_field(s.routine), csv_field(s.title), to_iso8601(s.started), to_iso8601(s.ended),
-                    seconds_of(s.planned), seconds_of(s.active), seconds_of(s.paused), s.segments_completed,
-                    s.segments_skipped, seconds_of(s.held_left), seconds_of(s.held_right),
-                    seconds_of(s.held_unsided), to_string(s.outcome), optional(s.stopped_at_step),
-                    optional(s.ratings.left), optional(s.ratings.right), optional(s.ratings.overall));
+    out += fmt::format("{},{},{},{},{},{:.3f},{:.3f},{:.3f},{:.3f},{},{},{},{},{:.3f},{:.3f},{:.3f},{},{},{},{},{},{}\n",
+                       s.uuid, csv_field(s.routine), csv_field(s.title), to_iso8601(s.started),
+                       to_iso8601(s.ended), seconds_of(s.planned), seconds_of(s.planned_hold),
+                       seconds_of(s.active), seconds_of(s.paused), s.segments_completed, s.segments_skipped,
+                       s.holds, s.holds_skipped, seconds_of(s.held_left), seconds_of(s.held_right),
+                       seconds_of(s.held_unsided), to_string(s.outcome), optional(s.stopped_at_step),
+                       s.resumed, optional(s.ratings.left), optional(s.ratings.right),
+                       optional(s.ratings.overall));
   }
   return out;
 }
 
-std::string render_stats(const StatsReport& report, std::size_t width, bool color) {
-  const Style style(color);
-  std::string out;
-  const auto days = [](int n) { return fmt::format("{} day{}", n, n == 1 ? "" : "s"); };
-  out += fmt::format("{}  {} in a row (longest {})\n\n", style.heading("Streak"),
-                     days(report.streaks.current), days(report.streaks.longest));
+namespace {
 
-  out += style.heading("Minutes per week") + "\n";
+std::string days_text(int n) {
+  return fmt::format("{} day{}", n, n == 1 ? "" : "s");
+}
+
+std::string duration_text(Millis duration) {
+  return format_duration(std::chrono::duration_cast<Seconds>(duration));
+}
+
+std::string streak_section(const StatsReport& report, const Style& style) {
+  return fmt::format("{}  {} in a row (longest {})\n\n", style.heading("Streak"),
+                     days_text(report.streaks.current), days_text(report.streaks.longest));
+}
+
+std::string weeks_section(const StatsReport& report, std::size_t width, const Style& style) {
+  std::string out = style.heading("Minutes per week") + "\n";
   double most = 0;
   for (const WeekMinutes& week : report.weeks) most = std::max(most, week.minutes);
   const std::size_t bar_room = width > 20 ? std::min<std::size_t>(width - 16, 50) : 4;
@@ -162,33 +193,71 @@ std::string render_stats(const StatsReport& report, std::size_t width, bool colo
     out += fmt::format("  {}  {}{}{:.0f}\n", month_day(week.monday), style.good(bar), bar.empty() ? "" : " ",
                        week.minutes);
   }
-  out += "\n";
+  return out + "\n";
+}
 
-  if (!report.routines.empty()) {
-    out += style.heading("Most used") + "\n";
-    std::size_t name_width = 0;
-    for (const RoutineUse& use : report.routines)
-      name_width = std::max(name_width, display_width(use.routine));
-    for (const RoutineUse& use : report.routines)
-      out += fmt::format("  {}  {:>3} session{}  {}\n", pad_right(use.routine, name_width), use.sessions,
-                         use.sessions == 1 ? " " : "s",
-                         format_duration(std::chrono::duration_cast<Seconds>(use.active)));
-    out += "\n";
+std::string routines_section(const StatsReport& report, const Style& style) {
+  if (report.routines.empty()) return {};
+  std::string out = style.heading("Most used") + "\n";
+  std::size_t name_width = 0;
+  for (const RoutineUse& use : report.routines)
+    name_width = std::max(name_width, display_width(escape_line(use.routine)));
+  for (const RoutineUse& use : report.routines)
+    out += fmt::format("  {}  {:>3} session{}  {}\n", pad_right(escape_line(use.routine), name_width),
+                       use.sessions, use.sessions == 1 ? " " : "s", duration_text(use.active));
+  return out + "\n";
+}
+
+// "(left 21% more)", "(even)", "(only the right side)": how the sides compare.
+std::string lean_of(const SideBalance& b) {
+  if (b.comparable_sessions == 0) {
+    if (b.left.count() == 0) return "only the right side";
+    if (b.right.count() == 0) return "only the left side";
+    return "no session worked both sides to the end yet, so no comparison";
   }
+  const double left = seconds_of(b.comparable_left);
+  const double right = seconds_of(b.comparable_right);
+  std::string lean = "even";
+  if (std::abs(left - right) / std::max(left, right) >= 0.05)
+    lean = fmt::format("{} {:.0f}% more", left > right ? "left" : "right",
+                       100 * std::abs(left - right) / std::min(left, right));
+  if (b.comparable_left != b.left || b.comparable_right != b.right)
+    lean += fmt::format(", in the {} session{} that worked both sides to the end", b.comparable_sessions,
+                        b.comparable_sessions == 1 ? "" : "s");
+  return lean;
+}
 
-  const auto& b = report.balance;
+std::string gap_sentence(const SideGap& gap) {
+  const auto tighter = [](double difference) { return difference > 0 ? "left" : "right"; };
+  switch (gap.trend) {
+    case GapTrend::unknown:
+      return "  Rate both sides after a few more runs (psoas run --rate) to see a trend.\n";
+    case GapTrend::closing:
+      return fmt::format("  The sides are evening out: the {} was {:.1f} tighter, now {}.\n", tighter(gap.first),
+                         std::abs(gap.first),
+                         std::abs(gap.last) < 0.05 ? std::string("even")
+                         : (gap.last > 0) == (gap.first > 0)
+                             ? fmt::format("{:.1f}", std::abs(gap.last))
+                             : fmt::format("the {} by {:.1f}", tighter(gap.last), std::abs(gap.last)));
+    case GapTrend::steady:
+      return fmt::format("  The difference between the sides holds steady ({:.1f}{}).\n", std::abs(gap.last),
+                         std::abs(gap.last) >= 0.5 ? fmt::format(", {} tighter", tighter(gap.last)) : "");
+    case GapTrend::widening:
+      return fmt::format("  The {} side is falling behind: {:.1f} tighter, from {:.1f}.\n", tighter(gap.last),
+                         std::abs(gap.last), std::abs(gap.first));
+  }
+  return {};
+}
+
+std::string sides_section(const StatsReport& report, const Style& style) {
+  std::string out;
+  const SideBalance& b = report.balance;
   if (b.left.count() || b.right.count()) {
     out += style.heading("Left and right") +
            (report.weeks.size() == 1 ? std::string(", this week\n")
                                      : fmt::format(", the last {} weeks\n", report.weeks.size()));
-    const double left = seconds_of(b.left), right = seconds_of(b.right);
-    std::string lean = "even";
-    if (left > 0 && right > 0 && std::abs(left - right) / std::max(left, right) >= 0.05)
-      lean = fmt::format("{} {:.0f}% more", left > right ? "left" : "right",
-                         100 * std::abs(left - right) / std::min(left, right));
-    out += fmt::format("  held       left {} · right {}  ({})\n",
-                       format_duration(std::chrono::duration_cast<Seconds>(b.left)),
-                       format_duration(std::chrono::duration_cast<Seconds>(b.right)), lean);
+    out += fmt::format("  held       left {} · right {}  ({})\n", duration_text(b.left), duration_text(b.right),
+                       lean_of(b));
   }
   if (!report.ratings.empty()) {
     out += "  tightness  0 loose … 10 very tight, weekly averages\n";
@@ -196,36 +265,64 @@ std::string render_stats(const StatsReport& report, std::size_t width, bool colo
       const auto one = [](const std::optional<double>& v) {
         return v ? fmt::format("{:4.1f}", *v) : std::string("   -");
       };
-      out +=
-          fmt::format("    {}  left {}  right {}\n", month_day(week.monday), one(week.left), one(week.right));
+      out += fmt::format("    {}  left {}  right {}\n", month_day(week.monday), one(week.left), one(week.right));
     }
-    const SideGap& gap = report.gap;
-    const auto tighter = [](double difference) { return difference > 0 ? "left" : "right"; };
-    switch (gap.trend) {
-      case GapTrend::unknown:
-        out += "  Rate both sides after a few more runs (psoas run --rate) to see a trend.\n";
-        break;
-      case GapTrend::closing:
-        out += fmt::format("  The sides are evening out: the {} was {:.1f} tighter, now {}.\n",
-                           tighter(gap.first), std::abs(gap.first),
-                           std::abs(gap.last) < 0.05 ? std::string("even")
-                           : (gap.last > 0) == (gap.first > 0)
-                               ? fmt::format("{:.1f}", std::abs(gap.last))
-                               : fmt::format("the {} by {:.1f}", tighter(gap.last), std::abs(gap.last)));
-        break;
-      case GapTrend::steady:
-        out +=
-            fmt::format("  The difference between the sides holds steady ({:.1f}{}).\n", std::abs(gap.last),
-                        std::abs(gap.last) >= 0.5 ? fmt::format(", {} tighter", tighter(gap.last)) : "");
-        break;
-      case GapTrend::widening:
-        out += fmt::format("  The {} side is falling behind: {:.1f} tighter, from {:.1f}.\n",
-                           tighter(gap.last), std::abs(gap.last), std::abs(gap.first));
-        break;
-    }
+    out += gap_sentence(report.gap);
   }
-  if (report.sessions == 0) out = "No sessions yet: `psoas run ROUTINE` records one.\n";
   return out;
+}
+
+Json optional_number(const std::optional<double>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+}  // namespace
+
+std::string render_stats(const StatsReport& report, std::size_t width, bool color) {
+  if (report.sessions == 0)
+    return report.routine.empty()
+               ? "No sessions yet: `psoas run ROUTINE` records one.\n"
+               : fmt::format("No sessions of {} yet: `psoas run {}` records one.\n", escape_line(report.routine),
+                             escape_line(report.routine));
+  const Style style(color);
+  return streak_section(report, style) + weeks_section(report, width, style) + routines_section(report, style) +
+         sides_section(report, style);
+}
+
+std::string stats_json(const StatsReport& report) {
+  Json weeks = Json::array();
+  for (const WeekMinutes& week : report.weeks)
+    weeks.push_back({{"week", to_string(civil_from_days(week.monday))}, {"minutes", week.minutes}});
+  Json routines = Json::array();
+  for (const RoutineUse& use : report.routines)
+    routines.push_back(
+        {{"routine", use.routine}, {"sessions", use.sessions}, {"active_seconds", seconds_of(use.active)}});
+  Json ratings = Json::array();
+  for (const WeekRatings& week : report.ratings)
+    ratings.push_back({{"week", to_string(civil_from_days(week.monday))},
+                       {"left", optional_number(week.left)},
+                       {"right", optional_number(week.right)}});
+  static constexpr std::array<const char*, 4> kTrends = {"unknown", "closing", "steady", "widening"};
+  const SideBalance& b = report.balance;
+  const Json out{
+      {"today", to_string(civil_from_days(report.today))},
+      {"routine", report.routine.empty() ? Json(nullptr) : Json(report.routine)},
+      {"sessions", report.sessions},
+      {"streak", {{"current_days", report.streaks.current}, {"longest_days", report.streaks.longest}}},
+      {"weeks", weeks},
+      {"most_used", routines},
+      {"sides",
+       {{"held_left_seconds", seconds_of(b.left)},
+        {"held_right_seconds", seconds_of(b.right)},
+        {"comparable_sessions", b.comparable_sessions},
+        {"comparable_left_seconds", seconds_of(b.comparable_left)},
+        {"comparable_right_seconds", seconds_of(b.comparable_right)}}},
+      {"tightness",
+       {{"weeks", ratings},
+        {"trend", kTrends[static_cast<std::size_t>(report.gap.trend)]},
+        {"first_gap", report.gap.trend == GapTrend::unknown ? Json(nullptr) : Json(report.gap.first)},
+        {"last_gap", report.gap.trend == GapTrend::unknown ? Json(nullptr) : Json(report.gap.last)}}}};
+  return dump_json(out);
 }
 
 }  // namespace psoas

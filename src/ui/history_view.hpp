@@ -9,6 +9,9 @@
 
 namespace psoas {
 
+// The table shows this much of each session's id; `psoas log --delete` takes it.
+inline constexpr std::size_t kShortIdLength = 8;
+
 // `psoas log`: sessions as a table, newest first.
 std::string render_session_table(const std::vector<Session>& sessions, bool color);
 
@@ -19,5 +22,9 @@ std::string sessions_csv(const std::vector<Session>& sessions);
 // The report for a terminal `width` columns wide: the minutes per week as a
 // bar chart, the sides' balance and how their tightness moves.
 std::string render_stats(const StatsReport& report, std::size_t width, bool color);
+
+// `psoas stats --json`: every figure of the report. Gaps are left minus
+// right: positive when the left is tighter.
+std::string stats_json(const StatsReport& report);
 
 }  // namespace psoas

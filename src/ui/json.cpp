@@ -2,14 +2,13 @@
 
 #include <ostream>
 
-#include <nlohmann/json.hpp>
+#include "ui/json_dump.hpp"
 
 #include "ui/describe.hpp"
 
 namespace psoas {
 namespace {
 
-using Json = nlohmann::ordered_json;
 
 double seconds_of(Nanos duration) {
   return std::chrono::duration<double>(duration).count();
@@ -118,7 +117,7 @@ std::string list_json(const std::vector<RoutineRow>& rows) {
                        {"valid", valid},
                        {"error", row.error ? diagnostic_json(*row.error) : Json(nullptr)}});
   }
-  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return dump_json(out);
 }
 
 std::string card_json(const Routine& routine, const Timeline& timeline,
@@ -144,7 +143,7 @@ std::string card_json(const Routine& routine, const Timeline& timeline,
                  {"total_seconds", timeline.total.count()},
                  {"steps", step_list},
                  {"segments", segment_list}};
-  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return dump_json(out);
 }
 
 std::string check_json(const std::vector<CheckedFile>& files) {
@@ -162,8 +161,7 @@ std::string check_json(const std::vector<CheckedFile>& files) {
                         {"untimed_steps", file.untimed},
                         {"diagnostics", diagnostics}});
   }
-  return Json{{"valid", all_valid}, {"files", list}}.dump(2, ' ', false, Json::error_handler_t::replace) +
-         "\n";
+  return dump_json(Json{{"valid", all_valid}, {"files", list}});
 }
 
 JsonEventsView::JsonEventsView(const Routine& routine, const Timeline& timeline, std::ostream& out,
@@ -210,7 +208,7 @@ void JsonEventsView::on_event(const RunEvent& event, const RunState& state) {
     default:
       break;
   }
-  out_ << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+  out_ << dump_json(line, true);
   out_.flush();
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "ui/describe.hpp"
+#include "ui/text.hpp"
 
 namespace psoas {
 
@@ -16,9 +17,10 @@ std::string format_elapsed(Nanos elapsed) {
 
 std::string describe_segment(const Timeline& timeline, std::size_t index) {
   const Segment& segment = timeline.segments[index];
-  std::string text = timeline.steps[segment.step].step.name;
+  const Step& step = timeline.steps[segment.step].step;
+  std::string text = step.name;
   if (segment.side != Side::none && segment.kind != SegmentKind::check)
-    text += fmt::format(" · {}", to_string(segment.side));
+    text += fmt::format(" · {}", side_words(segment.side, step));
   switch (segment.kind) {
     case SegmentKind::check:
       return text + " · check off";
@@ -50,7 +52,7 @@ void PlainView::on_event(const RunEvent& event, const RunState& state) {
       out_ << fmt::format("{} · {} · {}\n", routine_.title,
                           format_duration(timeline_.remaining_from(state.first_segment)),
                           count_of(timeline_.steps.size(), "step"));
-      for (const std::string& caution : timeline_.cautions) out_ << fmt::format("! {}\n", caution);
+      for (const std::string& caution : timeline_.cautions) out_ << fmt::format("! {}\n", one_line(caution));
       break;
     case RunEventKind::segment:
       // Plain runs read no keys, so a checklist step passes at once.

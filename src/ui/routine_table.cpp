@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/printable.hpp"
 #include "ui/style.hpp"
 #include "ui/text.hpp"
 
@@ -27,8 +28,8 @@ std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optio
     const bool broken = !row.total;
     const std::string total = broken ? "broken" : format_duration(*row.total) + (row.untimed ? "+" : " ");
     any_untimed = any_untimed || row.untimed;
-    table.push_back({row.name, broken ? "" : row.title, total, broken ? "" : fmt::format("{}", row.steps),
-                     fmt::format("{}", fmt::join(row.tags, ",")),
+    table.push_back({escape_line(row.name), broken ? "" : escape_line(row.title), total,
+                     broken ? "" : fmt::format("{}", row.steps), escape_line(fmt::format("{}", fmt::join(row.tags, ","))),
                      describe_origin(row.origin, row.shadows_builtin)});
   }
   std::array<std::size_t, kColumns> widths{};

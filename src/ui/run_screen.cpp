@@ -231,7 +231,11 @@ class RunFrame {
     canvas_.split({{step.name, kBold}},
                   {{fmt::format("step {} of {}", segment.step + 1, timeline_.steps.size()), kDim}});
     FrameLine label = {{upper(segment_label(segment.kind)), kind_attributes(segment.kind)}};
-    if (sided) label.push_back({fmt::format("  {} side", to_string(segment.side)), kBold});
+    if (sided)
+      label.push_back({step.side_label.empty()
+                           ? fmt::format("  {} side", to_string(segment.side))
+                           : fmt::format("  {} side · {}", to_string(segment.side), step.side_label),
+                       kBold});
     FrameLine reps;
     if (segment.reps > 1 && segment.kind != SegmentKind::check)
       reps.push_back({fmt::format("{}rep {} of {}", segment.kind == SegmentKind::hold ? "" : "next: ",
@@ -261,7 +265,10 @@ class RunFrame {
     std::vector<std::string> paragraphs;
     switch (kind) {
       case SegmentKind::switch_sides:
-        paragraphs.push_back(fmt::format("Change to the {} side.", to_string(segment.side)));
+        paragraphs.push_back(step.side_label.empty()
+                                 ? fmt::format("Change to the {} side.", to_string(segment.side))
+                                 : fmt::format("Change to the {} side ({}).", to_string(segment.side),
+                                               step.side_label));
         [[fallthrough]];
       case SegmentKind::prepare:
       case SegmentKind::check:
@@ -400,7 +407,7 @@ class RunFrame {
     const Step& step = timeline_.steps[segment.step].step;
     std::string text = fmt::format("Next: {}", step.name);
     if (segment.side != Side::none && segment.kind != SegmentKind::check)
-      text += fmt::format(" · {}", to_string(segment.side));
+      text += fmt::format(" · {}", side_words(segment.side, step));
     text += fmt::format(" · {}", kind_phrase(segment.kind));
     if (segment.kind != SegmentKind::check) text += fmt::format(" {}", format_duration(segment.duration));
     canvas_.text(truncate(text, canvas_.width()), kDim);

@@ -15,6 +15,9 @@ namespace psoas {
 // `width` is cut.
 std::vector<std::string> wrap(std::string_view text, std::size_t width);
 
+// `text` on one line: every run of whitespace, line breaks included, a single space.
+std::string one_line(std::string_view text);
+
 // `text` cut to `width` columns, ending in "…" when cut.
 std::string truncate(std::string_view text, std::size_t width);
 

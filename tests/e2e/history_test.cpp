@@ -59,7 +59,7 @@ TEST_CASE("every run is recorded, --dry-run, --no-log and --speed without --log 
   CHECK(session["started"].get<std::string>().ends_with("+00:00"));
   CHECK(session["content_hash"].get<std::string>().size() == 16);
   const auto table = f.psoas({"log"});
-  CHECK(table.out.starts_with("WHEN "));
+  CHECK(table.out.starts_with("ID        WHEN "));
   CHECK(table.out.find(" reach ") != std::string::npos);
   CHECK(table.out.find("finished") != std::string::npos);
 }

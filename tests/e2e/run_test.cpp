@@ -198,7 +198,9 @@ TEST_CASE("through a pipe: plain lines with the elapsed time") {
         "00:30  Reach · left · switch sides 5s\n"
         "00:35  Reach · left · hold 30s\n"
         "01:05  Fold · hold 20s\n"
-        "01:25  done\n");
+        "01:25  done\n"
+        "Test stretch: done in 1:25 (1:25 planned, 0:00 paused) (not recorded: a rehearsal at --speed 200; "
+        "--log records it)\n");
   CHECK(result.err.empty());
 }
 

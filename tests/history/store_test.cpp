@@ -1,6 +1,7 @@
 #include "history/store.hpp"
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -183,7 +184,7 @@ PRAGMA user_version = 1;
   writer.record(session_at(1'790'200'000'000));
   const auto reader = HistoryReader::open(file);
   REQUIRE(reader);
-  CHECK(reader->schema_version() == 2);
+  CHECK(reader->schema_version() == kHistorySchemaVersion);
   const auto sessions = reader->sessions({});
   REQUIRE(sessions.size() == 3);
   CHECK(sessions[2].id == 1);
@@ -195,7 +196,6 @@ PRAGMA user_version = 1;
 TEST_CASE("two processes recording at once both record everything") {
   TempDir dir;
   const auto file = dir.path() / "history.db";
-  HistoryWriter{file};  // created first, so that both open a ready file
   constexpr int kEach = 40;
   std::vector<pid_t> children;
   for (int process = 0; process < 2; ++process) {
@@ -256,4 +256,216 @@ TEST_CASE("kill -9 in the middle of writing loses at most the session in flight"
     committed = stored;
   }
   CHECK(committed > 0);
+}
+
+namespace {
+
+// Starts `writers` processes that each open a history at `file` and record one session, all at once.
+bool all_record_at_once(const std::filesystem::path& file, int writers) {
+  int gate[2];
+  REQUIRE(::pipe(gate) == 0);
+  std::vector<pid_t> children;
+  for (int i = 0; i < writers; ++i) {
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      ::close(gate[1]);
+      char go = 0;
+      if (::read(gate[0], &go, 1) < 0) ::_exit(2);  // every child starts when the gate closes
+      try {
+        HistoryWriter writer(file);
+        writer.record(session_at(1'790'000'000'000 + i));
+      } catch (...) {
+        ::_exit(1);
+      }
+      ::_exit(0);
+    }
+    children.push_back(pid);
+  }
+  ::close(gate[0]);
+  ::close(gate[1]);
+  bool all = true;
+  for (const pid_t pid : children) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    all = all && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  }
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("three first runs at once on a brand-new history all record, twenty times over") {
+  for (int trial = 0; trial < 20; ++trial) {
+    TempDir dir;
+    const auto file = dir.path() / "state/psoas/history.db";
+    CHECK(all_record_at_once(file, 3));
+    CHECK(count(file) == 3);
+  }
+}
+
+TEST_CASE("the third schema: a UUID per session, skipped holds, partial, resume, and a migration that keeps all") {
+  TempDir dir;
+  const auto file = dir.path() / "history.db";
+  {
+    HistoryWriter writer(file);
+    Session s = session_at(1'790'000'000'000);
+    s.planned_hold = 250s;
+    s.holds = 6;
+    s.holds_skipped = 2;
+    s.outcome = SessionOutcome::partial;
+    s.timing = {45s, 2};
+    s.stopped_at_segment = 7;
+    s.resumed = 1;
+    writer.record(s);
+  }
+  const auto sessions = HistoryReader::open(file)->sessions({});
+  REQUIRE(sessions.size() == 1);
+  const Session& s = sessions[0];
+  CHECK(is_uuid(s.uuid));
+  CHECK(s.planned_hold == 250s);
+  CHECK(s.holds == 6);
+  CHECK(s.holds_skipped == 2);
+  CHECK(s.outcome == SessionOutcome::partial);
+  CHECK(s.timing == RunTiming{45s, 2});
+  CHECK(s.stopped_at_segment == 7);
+  CHECK(s.resumed == 1);
+
+  // A version 2 file: each session gets its own UUID, and counts as having held what it planned.
+  const auto old = dir.path() / "old.db";
+  {
+    SQLite::Database db(old.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(R"sql(
+CREATE TABLE sessions (id INTEGER PRIMARY KEY, routine TEXT NOT NULL, title TEXT NOT NULL, content_hash TEXT NOT NULL,
+  started_unix_ms INTEGER NOT NULL, started_utc_offset_minutes INTEGER NOT NULL, ended_unix_ms INTEGER NOT NULL,
+  ended_utc_offset_minutes INTEGER NOT NULL, planned_ms INTEGER NOT NULL, active_ms INTEGER NOT NULL,
+  paused_ms INTEGER NOT NULL, segments_completed INTEGER NOT NULL, segments_skipped INTEGER NOT NULL,
+  held_left_ms INTEGER NOT NULL, held_right_ms INTEGER NOT NULL, held_unsided_ms INTEGER NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('finished', 'quit', 'interrupted')), stopped_at_step INTEGER,
+  rating_left INTEGER, rating_right INTEGER, rating_overall INTEGER);
+INSERT INTO sessions VALUES (1, 'bridge', 'Bridge', 'abc', 1790000000000, 60, 1790000130000, 60, 130000, 130000, 0,
+  6, 0, 40000, 50000, 0, 'finished', NULL, 4, 5, NULL);
+INSERT INTO sessions VALUES (2, 'bridge', 'Bridge', 'abc', 1790090000000, 60, 1790090060000, 60, 130000, 60000, 0,
+  2, 0, 0, 0, 30000, 'quit', 1, NULL, NULL, NULL);
+PRAGMA user_version = 2;
+)sql");
+  }
+  CHECK(HistoryReader::open(old)->sessions({}).at(1).planned_hold == 90s);  // read as it is
+  HistoryWriter{old};
+  const auto migrated = HistoryReader::open(old)->sessions({});
+  REQUIRE(migrated.size() == 2);
+  CHECK(is_uuid(migrated[0].uuid));
+  CHECK(is_uuid(migrated[1].uuid));
+  CHECK(migrated[0].uuid != migrated[1].uuid);
+  CHECK(migrated[1].planned_hold == 90s);
+  CHECK(migrated[1].ratings.right == 5);
+  CHECK(migrated[0].stopped_at_step == 1);
+  CHECK(integrity(old) == "ok");
+}
+
+TEST_CASE("a resumed session is updated in place; delete removes one; import skips what is already there") {
+  TempDir dir;
+  const auto file = dir.path() / "history.db";
+  HistoryWriter writer(file);
+  Session s = session_at(1'790'000'000'000);
+  s.outcome = SessionOutcome::quit;
+  s.id = writer.record(s);
+  s = writer.sessions({}).at(0);
+  s.held_left += 30s;
+  s.outcome = SessionOutcome::finished;
+  s.resumed = 1;
+  writer.update(s);
+  const auto after = writer.sessions({});
+  REQUIRE(after.size() == 1);
+  CHECK(after[0].held_left == 150s);
+  CHECK(after[0].resumed == 1);
+  CHECK(after[0].uuid == s.uuid);
+
+  Session other = session_at(1'790'500'000'000, "bridge");
+  other.uuid = random_uuid();
+  CHECK(writer.import({after[0], other}) == 1);
+  CHECK(writer.import({after[0], other}) == 0);
+  CHECK(writer.sessions({}).size() == 2);
+  CHECK(writer.remove(after[0].id));
+  CHECK_FALSE(writer.remove(after[0].id));
+  CHECK(writer.sessions({}).size() == 1);
+  CHECK(writer.sessions({std::nullopt, std::nullopt, 0, true}).empty());  // unfinished only
+}
+
+TEST_CASE("reading never writes: a history in a folder nobody may write to is read") {
+  TempDir dir;
+  const auto folder = dir.path() / "state";
+  const auto file = folder / "history.db";
+  { HistoryWriter(file).record(session_at(1'790'000'000'000)); }
+  // Closed, WAL leaves no -wal and -shm files; a reader must then make the
+  // -shm file, which a folder it may not write to forbids.
+  REQUIRE_FALSE(std::filesystem::exists(folder / "history.db-shm"));
+  ::chmod(dir.path().c_str(), 0755);
+  ::chmod(folder.c_str(), 0555);
+  ::chmod(file.c_str(), 0444);
+  // Root may write anywhere: the reading is done as nobody.
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
+    try {
+      const auto reader = HistoryReader::open(file);
+      ::_exit(reader && reader->sessions({}).size() == 1 ? 0 : 1);
+    } catch (...) {
+      ::_exit(2);
+    }
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::chmod(folder.c_str(), 0700);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK_FALSE(std::filesystem::exists(folder / "history.db-shm"));
+}
+
+TEST_CASE("a FIFO where the history should be is refused at once, never waited on") {
+  TempDir dir;
+  const auto file = dir.path() / "history.db";
+  REQUIRE(::mkfifo(file.c_str(), 0600) == 0);
+  CHECK_THROWS_WITH_AS(HistoryReader::open(file), doctest::Contains("it is not a regular file"), Error);
+  CHECK_THROWS_WITH_AS(HistoryWriter{file}, doctest::Contains("it is not a regular file"), Error);
+}
+
+TEST_CASE("a file with tables but no schema version is not taken for an empty history") {
+  TempDir dir;
+  const auto file = dir.path() / "history.db";
+  {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("CREATE TABLE sessions (id INTEGER PRIMARY KEY); INSERT INTO sessions VALUES (1);");
+  }
+  CHECK_THROWS_WITH_AS(HistoryReader::open(file), doctest::Contains("is not a psoas history"), Error);
+}
+
+TEST_CASE("values no psoas writes are clamped when read, never trusted") {
+  TempDir dir;
+  const auto file = dir.path() / "history.db";
+  { HistoryWriter(file).record(session_at(1'790'000'000'000)); }
+  {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
+    db.exec(
+        "UPDATE sessions SET started_unix_ms = 9223372036854775807, started_utc_offset_minutes = -9223372036854775808,"
+        " ended_unix_ms = -9223372036854775808, active_ms = 9223372036854775807, held_left_ms = -5,"
+        " segments_completed = 9223372036854775807, rating_left = NULL, stopped_at_step = -3, resumed = -1,"
+        " planned_hold_ms = 9223372036854775807, reps_override = 1000000");
+    db.exec("PRAGMA ignore_check_constraints = 1");
+    db.exec("UPDATE sessions SET rating_right = 99");
+  }
+  const auto sessions = HistoryReader::open(file)->sessions({});
+  REQUIRE(sessions.size() == 1);
+  const Session& s = sessions[0];
+  CHECK(s.started.unix_ms == kLatestSessionMs);
+  CHECK(s.started.utc_offset_minutes == -kMostOffsetMinutes);
+  CHECK(s.ended.unix_ms == 0);
+  CHECK(s.active == kLongestSession);
+  CHECK(s.held_left == 0s);
+  CHECK(s.segments_completed == kMostCounted);
+  CHECK_FALSE(s.ratings.right);
+  CHECK_FALSE(s.stopped_at_step);
+  CHECK(s.resumed == 0);
+  CHECK_FALSE(s.timing.reps);
 }

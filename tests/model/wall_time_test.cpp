@@ -35,3 +35,33 @@ TEST_CASE("the local day of a moment uses the offset recorded with it") {
   CHECK(weekday(nov21) == 5);  // a Saturday
   CHECK(weekday(days_from_civil({2026, 11, 23})) == 0);
 }
+
+TEST_CASE("--since names a day: a date, today, yesterday, days or weeks ago") {
+  const std::int64_t today = days_from_civil({2026, 12, 1});
+  CHECK(since_day("today", today) == today);
+  CHECK(since_day("yesterday", today) == today - 1);
+  CHECK(since_day("7d", today) == today - 7);
+  CHECK(since_day("2w", today) == today - 14);
+  CHECK(since_day("0d", today) == today);
+  CHECK(since_day("2026-11-01", today) == days_from_civil({2026, 11, 1}));
+  CHECK(since_day("2024-02-29", today) == days_from_civil({2024, 2, 29}));
+  CHECK_FALSE(since_day("2026-02-29", today));  // not a leap year
+  CHECK_FALSE(since_day("2026-13-01", today));
+  CHECK_FALSE(since_day("d", today));
+  CHECK_FALSE(since_day("-3d", today));
+  CHECK_FALSE(since_day("99999999999999999999d", today));
+  CHECK_FALSE(since_day("last tuesday", today));
+}
+
+TEST_CASE("ISO 8601 times read back what psoas writes, and nothing else") {
+  for (const WallTime time : {WallTime{1'790'000'000'123, 60}, WallTime{0, 0}, WallTime{1'790'000'000'000, -330}})
+    CHECK(parse_iso8601(to_iso8601(time))->unix_ms == time.unix_ms);
+  CHECK(parse_iso8601("2026-09-21T15:13:20.123+01:00")->utc_offset_minutes == 60);
+  CHECK(parse_iso8601("2026-09-21T14:13:20Z")->unix_ms == 1'790'000'000'000);
+  CHECK_FALSE(parse_iso8601("2026-02-30T00:00:00Z"));
+  CHECK_FALSE(parse_iso8601("2026-09-21 14:13:20Z"));
+  CHECK_FALSE(parse_iso8601("2026-09-21T24:00:00Z"));
+  CHECK_FALSE(parse_iso8601("2026-09-21T14:13:20+01"));
+  CHECK_FALSE(parse_iso8601("2026-09-21T14:13:20.1Z"));
+  CHECK_FALSE(parse_iso8601(""));
+}

@@ -17,7 +17,7 @@ StatsReport report_of(std::size_t weeks) {
     report.weeks.push_back(
         {days_from_civil({2026, 11, 16}) - 7 * static_cast<std::int64_t>(weeks - 1 - i), 0});
   report.weeks.back().minutes = 30;
-  report.balance = {90s, 60s};
+  report.balance = {90s, 60s, 90s, 60s, 2};
   return report;
 }
 
@@ -62,4 +62,35 @@ TEST_CASE("stats: the gap between the sides, closing to even, crossing over, ste
   CHECK(gap_line(GapTrend::widening, 1, 3) == "  The left side is falling behind: 3.0 tighter, from 1.0.\n");
   CHECK(gap_line(GapTrend::unknown, 0, 0) ==
         "  Rate both sides after a few more runs (psoas run --rate) to see a trend.\n");
+}
+
+TEST_CASE("stats: the sides compare only over sessions that worked both to the end; one side alone is never even") {
+  StatsReport report = report_of(1);
+  const auto held_line = [&](SideBalance balance) {
+    report.balance = balance;
+    const std::string text = render_stats(report, 80, false);
+    const auto start = text.find("  held ");
+    return text.substr(start, text.find('\n', start) - start);
+  };
+  CHECK(held_line({0s, 60s, 0s, 0s, 0}) == "  held       left 0s · right 1m  (only the right side)");
+  CHECK(held_line({60s, 0s, 0s, 0s, 0}) == "  held       left 1m · right 0s  (only the left side)");
+  CHECK(held_line({10s, 60s, 0s, 0s, 0}) ==
+        "  held       left 10s · right 1m  (no session worked both sides to the end yet, so no comparison)");
+  CHECK(held_line({70s, 130s, 60s, 62s, 1}) ==
+        "  held       left 1m10s · right 2m10s  (even, in the 1 session that worked both sides to the end)");
+  CHECK(held_line({60s, 90s, 60s, 90s, 3}) == "  held       left 1m · right 1m30s  (right 50% more)");
+}
+
+TEST_CASE("stats as JSON carry every figure of the text") {
+  StatsReport report = report_of(2);
+  report.today = days_from_civil({2026, 11, 18});
+  report.routine = "bridge";
+  report.routines = {{"bridge", 3, 330s}};
+  report.ratings = {{report.weeks[1].monday, 6.5, std::nullopt}};
+  const std::string json = stats_json(report);
+  for (const char* expected :
+       {"\"today\": \"2026-11-18\"", "\"routine\": \"bridge\"", "\"current_days\": 1", "\"longest_days\": 4",
+        "\"week\": \"2026-11-09\"", "\"minutes\": 30.0", "\"active_seconds\": 330.0", "\"held_left_seconds\": 90.0",
+        "\"comparable_sessions\": 2", "\"left\": 6.5", "\"right\": null", "\"trend\": \"unknown\""})
+    CHECK_MESSAGE(json.find(expected) != std::string::npos, expected);
 }

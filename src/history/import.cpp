@@ -1,0 +1,271 @@
+#include "history/import.hpp"
+
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include "base/printable.hpp"
+#include "base/utf8.hpp"
+#include "history/store.hpp"
+#include "load/source.hpp"
+#include "model/routine.hpp"
+
+namespace psoas {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::size_t kMaxProblems = 100;
+
+// Where each session of the array begins, and where each of its keys is:
+// nlohmann-json gives values, not places, so the text is walked once more.
+struct ObjectPlaces {
+  std::size_t start = 0;
+  std::map<std::string, std::size_t, std::less<>> keys;
+};
+
+std::vector<ObjectPlaces> places_of_objects(std::string_view text) {
+  std::vector<ObjectPlaces> objects;
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      const std::size_t start = i;
+      std::string key;
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+        if (i < text.size()) key += text[i];
+      }
+      // A string at depth 2 followed by a colon is a key of a session.
+      std::size_t after = i + 1;
+      while (after < text.size() && (text[after] == ' ' || text[after] == '\n' || text[after] == '\r' ||
+                                     text[after] == '\t'))
+        ++after;
+      if (depth == 2 && !objects.empty() && after < text.size() && text[after] == ':')
+        objects.back().keys.emplace(std::move(key), start);
+    } else if (c == '{' || c == '[') {
+      if (++depth == 2 && c == '{') objects.push_back({i, {}});
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return objects;
+}
+
+// One session of the file, read field by field; each problem is noted at the
+// place of its key, or of the session when the key is missing.
+class SessionReader {
+ public:
+  SessionReader(const SourceText& source, const Json& json, const ObjectPlaces* places, std::size_t number,
+                std::vector<Diagnostic>& problems)
+      : source_(source), json_(json), places_(places), number_(number), problems_(problems) {}
+
+  std::optional<Session> read() {
+    if (!json_.is_object()) {
+      problem({}, "must be an object, as `psoas log --json` writes each session");
+      return std::nullopt;
+    }
+    const auto format = json_.find("log_format");
+    if (format == json_.end() || !format->is_number_integer()) {
+      problem("log_format", "has no `log_format`: this is not what `psoas log --json` writes");
+      return std::nullopt;
+    }
+    if (format->get<std::int64_t>() != kSessionLogFormat) {
+      problem("log_format", fmt::format("has `log_format` {}, and this psoas reads {} only; "
+                                        "a newer psoas wrote it",
+                                        format->dump(), kSessionLogFormat));
+      return std::nullopt;
+    }
+    Session s;
+    s.uuid = text("id");
+    if (!s.uuid.empty() && !is_uuid(s.uuid))
+      problem("id", fmt::format("`id` must be a session id such as 27066b60-a769-47cf-9f08-66c2140a8e65, "
+                                "not {}",
+                                escape_line(json_["id"].dump())));
+    s.routine = text("routine");
+    if (!s.routine.empty() && !is_valid_routine_name(s.routine))
+      problem("routine", "`routine` must be a routine name: lowercase letters, digits and dashes");
+    s.title = text("title");
+    s.content_hash = text("content_hash", true);
+    s.started = time("started");
+    s.ended = time("ended");
+    if (s.ended.unix_ms < s.started.unix_ms) problem("ended", "`ended` is before `started`");
+    s.planned = seconds("planned_seconds");
+    s.planned_hold = seconds("planned_hold_seconds");
+    s.active = seconds("active_seconds");
+    s.paused = seconds("paused_seconds");
+    s.segments_completed = count("segments_completed");
+    s.segments_skipped = count("segments_skipped");
+    s.holds = count("holds");
+    s.holds_skipped = count("holds_skipped");
+    s.held_left = seconds("held_left_seconds");
+    s.held_right = seconds("held_right_seconds");
+    s.held_unsided = seconds("held_unsided_seconds");
+    const std::string outcome = text("outcome");
+    if (const auto parsed = session_outcome_from(outcome)) {
+      s.outcome = *parsed;
+    } else if (!outcome.empty()) {
+      problem("outcome", "`outcome` must be finished, partial, quit or interrupted");
+    }
+    s.stopped_at_step = optional_count("stopped_at_step", 1, kMostCounted);
+    s.stopped_at_segment = optional_count("stopped_at_segment", 0, kMostCounted);
+    s.resumed = count("resumed");
+    if (const auto hold = optional_count("hold_override_seconds", 1, 86'400)) s.timing.hold = Seconds(*hold);
+    s.timing.reps = optional_count("reps_override", 1, 100);
+    s.ratings.left = optional_count("tightness_left", 0, 10);
+    s.ratings.right = optional_count("tightness_right", 0, 10);
+    s.ratings.overall = optional_count("tightness_overall", 0, 10);
+    if (!missing_.empty())
+      problem({}, fmt::format("{} {} missing", fmt::join(missing_, ", "), missing_.size() == 1 ? "is" : "are"));
+    if (failed_) return std::nullopt;
+    return s;
+  }
+
+ private:
+  void problem(std::string_view key, std::string message) {
+    failed_ = true;
+    if (problems_.size() > kMaxProblems) return;
+    if (problems_.size() == kMaxProblems) message = fmt::format("too many problems; stopping after {}", kMaxProblems);
+    std::size_t offset = places_ ? places_->start : 0;
+    if (places_)
+      if (const auto found = places_->keys.find(key); found != places_->keys.end()) offset = found->second;
+    problems_.push_back({source_.file, source_.position_at(offset), Severity::error,
+                         fmt::format("session {}: {}", number_, message)});
+  }
+
+  const Json* field(std::string_view key) {
+    const auto found = json_.find(std::string(key));
+    if (found == json_.end()) {
+      missing_.push_back(fmt::format("`{}`", key));
+      failed_ = true;
+      return nullptr;
+    }
+    return &*found;
+  }
+
+  std::string text(std::string_view key, bool empty_allowed = false) {
+    const Json* value = field(key);
+    if (!value) return {};
+    if (!value->is_string() || (!empty_allowed && value->get_ref<const std::string&>().empty())) {
+      problem(key, fmt::format("`{}` must be text, not {}", key, escape_line(value->dump())));
+      return {};
+    }
+    const std::string& string = value->get_ref<const std::string&>();
+    if (find_control_character(string)) {
+      problem(key, fmt::format("`{}` contains a control character", key));
+      return {};
+    }
+    return string;
+  }
+
+  WallTime time(std::string_view key) {
+    const Json* value = field(key);
+    if (!value) return {};
+    const auto parsed = value->is_string() ? parse_iso8601(value->get_ref<const std::string&>()) : std::nullopt;
+    if (!parsed || parsed->unix_ms < 0 || parsed->unix_ms > kLatestSessionMs) {
+      problem(key, fmt::format("`{}` must be a time such as 2026-11-21T07:30:00.000+01:00, not {}", key,
+                               escape_line(value->dump())));
+      return {};
+    }
+    return *parsed;
+  }
+
+  Millis seconds(std::string_view key) {
+    const Json* value = field(key);
+    if (!value) return Millis(0);
+    const double limit = std::chrono::duration<double>(kLongestSession).count();
+    if (!value->is_number() || !std::isfinite(value->get<double>()) || value->get<double>() < 0 ||
+        value->get<double>() > limit) {
+      problem(key, fmt::format("`{}` must be a number of seconds from 0 to {:.0f}, not {}", key, limit,
+                               escape_line(value->dump())));
+      return Millis(0);
+    }
+    return Millis(std::llround(value->get<double>() * 1000));
+  }
+
+  int count(std::string_view key) {
+    const Json* value = field(key);
+    if (!value) return 0;
+    if (!value->is_number_integer() || value->get<std::int64_t>() < 0 || value->get<std::int64_t>() > kMostCounted) {
+      problem(key, fmt::format("`{}` must be a whole number from 0 to {}, not {}", key, kMostCounted,
+                               escape_line(value->dump())));
+      return 0;
+    }
+    return static_cast<int>(value->get<std::int64_t>());
+  }
+
+  std::optional<int> optional_count(std::string_view key, std::int64_t low, std::int64_t high) {
+    const auto found = json_.find(std::string(key));
+    if (found == json_.end() || found->is_null()) return std::nullopt;
+    if (!found->is_number_integer() || found->get<std::int64_t>() < low || found->get<std::int64_t>() > high) {
+      problem(key, fmt::format("`{}` must be null or a whole number from {} to {}, not {}", key, low, high,
+                               escape_line(found->dump())));
+      return std::nullopt;
+    }
+    return static_cast<int>(found->get<std::int64_t>());
+  }
+
+  const SourceText& source_;
+  const Json& json_;
+  const ObjectPlaces* places_;
+  std::size_t number_;
+  std::vector<Diagnostic>& problems_;
+  std::vector<std::string> missing_;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+std::variant<std::vector<Session>, std::vector<Diagnostic>> read_session_log(const std::string& file,
+                                                                             std::string_view text) {
+  const SourceText source{file, std::string(text)};
+  const auto fail = [&](std::size_t offset, std::string message) {
+    return std::vector<Diagnostic>{{file, source.position_at(offset), Severity::error, std::move(message)}};
+  };
+  if (!is_valid_utf8(text)) {
+    std::size_t bad = 0;
+    while (bad < text.size() && utf8_sequence_length(text, bad) > 0) bad += utf8_sequence_length(text, bad);
+    return fail(bad, "invalid UTF-8; `psoas log --json` writes UTF-8");
+  }
+  Json json;
+  try {
+    json = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    const std::string what = e.what();
+    const auto message = what.substr(what.rfind(": ") + 2);
+    return fail(e.byte > 0 ? e.byte - 1 : 0, fmt::format("not JSON: {}", escape_line(message)));
+  }
+  if (!json.is_array())
+    return fail(0, "not what `psoas log --json` writes: that is a list of sessions in [ ]");
+  const std::vector<ObjectPlaces> places = places_of_objects(text);
+  std::vector<Session> sessions;
+  std::vector<Diagnostic> problems;
+  std::map<std::string, std::size_t> first_of_id;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const ObjectPlaces* place = i < places.size() ? &places[i] : nullptr;
+    SessionReader reader(source, json[i], place, i + 1, problems);
+    auto session = reader.read();
+    if (!session) continue;
+    if (session->uuid.empty()) {
+      problems.push_back({file, source.position_at(place ? place->start : 0), Severity::error,
+                          fmt::format("session {}: `id` is null: an older psoas wrote it; it cannot be told "
+                                      "apart from the sessions already here",
+                                      i + 1)});
+      continue;
+    }
+    if (const auto [first, fresh] = first_of_id.emplace(session->uuid, i + 1); !fresh) {
+      problems.push_back({file, source.position_at(place ? place->start : 0), Severity::error,
+                          fmt::format("session {} has the same id as session {}", i + 1, first->second)});
+      continue;
+    }
+    sessions.push_back(std::move(*session));
+  }
+  if (!problems.empty()) return problems;
+  return sessions;
+}
+
+}  // namespace psoas
