@@ -160,11 +160,11 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   std::size_t first_segment = resumption ? resumption->plan.first_segment : 0;
   if (options.from) first_segment = timeline.steps[select_steps(timeline, *options.from).front()].first_segment;
 
+  if (resumption && !resumption->note.empty()) console.err << "psoas: " << resumption->note;
   if (options.dry_run) {
     console.out << render_dry_run(*routine, timeline, first_segment);
     return ExitCode::ok;
   }
-  if (resumption && !resumption->note.empty()) console.err << "psoas: " << resumption->note;
 
   std::optional<Voice> voice;
   if (options.voice) {

@@ -264,7 +264,10 @@ std::variant<std::vector<Session>, std::vector<Diagnostic>> read_session_log(con
     }
     sessions.push_back(std::move(*session));
   }
-  if (!problems.empty()) return problems;
+  if (!problems.empty()) {
+    sort_by_position(problems);
+    return problems;
+  }
   return sessions;
 }
 

@@ -107,14 +107,18 @@ TEST_CASE("a run to the end exits 0 with a summary, and leaves the terminal as i
   CHECK(strip_escapes(run->output()).find('\a') == std::string::npos);  // --quiet; titles end in BEL too
 }
 
-TEST_CASE("bells: one as each segment begins, and ticks at 3, 2, 1 seconds left of each hold") {
+TEST_CASE("bells: one as each segment begins and at the end, and ticks before each hold ends") {
   Fixture f;
   auto run = f.start({"--yes", "--speed", "100"});
   REQUIRE(run->wait_exit(5s));
   const std::string text = strip_escapes(run->output());  // a title ends in BEL too
   const auto bells = std::count(text.begin(), text.end(), '\a');
-  // 4 segments and the end, and 3 ticks for each of 3 holds.
-  CHECK(bells == 4 + 1 + 3 * 3);
+  // 4 segments and the end always ring. At 100 times the speed a second is
+  // 10 ms, and a late wake-up on a busy machine may merge two ticks, so only
+  // at most 3 for each of the 3 holds is promised here; the runner's
+  // fake-clock test proves each tick.
+  CHECK(bells >= 4 + 1);
+  CHECK(bells <= 4 + 1 + 3 * 3);
 }
 
 TEST_CASE("--voice speaks through espeak-ng, without waiting for it") {

@@ -147,3 +147,37 @@ TEST_CASE("tightness: weekly averages, and whether the sides are evening out") {
   std::vector<WeekRatings> steady = {{0, 6.0, 5.0}, {7, 5.0, 4.2}};
   CHECK(side_gap(steady).trend == GapTrend::steady);
 }
+
+TEST_CASE("a day counts for the streak when its sessions held at least half their planned hold time") {
+  Session skipped = at({2026, 11, 20}, 8, 0, SessionOutcome::partial);
+  skipped.planned_hold = 100s;
+  skipped.held_left = 10s;
+  Session held = at({2026, 11, 21}, 8, 0, SessionOutcome::quit);
+  held.planned_hold = 100s;
+  held.held_right = 50s;
+  Session short_one = at({2026, 11, 22}, 8, 0, SessionOutcome::quit);
+  short_one.planned_hold = 100s;
+  short_one.held_unsided = 20s;
+  Session second = at({2026, 11, 22}, 18, 0, SessionOutcome::finished);
+  second.planned_hold = 100s;
+  second.held_unsided = 90s;
+  const std::set<std::int64_t> days = practice_days({skipped, held, short_one, second});
+  CHECK_FALSE(days.contains(day({2026, 11, 20})));  // everything skipped: no practice
+  CHECK(days.contains(day({2026, 11, 21})));        // quit half-way, but half was held
+  CHECK(days.contains(day({2026, 11, 22})));        // 110 s of 200 s over two sessions
+}
+
+TEST_CASE("side balance compares only sessions that reached the end and held both sides") {
+  Session both = at({2026, 11, 20}, 8);
+  both.held_left = 60s;
+  both.held_right = 60s;
+  Session quit_after_right = at({2026, 11, 21}, 8, 0, SessionOutcome::quit);
+  quit_after_right.held_right = 60s;
+  quit_after_right.held_left = 5s;
+  const SideBalance balance = side_balance({both, quit_after_right}, day({2026, 11, 1}));
+  CHECK(balance.left == 65s);
+  CHECK(balance.right == 120s);
+  CHECK(balance.comparable_sessions == 1);
+  CHECK(balance.comparable_left == 60s);
+  CHECK(balance.comparable_right == 60s);
+}

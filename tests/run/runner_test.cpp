@@ -131,6 +131,7 @@ TEST_CASE("skip moves on at once and counts the skip") {
       run.go({{at(0s), key(Key::Code::enter)}, {at(8s), key('n')}, {at(9s), key(Key::Code::right)}});
   // At 8 s: the first right hold (5 s..35 s) is skipped; at 9 s the rest after it.
   CHECK(end.skipped == 2);
+  CHECK(end.holds_skipped == 1);  // the rest skipped is not a hold
   CHECK(run.clock.now() == 170s - 27s - 9s);
   CHECK(end.held_right == 3s + 30s);
   CHECK(run.sink.of(RunEventKind::skipped)[0].event.segment == 2);
