@@ -48,6 +48,23 @@ TEST_CASE("every built-in routine passes check with no warning, and carries the 
     CHECK(mentions(routine.cautions, {"sharp pain", "pain means stop", "never push"}));
     CHECK(mentions(routine.cautions, {"doctor", "physio", "clinician"}));
     CHECK(build_timeline(routine).total > Seconds(0));
+    // Read on the floor, in the seconds the screen gives: short lines, and no word the sources call for left out.
+    for (const Step& step : routine.steps)
+      for (const std::string& line : step.setup)
+        CHECK_MESSAGE(std::count(line.begin(), line.end(), ' ') < 16, routine.name, ": ", line);
+    CHECK(mentions(routine.cautions, {"before you start", "before starting"}));
+    CHECK(mentions(routine.cautions, {"snap", "tear", "tendinitis"}));
+    CHECK_MESSAGE(!routine.notes.empty(), routine.name);
+    // One meaning of a side: each sided step says what its side names, and the routine what its sides track.
+    bool sided = false;
+    for (const Step& step : routine.steps) {
+      if (step.is_use() || step.sides == std::vector{Side::none}) continue;
+      sided = true;
+      CHECK_MESSAGE(!step.side_label.empty(), routine.name, ": ", step.name);
+    }
+    if (sided) CHECK_MESSAGE(routine.tracks == "hip flexor", routine.name);
+    for (const Step& step : routine.steps)
+      if (!step.is_use() && !step.is_check()) CHECK_MESSAGE(!step.source.empty(), routine.name, ": ", step.name);
   }
 }
 

@@ -35,8 +35,11 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
   std::vector<RoutineRow> rows;
   bool any_broken = false;
   for (const FoundRoutine& found : search_path.list()) {
-    RoutineRow row{found.name,          "", std::nullopt, false, 0, {}, found.origin, found.shadows_builtin,
-                   found.file.string(), {}};
+    RoutineRow row;
+    row.name = found.name;
+    row.origin = found.origin;
+    row.shadows_builtin = found.shadows_builtin;
+    row.file = found.file.string();
     std::optional<RoutineSummary> summary = cache.find(found.file);
     if (!summary) {
       LoadResult result = loader.load_file(found.file);
@@ -59,6 +62,7 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
     row.untimed = summary->untimed;
     row.steps = summary->steps;
     row.tags = summary->tags;
+    row.often = summary->often;
     rows.push_back(std::move(row));
   }
   cache.save();

@@ -42,7 +42,12 @@ void collect_used(const Routine& routine, std::vector<std::pair<std::string, con
 }  // namespace
 
 RoutineSummary RoutineSummary::of(const Routine& routine, const Timeline& timeline) {
-  return {routine.title, timeline.total, timeline.has_checklist(), timeline.steps.size(), routine.tags};
+  return {.title = routine.title,
+          .total = timeline.total,
+          .untimed = timeline.has_checklist(),
+          .steps = timeline.steps.size(),
+          .tags = routine.tags,
+          .often = routine.often};
 }
 
 ListCache::Stamp ListCache::stamp_of(const fs::path& file) {
@@ -70,8 +75,12 @@ ListCache::ListCache(std::optional<fs::path> file, const SearchPath& search_path
         entry.dependencies.push_back(
             {dependency.at("use"), dependency.at("file"), stamp(dependency.at("stamp"))});
       const Json& summary = value.at("summary");
-      entry.summary = {summary.at("title"), Seconds(summary.at("total").get<std::int64_t>()),
-                       summary.at("untimed"), summary.at("steps"), summary.at("tags")};
+      entry.summary = {.title = summary.at("title"),
+                       .total = Seconds(summary.at("total").get<std::int64_t>()),
+                       .untimed = summary.at("untimed"),
+                       .steps = summary.at("steps"),
+                       .tags = summary.at("tags"),
+                       .often = summary.at("often")};
       entries_.emplace(routine_file, std::move(entry));
     }
   } catch (const std::exception&) {
@@ -122,7 +131,8 @@ void ListCache::save() const {
                                 {"total", s.total.count()},
                                 {"untimed", s.untimed},
                                 {"steps", s.steps},
-                                {"tags", s.tags}}}};
+                                {"tags", s.tags},
+                                {"often", s.often}}}};
   }
   try {
     replace_file(*file_, Json{{"binary", binary_}, {"routines", routines}}.dump(

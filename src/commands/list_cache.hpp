@@ -20,6 +20,7 @@ struct RoutineSummary {
   bool untimed = false;
   std::size_t steps = 0;
   std::vector<std::string> tags;
+  std::string often;
 
   static RoutineSummary of(const Routine& routine, const Timeline& timeline);
   friend bool operator==(const RoutineSummary&, const RoutineSummary&) = default;

@@ -570,6 +570,7 @@ class Reader {
                fmt::format("`{}` does nothing on an until-done step, which is ticked off, not timed", key));
       return;
     }
+    if (const Entry* entry = written("setup")) warn_about_reading_time(step, *entry);
     if (const Entry* entry = written("side-label"); entry && step.sides == std::vector{Side::none})
       warn(entry->key_node, "`side-label` says what a side means, and this step has no `sides`");
     if (const Entry* entry = written("sides")) {
@@ -587,6 +588,34 @@ class Reader {
       warn(entry->key_node,
            "with `alternate` and no `rest`, each new rep starts on the first side at once, "
            "with no time to change sides; give `rest` some time");
+  }
+
+  // A setup is on screen before the hold and for the first seconds of it: in
+  // that time a person on the floor must be able to read it.
+  void warn_about_reading_time(const Step& step, const Entry& setup) {
+    std::size_t words = 0;
+    for (const std::string& line : step.setup) words += count_words(line);
+    Seconds before = step.prepare;
+    if (step.sides.size() > 1) before = std::min(before, step.switch_time);
+    const Seconds shown = before + setup_time_in_hold(*step.hold);
+    const auto readable = static_cast<std::size_t>(kReadingWordsPerSecond * static_cast<double>(shown.count()));
+    if (words <= readable) return;
+    warn(setup.key_node,
+         fmt::format("`setup` has {} words, more than can be read in the {} it is on screen (about {:.0f} words "
+                     "a second); shorten it, or give {} more time",
+                     words, format_duration(shown), kReadingWordsPerSecond,
+                     step.sides.size() > 1 && step.switch_time < step.prepare ? "`switch`" : "`prepare`"));
+  }
+
+  static std::size_t count_words(std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (const char c : text) {
+      const bool space = c == ' ' || c == '\t' || c == '\n';
+      if (!space && !in_word) ++words;
+      in_word = !space;
+    }
+    return words;
   }
 
   void read_use_step(NodeId map) {

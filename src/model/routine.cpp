@@ -1,5 +1,7 @@
 #include "model/routine.hpp"
 
+#include <algorithm>
+
 namespace psoas {
 
 TimingOverrides TimingOverrides::over(const TimingOverrides& inner) const {
@@ -29,6 +31,10 @@ std::size_t expanded_size(const Routine& routine, const TimingOverrides& overrid
     }
   }
   return total;
+}
+
+Seconds setup_time_in_hold(Seconds hold) {
+  return std::min(kSetupShownInHold, hold / 2);
 }
 
 bool is_valid_routine_name(std::string_view name) {

@@ -80,6 +80,14 @@ inline constexpr std::size_t kMaxExpandedSize = 100'000;
 // once past `limit`.
 std::size_t expanded_size(const Routine& routine, const TimingOverrides& overrides, std::size_t limit);
 
+// A run shows a step's setup during its get-ready, each switch of sides, and
+// the first seconds of each hold: this many of a hold (half of a short one).
+inline constexpr Seconds kSetupShownInHold{10};
+Seconds setup_time_in_hold(Seconds hold);
+
+// A setup is meant to be read at about this many words a second.
+inline constexpr double kReadingWordsPerSecond = 2.0;
+
 // Whether `name` is a valid routine name: [a-z0-9][a-z0-9-]*, at most 64 characters.
 bool is_valid_routine_name(std::string_view name);
 

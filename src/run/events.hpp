@@ -28,6 +28,7 @@ struct RunState {
   bool paused = false;
   bool confirming_quit = false;
   bool showing_help = false;
+  bool showing_setup = false;  // `i`: the setup is shown again, until the segment ends
   std::size_t equipment_ticked = 0;  // items ticked off before the start
 
   Instant started_at{0};  // when the first segment began
@@ -60,6 +61,7 @@ enum class RunEventKind : unsigned char {
   quit_asked,  // "quit? y/n"
   quit_cancelled,
   help,    // the key help was shown or hidden
+  setup,   // `i`: the setup was shown again, or hidden
   redraw,  // the screen must be drawn again from scratch
   finished,
   quit,

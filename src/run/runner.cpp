@@ -67,6 +67,7 @@ void Runner::enter_segment(std::size_t index, Instant start) {
   // Without a keyboard nobody can tick a check off: those pass at once.
   for (;;) {
     state_.segment = index;
+    state_.showing_setup = false;
     state_.segment_length = current().duration;
     state_.segment_remaining = state_.segment_length;
     segment_end_ = start + state_.segment_length;
@@ -264,6 +265,9 @@ void Runner::on_key(const Key& key, Instant now) {
     add_time(-kTimeStep, now);
   } else if (character && (c == 'q' || c == 'Q')) {
     request_quit(now);
+  } else if (character && (c == 'i' || c == 'I')) {
+    state_.showing_setup = !state_.showing_setup;
+    emit(RunEventKind::setup);
   } else if (character && (c == '?' || c == 'h')) {
     // The help hides the countdown, so the countdown waits for it.
     paused_for_help_ = !state_.paused && !is_check();

@@ -20,6 +20,11 @@ bool starts_group(const Timeline& timeline, std::size_t index) {
 
 constexpr std::size_t kMinWidth = 40;
 
+// "4m55s", or "4m55s+" when checklist steps add time of their own, as `psoas list` says it.
+std::string total_text(const Timeline& timeline) {
+  return format_duration(timeline.total) + (timeline.has_checklist() ? "+" : "");
+}
+
 class TextCard {
  public:
   TextCard(const Routine& routine, const Timeline& timeline, const CardOptions& options)
@@ -32,6 +37,7 @@ class TextCard {
     if (only_steps.empty()) {
       header();
       for (std::size_t i = 0; i < timeline_.steps.size(); ++i) step(i, true);
+      notes();
     } else {
       for (const std::size_t i : only_steps) {
         if (i != only_steps.front()) line("");  // one card after another, each cut apart
@@ -44,7 +50,7 @@ class TextCard {
 
  private:
   void header() {
-    const std::string total = fmt::format("total {}", format_duration(timeline_.total));
+    const std::string total = fmt::format("total {}", total_text(timeline_));
     const auto title_lines = wrap(routine_.title, width_ - total.size() - 2);
     for (std::size_t i = 0; i < title_lines.size(); ++i) {
       const std::string& title = title_lines[i];
@@ -60,6 +66,7 @@ class TextCard {
       blank();
     }
     facts();
+    if (!routine_.often.empty()) paragraph(routine_.often, style_.dim("How often: "), "           ");
     blank();
     if (!timeline_.equipment.empty()) {
       line(style_.heading("Equipment"));
@@ -117,6 +124,22 @@ class TextCard {
       paragraph(fmt::format("{}", fmt::join(step.cues, " · ")), indent + style_.dim("Cues: "),
                 indent + "      ");
     if (!step.caution.empty()) paragraph(step.caution, indent + style_.warning("! "), indent + "  ");
+    if (!step.source.empty())
+      paragraph(step.source, indent + style_.dim("Source: "), indent + std::string(8, ' '));
+  }
+
+  // Where the numbers come from: the routine's notes, then each used routine's.
+  void notes() {
+    if (timeline_.notes.empty()) return;
+    blank();
+    line(style_.heading("Notes and sources"));
+    for (const RoutineNotes& notes : timeline_.notes) {
+      if (notes.routine != routine_.name) {
+        blank();
+        line(style_.dim(fmt::format("  {} ({})", notes.title, notes.routine)));
+      }
+      for (const std::string& note : notes.notes) paragraph(note, "  - ", "    ");
+    }
   }
 
   // Text wrapped after `first` (on the first line) and `rest` (on the others);
@@ -160,6 +183,7 @@ class MarkdownCard {
     if (only_steps.empty()) {
       header();
       for (std::size_t i = 0; i < timeline_.steps.size(); ++i) step(i, true);
+      notes();
     } else {
       for (const std::size_t i : only_steps) {
         out_ += fmt::format("*{} · step {} of {}*\n\n", markdown_escape(routine_.title), i + 1,
@@ -173,8 +197,8 @@ class MarkdownCard {
  private:
   void header() {
     out_ += fmt::format("# {}\n\n", markdown_escape(routine_.title));
-    out_ += fmt::format("**Total:** {} · **Steps:** {}", format_duration(timeline_.total),
-                        timeline_.steps.size());
+    out_ += fmt::format("**Total:** {} · **Steps:** {}", total_text(timeline_), timeline_.steps.size());
+    if (!routine_.often.empty()) out_ += fmt::format(" · **How often:** {}", markdown_escape(routine_.often));
     if (!routine_.tags.empty())
       out_ +=
           fmt::format(" · **Tags:** {}", markdown_escape(fmt::format("{}", fmt::join(routine_.tags, ", "))));
@@ -210,6 +234,18 @@ class MarkdownCard {
       out_ +=
           fmt::format("  - *Cues:* {}\n", markdown_escape(fmt::format("{}", fmt::join(step.cues, " · "))));
     if (!step.caution.empty()) out_ += fmt::format("  - **Caution:** {}\n", markdown_escape(step.caution));
+    if (!step.source.empty()) out_ += fmt::format("  - *Source:* {}\n", markdown_escape(step.source));
+  }
+
+  void notes() {
+    if (timeline_.notes.empty()) return;
+    out_ += "\n## Notes and sources\n\n";
+    for (const RoutineNotes& notes : timeline_.notes) {
+      if (notes.routine != routine_.name)
+        out_ += fmt::format("*{} ({})*\n\n", markdown_escape(notes.title), notes.routine);
+      for (const std::string& note : notes.notes) out_ += fmt::format("- {}\n", markdown_escape(note));
+      out_ += "\n";
+    }
   }
 
   const Routine& routine_;

@@ -53,6 +53,8 @@ Json step_json(const Timeline& timeline, std::size_t index) {
               {"setup", step.setup},
               {"cues", step.cues},
               {"caution", text_or_null(step.caution)},
+              {"side_label", text_or_null(step.side_label)},
+              {"source", text_or_null(step.source)},
               {"start_seconds", timeline.segments[planned.first_segment].start.count()},
               {"duration_seconds", timeline.step_duration(index).count()}};
 }
@@ -111,6 +113,7 @@ std::string list_json(const std::vector<RoutineRow>& rows) {
                        {"untimed_steps", row.untimed},
                        {"steps", valid ? Json(row.steps) : Json(nullptr)},
                        {"tags", row.tags},
+                       {"often", text_or_null(row.often)},
                        {"origin", std::string(to_string(row.origin))},
                        {"shadows_builtin", row.shadows_builtin},
                        {"file", row.file},
@@ -133,14 +136,20 @@ std::string card_json(const Routine& routine, const Timeline& timeline,
     for (std::size_t k = 0; k < planned.segment_count; ++k)
       segment_list.push_back(segment_json(timeline, planned.first_segment + k));
   }
+  Json notes = Json::array();
+  for (const RoutineNotes& routine_notes : timeline.notes)
+    notes.push_back({{"routine", routine_notes.routine}, {"title", routine_notes.title}, {"notes", routine_notes.notes}});
   const Json out{{"name", routine.name},
                  {"title", routine.title},
                  {"summary", text_or_null(routine.summary)},
                  {"tags", routine.tags},
+                 {"often", text_or_null(routine.often)},
+                 {"tracks", text_or_null(timeline.tracks)},
                  {"equipment", timeline.equipment},
                  {"cautions", timeline.cautions},
                  {"file", routine.file.string()},
                  {"total_seconds", timeline.total.count()},
+                 {"notes", notes},
                  {"steps", step_list},
                  {"segments", segment_list}};
   return dump_json(out);

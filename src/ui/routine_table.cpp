@@ -19,17 +19,18 @@ std::string describe_origin(Origin origin, bool shadows_builtin) {
 
 std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optional<std::size_t> width,
                                  bool color) {
-  enum Column : std::size_t { kName, kTitle, kTotal, kSteps, kTags, kOrigin, kColumns };
+  enum Column : std::size_t { kName, kTitle, kTotal, kSteps, kOften, kTags, kOrigin, kColumns };
   using Cells = std::array<std::string, kColumns>;
   std::vector<Cells> table;
   bool any_untimed = false;
-  table.push_back({"NAME", "TITLE", "TOTAL ", "STEPS", "TAGS", "ORIGIN"});
+  table.push_back({"NAME", "TITLE", "TOTAL ", "STEPS", "OFTEN", "TAGS", "ORIGIN"});
   for (const RoutineRow& row : rows) {
     const bool broken = !row.total;
     const std::string total = broken ? "broken" : format_duration(*row.total) + (row.untimed ? "+" : " ");
     any_untimed = any_untimed || row.untimed;
     table.push_back({escape_line(row.name), broken ? "" : escape_line(row.title), total,
-                     broken ? "" : fmt::format("{}", row.steps), escape_line(fmt::format("{}", fmt::join(row.tags, ","))),
+                     broken ? "" : fmt::format("{}", row.steps), escape_line(row.often),
+                     escape_line(fmt::format("{}", fmt::join(row.tags, ","))),
                      describe_origin(row.origin, row.shadows_builtin)});
   }
   std::array<std::size_t, kColumns> widths{};
@@ -37,12 +38,17 @@ std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optio
     for (std::size_t c = 0; c < kColumns; ++c) widths[c] = std::max(widths[c], display_width(cells[c]));
 
   if (width) {
-    // The title gives way first: everything else is short and needed.
-    std::size_t others = 2 * (kColumns - 1);
-    for (std::size_t c = 0; c < kColumns; ++c)
-      if (c != kTitle) others += widths[c];
+    // The title gives way first, then how often: everything else is short and needed.
     constexpr std::size_t kMinTitle = 10;
-    widths[kTitle] = std::min(widths[kTitle], std::max(kMinTitle, *width > others ? *width - others : 0));
+    constexpr std::size_t kMinOften = 8;
+    const auto others = [&](std::size_t shrinking) {
+      std::size_t sum = 2 * (kColumns - 1);
+      for (std::size_t c = 0; c < kColumns; ++c)
+        if (c != shrinking) sum += widths[c];
+      return sum;
+    };
+    widths[kTitle] = std::min(widths[kTitle], std::max(kMinTitle, *width > others(kTitle) ? *width - others(kTitle) : 0));
+    widths[kOften] = std::min(widths[kOften], std::max(kMinOften, *width > others(kOften) ? *width - others(kOften) : 0));
   }
 
   const Style style(color);
@@ -51,7 +57,7 @@ std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optio
     const Cells& cells = table[r];
     std::string line;
     for (std::size_t c = 0; c < kColumns; ++c) {
-      std::string cell = c == kTitle ? truncate(cells[c], widths[c]) : cells[c];
+      std::string cell = c == kTitle || c == kOften ? truncate(cells[c], widths[c]) : cells[c];
       const bool numeric = c == kTotal || c == kSteps;
       std::string padded = c + 1 == kColumns ? cell
                            : numeric         ? pad_left(cell, widths[c])

@@ -18,6 +18,7 @@ struct RoutineRow {
   bool untimed = false;          // it also has steps that wait to be ticked off
   std::size_t steps = 0;
   std::vector<std::string> tags;
+  std::string often;  // how often to do it, when the routine says
   Origin origin = Origin::builtin;
   bool shadows_builtin = false;
   std::string file;

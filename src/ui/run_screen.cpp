@@ -259,10 +259,17 @@ class RunFrame {
     return canvas_.finish(title(segment, step));
   }
 
+  // Which words a hold shows: the setup at its start (or on `i`), then the cues.
+  enum class HoldWords : unsigned char { setup, cues, both };
+
   // The words shown with a segment: how to get into position, the cues, the
   // step's caution.
-  std::vector<std::string> info_lines(SegmentKind kind, const Segment& segment, const Step& step) const {
+  std::vector<std::string> info_lines(SegmentKind kind, const Segment& segment, const Step& step,
+                                      HoldWords hold_words = HoldWords::cues) const {
     std::vector<std::string> paragraphs;
+    const bool setup_asked = state_.showing_setup && !step.setup.empty();
+    if (kind == SegmentKind::rest && setup_asked) kind = SegmentKind::prepare;
+    if (kind == SegmentKind::hold && setup_asked && hold_words == HoldWords::cues) hold_words = HoldWords::setup;
     switch (kind) {
       case SegmentKind::switch_sides:
         paragraphs.push_back(step.side_label.empty()
@@ -275,13 +282,14 @@ class RunFrame {
         paragraphs.insert(paragraphs.end(), step.setup.begin(), step.setup.end());
         break;
       case SegmentKind::hold:
+        if (hold_words != HoldWords::cues) paragraphs.insert(paragraphs.end(), step.setup.begin(), step.setup.end());
         break;
       case SegmentKind::rest:
         paragraphs.push_back(fmt::format("Rest. Then rep {} of {}.", segment.rep, segment.reps));
         break;
     }
-    if (kind == SegmentKind::hold || kind == SegmentKind::check)
-      if (!step.cues.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(step.cues, " · ")));
+    const bool with_cues = kind == SegmentKind::check || (kind == SegmentKind::hold && hold_words != HoldWords::setup);
+    if (with_cues && !step.cues.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(step.cues, " · ")));
     if (!step.caution.empty() && kind != SegmentKind::rest) paragraphs.push_back("! " + step.caution);
     std::vector<std::string> lines;
     const std::size_t width = canvas_.width() > 4 ? canvas_.width() - 2 : canvas_.width();
@@ -319,15 +327,24 @@ class RunFrame {
   // chosen for the words of the whole step, so it keeps its size through it.
   void timed_middle(const Segment& segment, const Step& step, bool sided, int rows) {
     std::size_t most_words = 0;
-    for (const SegmentKind kind : {SegmentKind::prepare, SegmentKind::hold, SegmentKind::switch_sides})
+    for (const SegmentKind kind : {SegmentKind::prepare, SegmentKind::switch_sides})
       most_words = std::max(most_words, info_lines(kind, segment, step).size());
-    const std::vector<std::string> info = info_lines(segment.kind, segment, step);
+    for (const HoldWords words : {HoldWords::setup, HoldWords::cues})
+      most_words = std::max(most_words, info_lines(SegmentKind::hold, segment, step, words).size());
     // The words may take all but what the smallest countdown needs.
     const int word_budget =
         std::max(0, std::min(static_cast<int>(most_words), rows - big_text_height(1) - 2));
     const std::size_t middle_start = canvas_.line_count();
     big_middle(segment, sided, rows - word_budget - 1);
     const int used = static_cast<int>(canvas_.line_count() - middle_start);
+    // A hold shows its setup and cues together when there is room, else the
+    // setup for its first seconds and the cues after.
+    std::vector<std::string> info = info_lines(segment.kind, segment, step, HoldWords::both);
+    if (segment.kind == SegmentKind::hold && static_cast<int>(info.size()) > rows - used - 1) {
+      const Nanos elapsed = state_.segment_length - state_.segment_remaining;
+      const bool starting = elapsed < std::chrono::duration_cast<Nanos>(setup_time_in_hold(segment.duration));
+      info = info_lines(segment.kind, segment, step, starting ? HoldWords::setup : HoldWords::cues);
+    }
     const int shown = std::min(static_cast<int>(info.size()), rows - used - 1);
     const int spare = rows - used - std::max(shown, 0) - 1;
     canvas_.insert_blanks(middle_start, spare / 2);  // centred between header and bottom
@@ -367,6 +384,7 @@ class RunFrame {
         {"n, →", "skip this segment"},
         {"b, ←", "restart this segment; twice quickly: go back one"},
         {"+, -", "add or take 10 seconds"},
+        {"i", "show the setup again"},
         {"Enter", "tick off a checklist step"},
         {"q", "quit"},
         {"?", "this help; any key closes it"},

@@ -548,3 +548,27 @@ TEST_CASE("sixty-six thousand uses of a broken routine are refused quickly, with
   CHECK(result.diagnostics[100].message == "too many errors; stopping after 100");
   CHECK(took < std::chrono::seconds(2));
 }
+
+TEST_CASE("a setup too long to read in the time it is on screen is a warning; the new keys are read") {
+  const std::string twenty = "one two three four five six seven eight nine ten";
+  CHECK(diagnostics_of("title: T\nsteps:\n  - name: S\n    hold: 20s\n    setup: [" + twenty + ", " + twenty + "]\n")
+            .empty());  // 20 words in the hold's first 10 s
+  CHECK(diagnostics_of("title: T\nsteps:\n  - name: S\n    hold: 20s\n    setup: [" + twenty + ", " + twenty +
+                       ", extra]\n") ==
+        "test.yaml:5:5: warning: `setup` has 21 words, more than can be read in the 10s it is on screen (about 2 "
+        "words a second); shorten it, or give `prepare` more time\n");
+  CHECK(diagnostics_of("title: T\nsteps:\n  - name: S\n    hold: 8s\n    prepare: 5s\n    sides: both\n"
+                       "    switch: 2s\n    setup: [" + twenty + " a b c]\n") ==
+        "test.yaml:8:5: warning: `setup` has 13 words, more than can be read in the 6s it is on screen (about 2 "
+        "words a second); shorten it, or give `switch` more time\n");
+  const auto routine = load_valid(
+      "title: T\noften: twice a day\ntracks: hip flexor\nnotes: [Source A says 30 s.]\nsteps:\n"
+      "  - {name: S, hold: 30s, sides: both, side-label: back leg, source: program's choice}\n");
+  CHECK(routine->often == "twice a day");
+  CHECK(routine->tracks == "hip flexor");
+  CHECK(routine->notes == std::vector<std::string>{"Source A says 30 s."});
+  CHECK(routine->steps[0].side_label == "back leg");
+  CHECK(routine->steps[0].source == "program's choice");
+  CHECK(diagnostics_of("title: T\nsteps:\n  - {name: S, hold: 30s, side-label: left leg}\n") ==
+        "test.yaml:3:26: warning: `side-label` says what a side means, and this step has no `sides`\n");
+}

@@ -38,7 +38,7 @@ TEST_CASE("the text card: title and total, facts, equipment, cautions, numbered 
   CardOptions options;
   options.width = 60;
   CHECK(render_card(routine, timeline, options) ==
-        R"(Sample hip routine                               total 2m30s
+        R"(Sample hip routine                              total 2m30s+
 ============================================================
 A short routine to show every part of a card.
 
@@ -104,7 +104,7 @@ TEST_CASE("the Markdown card: checkboxes for equipment and steps") {
   options.format = CardFormat::markdown;
   CHECK(render_card(routine, build_timeline(routine), options) == R"(# Sample hip routine
 
-**Total:** 2m30s · **Steps:** 2 · **Tags:** hips, demo
+**Total:** 2m30s+ · **Steps:** 2 · **Tags:** hips, demo
 
 A short routine to show every part of a card.
 
@@ -183,4 +183,38 @@ TEST_CASE(
   const std::string markdown = render_card(outer, timeline, options);
   CHECK(markdown.find("*Outer (outer)*") != std::string::npos);
   CHECK(markdown.find("*Outer (outer)*") < markdown.find("Mine after"));
+}
+
+TEST_CASE("the card says how often, each step's source, and the notes of the routine and of those it uses") {
+  Routine used = sample_routine();
+  used.name = "inner";
+  used.title = "Inner";
+  used.notes = {"Source B says a minute."};
+  Routine routine = sample_routine();
+  routine.often = "twice a day";
+  routine.notes = {"Source A says 30 s; this routine holds 30 s.", "The rests are this program's choice."};
+  routine.steps[1].source = "program's choice";
+  routine.steps[1].side_label = "kneeling leg";
+  Step use;
+  use.use = "inner";
+  use.used = std::make_shared<const Routine>(used);
+  routine.steps.push_back(use);
+  const Timeline timeline = build_timeline(routine);
+  CardOptions options;
+  options.width = 60;
+  const std::string card = render_card(routine, timeline, options);
+  CHECK(card.find("\nHow often: twice a day\n") != std::string::npos);
+  CHECK(card.find("        right, then left (kneeling leg) · 2 × 30s") != std::string::npos);
+  CHECK(card.find("        Source: program's choice\n") != std::string::npos);
+  CHECK(card.ends_with("Notes and sources\n"
+                       "  - Source A says 30 s; this routine holds 30 s.\n"
+                       "  - The rests are this program's choice.\n"
+                       "\n"
+                       "  Inner (inner)\n"
+                       "  - Source B says a minute.\n"));
+  options.format = CardFormat::markdown;
+  const std::string markdown = render_card(routine, timeline, options);
+  CHECK(markdown.find(" · **How often:** twice a day") != std::string::npos);
+  CHECK(markdown.find("  - *Source:* program's choice\n") != std::string::npos);
+  CHECK(markdown.find("## Notes and sources\n\n- Source A says 30 s; this routine holds 30 s.\n") != std::string::npos);
 }

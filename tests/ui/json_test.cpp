@@ -68,13 +68,15 @@ TEST_CASE("card --json: the routine, its steps and its timeline with start offse
 TEST_CASE("list --json: valid and broken routines") {
   Diagnostic error{"/u/bad.yaml", {3, 5}, Severity::error, "oops"};
   std::vector<RoutineRow> rows = {
-      {"good", "Good", Seconds(90), true, 3, {"hips"}, Origin::builtin, false, "/b/good.yaml", std::nullopt},
-      {"bad", "", std::nullopt, false, 0, {}, Origin::user, true, "/u/bad.yaml", error}};
+      {"good", "Good", Seconds(90), true, 3, {"hips"}, "daily", Origin::builtin, false, "/b/good.yaml", std::nullopt},
+      {"bad", "", std::nullopt, false, 0, {}, "", Origin::user, true, "/u/bad.yaml", error}};
   const Json list = Json::parse(list_json(rows));
   REQUIRE(list.size() == 2);
   CHECK(list[0]["total_seconds"] == 90);
   CHECK(list[0]["untimed_steps"] == true);
   CHECK(list[0]["origin"] == "built-in");
+  CHECK(list[0]["often"] == "daily");
+  CHECK(list[1]["often"].is_null());
   CHECK(list[0]["valid"] == true);
   CHECK(list[0]["error"].is_null());
   CHECK(list[1]["valid"] == false);
