@@ -35,16 +35,6 @@ class FileDescriptor {
   int fd_;
 };
 
-bool write_all_to(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
 void create_folders(const fs::path& folder) {
   if (folder.empty()) return;
   std::error_code error;
@@ -60,7 +50,7 @@ std::string write_temporary(const fs::path& path, std::string_view content, mode
   FileDescriptor fd(::mkstemp(temporary.data()));
   if (fd.get() < 0)
     throw Error(fmt::format("cannot write in {}: {}", path.parent_path().string(), std::strerror(errno)));
-  const bool written = ::fchmod(fd.get(), mode) == 0 && write_all_to(fd.get(), content) &&
+  const bool written = ::fchmod(fd.get(), mode) == 0 && write_all(fd.get(), content) &&
                        ::fsync(fd.get()) == 0 && fd.close();
   if (!written) {
     const int saved_errno = errno;
@@ -85,6 +75,16 @@ PathKind stat_kind(const fs::path& path, bool follow) {
 }
 
 }  // namespace
+
+bool write_all(int fd, std::string_view bytes) noexcept {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

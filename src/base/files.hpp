@@ -7,6 +7,9 @@
 
 namespace psoas {
 
+// Writes all of `bytes` to `fd`, retrying after interruptions; safe in a signal handler.
+bool write_all(int fd, std::string_view bytes) noexcept;
+
 // The whole of a file, byte for byte ("" when it cannot be read).
 std::string read_file(const std::filesystem::path& path);
 

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "base/files.hpp"
 #include "base/numbers.hpp"
 #include "base/printable.hpp"
 #include "commands/card.hpp"

@@ -12,6 +12,7 @@
 #include <exception>
 
 #include "base/error.hpp"
+#include "base/files.hpp"
 
 namespace psoas {
 namespace {
@@ -74,16 +75,6 @@ void take_over() {
 }
 
 }  // namespace
-
-bool write_all(int fd, std::string_view bytes) noexcept {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
 
 void restore_terminal() noexcept {
   // exchange() makes this idempotent, even when a signal interrupts it.

@@ -51,7 +51,4 @@ class TerminalDevice {
 // Restores the terminal if a session changed it; safe in a signal handler.
 void restore_terminal() noexcept;
 
-// Writes all of `bytes` to `fd`, retrying after interruptions.
-bool write_all(int fd, std::string_view bytes) noexcept;
-
 }  // namespace psoas

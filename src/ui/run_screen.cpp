@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "term/terminal.hpp"
+#include "base/files.hpp"
 #include "ui/big_text.hpp"
 #include "ui/describe.hpp"
 #include "ui/text.hpp"

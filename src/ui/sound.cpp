@@ -1,6 +1,6 @@
 #include "ui/sound.hpp"
 
-#include "term/terminal.hpp"
+#include "base/files.hpp"
 
 namespace psoas {
 
