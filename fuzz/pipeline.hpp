@@ -24,8 +24,11 @@ inline void load_and_render(std::string_view bytes, const SearchPath& search_pat
   if (!result.routine) return;
   const Routine& routine = *result.routine;
   const Timeline timeline = build_timeline(routine);
-  (void)render_card(routine, timeline, {CardFormat::text, 80, true, {}});
-  (void)render_card(routine, timeline, {CardFormat::markdown, 80, false, {}});
+  for (const bool compact : {false, true})
+    (void)render_card(routine, timeline,
+                      {.format = CardFormat::text, .width = 80, .color = true, .compact = compact, .only_steps = {}});
+  (void)render_card(routine, timeline,
+                    {.format = CardFormat::markdown, .width = 80, .color = false, .compact = false, .only_steps = {}});
   (void)card_json(routine, timeline, {});
   (void)render_dry_run(routine, timeline, 0);
   RunState state;

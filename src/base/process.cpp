@@ -13,13 +13,17 @@
 
 namespace psoas {
 
-std::optional<pid_t> spawn_process(const std::vector<std::string>& argv, ChildStreams streams) {
+namespace {
+
+// Spawns with `input_fd`, when given, as the child's standard input.
+std::optional<pid_t> spawn(const std::vector<std::string>& argv, ChildStreams streams, int input_fd) {
   if (argv.empty()) return std::nullopt;
   posix_spawn_file_actions_t files;
   posix_spawn_file_actions_init(&files);
   if (streams == ChildStreams::silenced)
     for (const int fd : {0, 1, 2})
       posix_spawn_file_actions_addopen(&files, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0);
+  if (input_fd >= 0) posix_spawn_file_actions_adddup2(&files, input_fd, 0);
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
   sigset_t none;
@@ -40,6 +44,39 @@ std::optional<pid_t> spawn_process(const std::vector<std::string>& argv, ChildSt
   posix_spawn_file_actions_destroy(&files);
   if (failed != 0) return std::nullopt;
   return pid;
+}
+
+}  // namespace
+
+std::optional<pid_t> spawn_process(const std::vector<std::string>& argv, ChildStreams streams) {
+  return spawn(argv, streams, -1);
+}
+
+std::optional<int> run_with_input(const std::vector<std::string>& argv, std::string_view input) {
+  int pipe_fds[2];
+  if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return std::nullopt;
+  const auto pid = spawn(argv, ChildStreams::inherited, pipe_fds[0]);
+  ::close(pipe_fds[0]);
+  if (!pid) {
+    ::close(pipe_fds[1]);
+    return std::nullopt;
+  }
+  // A pager quit before the end closes the pipe: the write fails, and that is fine.
+  struct sigaction ignore {};
+  struct sigaction old_pipe {};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  ::sigaction(SIGPIPE, &ignore, &old_pipe);
+  while (!input.empty()) {
+    const ssize_t n = ::write(pipe_fds[1], input.data(), input.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    input.remove_prefix(static_cast<std::size_t>(n));
+  }
+  ::close(pipe_fds[1]);
+  const int status = wait_process(*pid);
+  ::sigaction(SIGPIPE, &old_pipe, nullptr);
+  return status;
 }
 
 int wait_process(pid_t pid) {

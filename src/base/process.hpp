@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // Starting other programs, in one place (as ninja's subprocess-posix.cc):
@@ -27,6 +28,11 @@ int wait_process(pid_t pid);
 // Ctrl-C and Ctrl-\ meanwhile, as a shell does: they are the child's. 127 when
 // it cannot be started.
 int run_and_wait(const std::vector<std::string>& argv, ChildStreams streams, bool ignore_interrupts);
+
+// Starts `argv` with `input` on its standard input (a pager, say) and waits
+// for it; nothing when it cannot be started. A reader that quits early is
+// no error.
+std::optional<int> run_with_input(const std::vector<std::string>& argv, std::string_view input);
 
 // The path of `program` on $PATH, or nothing.
 std::optional<std::string> find_program(const std::string& program);

@@ -3,9 +3,9 @@
 #include <optional>
 #include <string>
 
+#include "base/error.hpp"
 #include "commands/console.hpp"
 #include "load/search_path.hpp"
-#include "base/error.hpp"
 #include "ui/card.hpp"
 
 namespace psoas {
@@ -15,14 +15,12 @@ struct CardCommandOptions {
   std::optional<std::string> step;  // a number or a name
   CardFormat format = CardFormat::text;
   bool json = false;
+  bool compact = false;              // one line per step
+  std::optional<std::size_t> width;  // columns of a text card; else the terminal's, or COLUMNS, or 80
+  bool step_names = false;           // for completion: each step's number and name
 };
 
 // `psoas card ROUTINE [STEP]`: the printable step card.
 ExitCode show_card(const CardCommandOptions& options, const SearchPath& search_path, const Console& console);
-
-// The steps of a timeline that `selector` names: a 1-based number, or a step
-// name (every step of that name, ignoring case). Throws Error naming the
-// choices when nothing matches.
-std::vector<std::size_t> select_steps(const Timeline& timeline, std::string_view selector);
 
 }  // namespace psoas

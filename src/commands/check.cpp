@@ -6,6 +6,7 @@
 
 #include "base/files.hpp"
 #include "base/printable.hpp"
+#include "commands/command_line.hpp"
 #include "load/loader.hpp"
 #include "load/suggest.hpp"
 #include "plan/timeline.hpp"
@@ -21,30 +22,20 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
   std::vector<CheckedFile> checked;
   bool all_valid = true;
   for (const std::string& argument : options.files) {
-    std::filesystem::path file = argument;
     LoadResult result;
-    if (!is_routine_path(argument)) {
-      if (const auto found = search_path.find(argument)) file = found->file;
-    }
+    const auto resolved = search_path.resolve(argument);
+    const std::filesystem::path file = resolved.value_or(argument);
     const bool missing = target_kind(file) == PathKind::missing;
-    if (!is_routine_path(argument) && file == argument && missing) {
-      const auto close = search_path.suggest(argument);
-      result.diagnostics.push_back(
-          {argument,
-           {},
-           Severity::error,
-           fmt::format("no routine named `{}` (searched {}){}", argument, search_path.describe(),
-                       close.empty() ? "" : fmt::format("; did you mean {}?", join_alternatives(close)))});
-    } else if (const auto named = search_path.find(file.stem().string());
-               is_routine_path(argument) && missing && named) {
+    const auto named = search_path.find(file.stem().string());
+    if (!resolved && missing) {
+      // Not a path, and no routine has that name: there is no file to point at.
+      result.diagnostics.push_back({"", kNowhere, Severity::error, search_path.not_found(argument)});
+    } else if (is_routine_path(argument) && missing && named) {
       // `check my-hips.yaml` from the wrong folder: the routine is known by name.
       result.diagnostics.push_back(
-          {argument,
-           {},
-           Severity::error,
-           fmt::format("no such file; the routine `{}` is {}, and `psoas check {}` "
-                       "checks it",
-                       file.stem().string(), named->file.string(), file.stem().string())});
+          {argument, kNowhere, Severity::error,
+           fmt::format("no such file; the routine `{}` is {}, and `psoas check {}` checks it", file.stem().string(),
+                       named->file.string(), file.stem().string())});
     } else {
       result = loader.load_file(file);
     }
@@ -68,6 +59,18 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
   }
   if (options.json) console.out << check_json(checked);
   return all_valid ? ExitCode::ok : ExitCode::failure;
+}
+
+void add_check_command(CommandLine& line) {
+  auto options = std::make_shared<CheckOptions>();
+  CLI::App* check = line.add("check", "Validate routine files and print every error",
+                             CompletedArgument::routine_or_file,
+                             [options](const Environment& environment, const Console& console) {
+                               return check_routines(*options, environment.search_path(), console);
+                             });
+  check->add_option("files", options->files, "Routine files (or names)")->required()->type_name("FILE");
+  check->add_flag("--json", options->json, "Write the results as JSON");
+  check->footer(examples({"psoas check my-hips.yaml", "psoas check ~/.config/psoas/routines/*.yaml"}));
 }
 
 }  // namespace psoas

@@ -1,11 +1,12 @@
 #include "commands/console.hpp"
 
-#include <fstream>
 #include <ostream>
 
 #include <fmt/format.h>
 
+#include "base/files.hpp"
 #include "load/loader.hpp"
+#include "load/source.hpp"
 #include "load/suggest.hpp"
 #include "base/error.hpp"
 #include "ui/diagnostic_view.hpp"
@@ -13,13 +14,20 @@
 namespace psoas {
 namespace {
 
+// The line `number` of `file`, read without ever blocking (a FIFO is no file to show).
 std::optional<std::string> read_line(const std::string& file, int number) {
-  std::ifstream in(file);
-  std::string line;
-  for (int n = 1; n <= number; ++n)
-    if (!std::getline(in, line)) return std::nullopt;
-  if (line.ends_with('\r')) line.pop_back();
-  return line;
+  ReadProblem problem;
+  const auto text = read_regular_file(file, kMaxRoutineFileBytes, problem);
+  if (!text) return std::nullopt;
+  std::string_view rest = *text;
+  for (int n = 1; n < number; ++n) {
+    const auto end = rest.find('\n');
+    if (end == std::string_view::npos) return std::nullopt;
+    rest.remove_prefix(end + 1);
+  }
+  std::string_view line = rest.substr(0, rest.find('\n'));
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  return std::string(line);
 }
 
 }  // namespace
@@ -36,20 +44,10 @@ void print_diagnostics(const Console& console, const std::vector<Diagnostic>& di
 
 std::shared_ptr<const Routine> load_routine_argument(std::string_view argument, const SearchPath& search_path,
                                                      const Console& console) {
-  std::filesystem::path file;
-  if (is_routine_path(argument)) {
-    file = std::filesystem::path(argument);
-  } else if (const auto found = search_path.find(argument)) {
-    file = found->file;
-  } else {
-    const auto close = search_path.suggest(argument);
-    throw Error(fmt::format("no routine named `{}`{}\n  searched: {}\n  `psoas list` shows every routine",
-                            argument,
-                            close.empty() ? "" : fmt::format("; did you mean {}?", join_alternatives(close)),
-                            search_path.describe()));
-  }
+  const auto file = search_path.resolve(argument);
+  if (!file) throw Error(search_path.not_found(argument) + "; `psoas list` shows every routine");
   RoutineLoader loader(search_path);
-  LoadResult result = loader.load_file(file);
+  LoadResult result = loader.load_file(*file);
   if (!result.routine) {
     print_diagnostics(console, result.diagnostics);
     throw Error("");

@@ -1,6 +1,7 @@
 #include "commands/edit.hpp"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -12,7 +13,9 @@
 
 #include "base/files.hpp"
 #include "base/process.hpp"
-#include "commands/new.hpp"
+#include "base/printable.hpp"
+#include "commands/command_line.hpp"
+#include "load/builtin_folder.hpp"
 #include "load/authoring.hpp"
 #include "load/loader.hpp"
 #include "load/source.hpp"
@@ -44,8 +47,8 @@ EditTarget find_target(const EditOptions& options, const SearchPath& search_path
   }
   const auto found = search_path.find(options.routine);
   if (!found)
-    throw Error(
-        fmt::format("no routine named `{}`; `psoas new {}` creates one", options.routine, options.routine));
+    throw Error(fmt::format("{}; `psoas new {}` creates one", search_path.not_found(options.routine),
+                            escape_line(options.routine)));
   auto text = read_source(found->file);
   if (const auto* error = std::get_if<Diagnostic>(&text)) throw Error(to_string(*error));
   std::string source = std::get<SourceText>(std::move(text)).text;
@@ -53,7 +56,7 @@ EditTarget find_target(const EditOptions& options, const SearchPath& search_path
   // Built-ins are not edited in place: the user's copy shadows them, and
   // points editors at the schema as `psoas new` does.
   auto with_schema = renamed_routine(source, options.routine, routine_schema_url());
-  return {user_routine_path(search_path, options.routine),
+  return {search_path.user_file(options.routine),
           with_schema ? std::move(*with_schema) : std::move(source), true};
 }
 
@@ -138,6 +141,20 @@ ExitCode edit_routine(const EditOptions& options, const SearchPath& search_path,
     console.out << target.file.string() << '\n';
     return result.routine ? ExitCode::ok : ExitCode::failure;
   }
+}
+
+void add_edit_command(CommandLine& line) {
+  auto options = std::make_shared<EditOptions>();
+  CLI::App* edit = line.add("edit", "Edit a routine in $VISUAL or $EDITOR, checked when you save",
+                            CompletedArgument::routine,
+                            [options](const Environment& environment, const Console& console) {
+                              options->editor = environment.editor_command();
+                              options->interactive = is_terminal(STDIN_FILENO);
+                              return edit_routine(*options, environment.search_path(), console);
+                            });
+  edit->add_option("routine", options->routine, "Routine name or file")->required()->type_name("ROUTINE");
+  edit->footer(examples({"psoas edit my-hips", "EDITOR=nano psoas edit bridge"}) +
+               "\nA built-in routine is edited as your own copy, which then shadows it.\n");
 }
 
 }  // namespace psoas

@@ -5,16 +5,9 @@
 #include <fmt/format.h>
 
 #include "base/error.hpp"
-#include "base/xdg.hpp"
 #include "ui/style.hpp"
 
 namespace psoas {
-
-std::optional<std::filesystem::path> history_file(const HistoryEnvironment& environment) {
-  const auto folder = state_folder({environment.home, {}, environment.xdg_state_home, {}});
-  if (!folder) return std::nullopt;
-  return *folder / "history.db";
-}
 
 void warn_history(const Console& console, const std::string& why) {
   console.err << fmt::format("psoas: {} this session is not recorded: {}\n",

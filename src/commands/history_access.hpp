@@ -9,15 +9,6 @@
 
 namespace psoas {
 
-// The environment variables that say where the history lives.
-struct HistoryEnvironment {
-  std::optional<std::string> xdg_state_home;
-  std::optional<std::string> home;
-};
-
-// $XDG_STATE_HOME/psoas/history.db, or ~/.local/state/psoas/history.db.
-std::optional<std::filesystem::path> history_file(const HistoryEnvironment& environment);
-
 // For a run: the history to record it in, or nothing, with a one-line
 // warning, when it cannot be used. A run never stops for its history.
 std::optional<HistoryWriter> open_history_writer(const std::optional<std::filesystem::path>& file,

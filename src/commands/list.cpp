@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/printable.hpp"
+#include "commands/command_line.hpp"
 #include "commands/list_cache.hpp"
 #include "load/loader.hpp"
 #include "load/suggest.hpp"
@@ -78,6 +79,19 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
     console.out << render_routine_table(rows, width, console.out_info.color);
   }
   return any_broken ? ExitCode::failure : ExitCode::ok;
+}
+
+void add_list_command(CommandLine& line) {
+  auto options = std::make_shared<ListOptions>();
+  CLI::App* list = line.add("list", "List the routines on the search path", CompletedArgument::none,
+                            [options](const Environment& environment, const Console& console) {
+                              return list_routines(*options, environment.search_path(),
+                                                   environment.list_cache_file(), console);
+                            });
+  list->add_option("--tag", options->tag, "Only routines with this tag")->type_name("TAG");
+  list->add_flag("--json", options->json, "Write the list as JSON");
+  list->add_flag("--names", options->names, "Only the names, one per line");
+  list->footer(examples({"psoas list", "psoas list --tag hips", "psoas list --json > routines.json"}));
 }
 
 }  // namespace psoas

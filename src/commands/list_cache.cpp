@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/files.hpp"
+#include "base/version.hpp"
 
 namespace psoas {
 namespace fs = std::filesystem;
@@ -22,8 +23,8 @@ using Json = nlohmann::json;
 // This binary, as the cache knows it: a rebuilt psoas may read routines differently.
 std::string binary_identity() {
   struct stat info {};
-  if (::stat("/proc/self/exe", &info) != 0) return PSOAS_VERSION;
-  return fmt::format("{} {} {}.{}", PSOAS_VERSION, info.st_size, info.st_mtim.tv_sec, info.st_mtim.tv_nsec);
+  if (::stat("/proc/self/exe", &info) != 0) return std::string(kPsoasVersion);
+  return fmt::format("{} {} {}.{}", kPsoasVersion, info.st_size, info.st_mtim.tv_sec, info.st_mtim.tv_nsec);
 }
 
 // Every routine a routine uses, down to the last, with the name it is used by.

@@ -1,5 +1,7 @@
 #include "commands/log.hpp"
 
+#include <unistd.h>
+
 #include <iostream>
 #include <ostream>
 #include <variant>
@@ -8,6 +10,8 @@
 
 #include "base/files.hpp"
 #include "base/printable.hpp"
+#include "commands/command_line.hpp"
+#include "commands/history_access.hpp"
 #include "history/import.hpp"
 #include "run/clock.hpp"
 #include "ui/history_view.hpp"
@@ -105,6 +109,52 @@ ExitCode import_sessions(const std::filesystem::path& file, HistoryWriter& histo
   if (added < sessions.size()) console.err << fmt::format(" ({} already here)", sessions.size() - added);
   console.err << '\n';
   return ExitCode::ok;
+}
+
+void add_log_command(CommandLine& line) {
+  struct Choices {
+    LogOptions show;
+    std::string remove;
+    std::string import;
+    bool yes = false;
+  };
+  auto choices = std::make_shared<Choices>();
+  CLI::App* log = line.add("log", "Show the sessions you have done", CompletedArgument::none,
+                           [choices](const Environment& environment, const Console& console) {
+    if (choices->remove.empty() && choices->import.empty())
+      return show_log(choices->show, open_history_reader(environment.history_file()), console);
+    // Deleting and importing write: only they get the history's writer.
+    const auto file = environment.history_file();
+    if (!file) throw Error("neither XDG_STATE_HOME nor HOME says where the history is");
+    HistoryWriter history(*file);
+    if (!choices->import.empty()) return import_sessions(choices->import, history, console);
+    const bool ask = !choices->yes;
+    if (ask && !is_terminal(STDIN_FILENO))
+      throw Error("--delete asks before it deletes, and there is no terminal to ask on; add --yes",
+                  ExitCode::usage);
+    return delete_session(choices->remove, ask, history, console);
+  });
+  log->add_option("--limit", choices->show.limit,
+                  "At most this many, newest first; 0 for all (default: 20 in the table, all in JSON and CSV)")
+      ->check(whole_number_from(0, std::nullopt))
+      ->type_name("N");
+  log->add_option("--since", choices->show.since, "Only sessions from this day on")->type_name("DATE");
+  log->add_option("--routine", choices->show.routine, "Only sessions of this routine")->type_name("NAME");
+  line.routine_options["log"] = {"routine"};
+  auto* csv = log->add_flag("--csv", choices->show.csv, "Write every session as CSV");
+  log->add_flag("--json", choices->show.json, "Write every session as JSON (not with --csv)")->excludes(csv);
+  auto* remove = log->add_option("--delete", choices->remove, "Delete the session with this id (or its start)")
+                     ->type_name("ID");
+  auto* import = log->add_option("--import", choices->import,
+                                 "Add the sessions of another history's `psoas log --json` output")
+                     ->type_name("FILE")
+                     ->excludes(remove);
+  log->add_flag("-y,--yes", choices->yes, "Delete without asking (needed without a terminal)")->needs(remove);
+  for (CLI::Option* change : {remove, import})
+    for (const char* option : {"--since", "--routine", "--limit", "--csv", "--json"}) change->excludes(option);
+  log->footer(examples({"psoas log", "psoas log --since 7d --routine pigeon-routine",
+                        "psoas log --csv > sessions.csv", "psoas log --delete 3f2a9c1e",
+                        "psoas log --json > laptop.json; psoas log --import laptop.json"}));
 }
 
 }  // namespace psoas

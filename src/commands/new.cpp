@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/files.hpp"
+#include "commands/command_line.hpp"
 #include "load/authoring.hpp"
 #include "load/builtin_folder.hpp"
 #include "load/source.hpp"
@@ -13,25 +14,8 @@
 namespace psoas {
 namespace fs = std::filesystem;
 
-std::optional<std::string> routine_schema_url() {
-  if (const auto schema = routine_schema_file()) {
-    std::error_code error;
-    return fmt::format("file://{}", fs::absolute(*schema, error).string());
-  }
-  return std::nullopt;
-}
-
-fs::path user_routine_path(const SearchPath& search_path, std::string_view name) {
-  const auto folder = search_path.user_folder();
-  if (!folder) throw Error("there is no user routines folder: set HOME or XDG_CONFIG_HOME");
-  if (!is_valid_routine_name(name))
-    throw Error(fmt::format("`{}` is not a routine name: use lowercase letters, digits and dashes", name),
-                ExitCode::usage);
-  return *folder / fmt::format("{}.yaml", name);
-}
-
 ExitCode new_routine(const NewOptions& options, const SearchPath& search_path, const Console& console) {
-  const fs::path target = user_routine_path(search_path, options.name);
+  const fs::path target = search_path.user_file(options.name);
   std::error_code ignored;
   for (const char* extension : {".yaml", ".yml"}) {
     const fs::path existing = fs::path(target).replace_extension(extension);
@@ -42,12 +26,9 @@ ExitCode new_routine(const NewOptions& options, const SearchPath& search_path, c
 
   std::string content;
   if (options.from) {
-    fs::path source = *options.from;
-    if (!is_routine_path(*options.from)) {
-      const auto found = search_path.find(*options.from);
-      if (!found) throw Error(fmt::format("no routine named `{}` to copy", *options.from));
-      source = found->file;
-    }
+    const auto resolved = search_path.resolve(*options.from);
+    if (!resolved) throw Error(search_path.not_found(*options.from));
+    const fs::path& source = *resolved;
     auto text = read_source(source);
     if (const auto* error = std::get_if<Diagnostic>(&text)) throw Error(to_string(*error));
     auto renamed = renamed_routine(std::get<SourceText>(text).text, options.name, routine_schema_url());
@@ -67,6 +48,19 @@ ExitCode new_routine(const NewOptions& options, const SearchPath& search_path, c
                                before->file.string(), options.name);
   console.out << target.string() << '\n';
   return ExitCode::ok;
+}
+
+void add_new_command(CommandLine& line) {
+  auto options = std::make_shared<NewOptions>();
+  CLI::App* command = line.add("new", "Write a new routine of your own, from a starter or a copy",
+                               CompletedArgument::none,
+                               [options](const Environment& environment, const Console& console) {
+                                 return new_routine(*options, environment.search_path(), console);
+                               });
+  command->add_option("name", options->name, "The new routine's name")->required()->type_name("NAME");
+  command->add_option("--from", options->from, "Copy this routine instead of the starter")->type_name("ROUTINE");
+  line.routine_options["new"] = {"from"};
+  command->footer(examples({"psoas new my-hips", "psoas new evening --from pigeon-routine"}));
 }
 
 }  // namespace psoas

@@ -11,7 +11,8 @@
 #include "base/files.hpp"
 #include "base/numbers.hpp"
 #include "base/printable.hpp"
-#include "commands/card.hpp"
+#include "commands/command_line.hpp"
+#include "plan/step_selection.hpp"
 #include "commands/history_access.hpp"
 #include "commands/run_outputs.hpp"
 #include "history/recorder.hpp"
@@ -19,11 +20,12 @@
 #include "plan/timeline.hpp"
 #include "run/clock.hpp"
 #include "run/runner.hpp"
-#include "run/session.hpp"
+#include "run/drive.hpp"
 #include "term/output.hpp"
 #include "term/signals.hpp"
 #include "term/terminal.hpp"
 #include "term/terminal_input.hpp"
+#include "ui/describe.hpp"
 #include "ui/dry_run.hpp"
 #include "ui/json.hpp"
 #include "ui/plain_view.hpp"
@@ -219,20 +221,25 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
       sinks.add(*bell);
     }
   } else {
-    plain.emplace(*routine, timeline, outputs.plain == RunOutputs::Plain::standard_error ? console.err : console.out);
+    plain.emplace(*routine, timeline, outputs.plain == RunOutputs::Plain::standard_error ? console.err : console.out,
+                  keys);
     sinks.add(*plain);
   }
 
   MonotonicClock monotonic;
   ScaledClock scaled(monotonic, options.speed);
   Clock& clock = options.speed == 1.0 ? static_cast<Clock&>(monotonic) : scaled;
-  const RunnerOptions runner_options{first_segment, keys && !options.yes, keys};
+  const RunnerOptions runner_options{.first_segment = first_segment, .briefing = screen_fd >= 0 && keys && !options.yes, .interactive = keys};
   RunState end;
   {
     console.out.flush();
-    SignalWatch signals(screen_fd >= 0);
-    std::optional<TerminalSession> terminal;
-    if (screen_fd >= 0) terminal.emplace(keys ? key_fd : screen_fd, screen_fd);
+    SignalWatch signals(screen_fd >= 0 || keys);
+    std::optional<TerminalMode> terminal;
+    if (screen_fd >= 0) {
+      terminal.emplace(keys ? key_fd : screen_fd, screen_fd, TerminalMode::Takeover::screen);
+    } else if (keys) {
+      terminal.emplace(key_fd, -1, TerminalMode::Takeover::keys);
+    }
     Runner runner(timeline, runner_options, sinks);
     TerminalInput input(key_fd, signals, terminal ? &*terminal : nullptr, STDOUT_FILENO);
     drive(runner, clock, input, options.speed);
@@ -280,6 +287,64 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
     }
   }
   return end.end == RunEnd::finished ? ExitCode::ok : ExitCode::quit;
+}
+
+void add_run_command(CommandLine& line) {
+  auto options = std::make_shared<RunCommandOptions>();
+  auto events_format = std::make_shared<std::string>();
+  CLI::App* run = line.add(
+      "run", "Guide yourself through a routine in real time", CompletedArgument::routine,
+      [options, events_format](const Environment& environment, const Console& console) {
+        options->events = !events_format->empty();
+        std::optional<HistoryWriter> writer;
+        std::optional<HistoryReader> reader;
+        // A run at another speed is a rehearsal: not recorded unless asked.
+        const bool record = options->speed == 1.0 || options->log;
+        if (!options->dry_run && !options->no_log && record) {
+          writer = open_history_writer(environment.history_file(), console);
+        } else if (options->resume) {
+          if (options->no_log && !options->dry_run)
+            throw Error("--resume goes on with a recorded session, and --no-log records nothing", ExitCode::usage);
+          reader = open_history_reader(environment.history_file());
+        }
+        return run_routine(*options, environment.search_path(),
+                           {writer ? &*writer : nullptr, reader ? &*reader : nullptr}, console);
+      });
+  run->add_option("routine", options->routine, "Routine name or file")->required()->type_name("ROUTINE");
+  auto* dry_run = run->add_flag("--dry-run", options->dry_run,
+                                "Print the timeline with start times and the total; do not wait");
+  run->add_option("--speed", options->speed,
+                  "Run X times faster, to try a routine out; such runs are recorded only with --log")
+      ->check(number_from(0.01, 1000))
+      ->type_name("X");
+  run->add_option("--from", options->from, "Start at this step: its number or its name")->type_name("STEP");
+  run->add_option("--hold", options->hold, "Hold every timed step this long")->type_name("DUR");
+  run->add_option("--reps", options->reps, "Repeat every timed step's hold N times per side")
+      ->check(whole_number_from(1, 100))
+      ->type_name("N");
+  run->add_flag("--plain", options->plain, "One plain line per segment, no screen; keys still work on a terminal");
+  run->add_flag("--quiet", options->quiet, "No bells");
+  run->add_flag("--voice", options->voice, "Speak steps, sides and cues (needs espeak-ng)");
+  run->add_flag("-y,--yes", options->yes, "Skip the cautions and equipment checklist; start at once");
+  run->add_flag("--rate", options->rate, "At the end, ask how tight each side feels (0-10)");
+  run->add_flag("--resume", options->resume,
+                "Go on where the last run of this routine was quit or stopped, within a day")
+      ->excludes("--from")
+      ->excludes("--hold")
+      ->excludes("--reps");
+  auto* no_log = run->add_flag("--no-log", options->no_log, "Record nothing in the history");
+  run->add_flag("--log", options->log, "Record the run even at another --speed (not with --no-log)")
+      ->excludes(no_log);
+  run->add_option("--events", *events_format,
+                  "Write every run event to stdout as JSON lines; the screen goes to the terminal")
+      ->check(one_of({"jsonl"}))
+      ->type_name("jsonl")
+      ->excludes(dry_run);
+  line.option_values["events"] = {"jsonl"};
+  run->footer(examples({"psoas run pigeon-routine", "psoas run psoas-release --from butterfly --voice",
+                        "psoas run bridge --hold 45s --reps 2", "psoas run pigeon-routine --dry-run",
+                        "psoas run butterfly --events jsonl > butterfly.jsonl"}) +
+              fmt::format("\nKeys: {}.\n", key_line(false)));
 }
 
 }  // namespace psoas

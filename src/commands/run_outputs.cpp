@@ -13,8 +13,8 @@ RunOutputs choose_run_outputs(bool plain, bool events, const RunStreams& streams
   }
   if (outputs.screen == RunOutputs::Screen::terminal_device) {
     outputs.keys = RunOutputs::Keys::terminal_device;
-  } else if (outputs.screen == RunOutputs::Screen::standard_output && streams.stdin_is_terminal) {
-    outputs.keys = RunOutputs::Keys::standard_input;
+  } else if (streams.stdin_is_terminal) {
+    outputs.keys = RunOutputs::Keys::standard_input;  // plain lines on a terminal read keys too
   }
   return outputs;
 }

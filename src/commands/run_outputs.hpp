@@ -23,7 +23,8 @@ struct RunStreams {
 // (JSON lines on standard output) to the terminal itself, or else plain lines
 // go to standard error. With --plain, or without a terminal to draw on, a run
 // writes plain lines. Keys come from the terminal the screen is on, or from
-// standard input when it is a terminal.
+// standard input when it is a terminal, for plain lines too: a screen reader's
+// user pauses as anyone else does.
 RunOutputs choose_run_outputs(bool plain, bool events, const RunStreams& streams);
 
 }  // namespace psoas

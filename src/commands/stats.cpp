@@ -2,6 +2,8 @@
 
 #include <ostream>
 
+#include "commands/command_line.hpp"
+#include "commands/history_access.hpp"
 #include "history/stats.hpp"
 #include "run/clock.hpp"
 #include "ui/history_view.hpp"
@@ -21,6 +23,23 @@ ExitCode show_stats(const StatsOptions& options, const std::optional<HistoryRead
     console.out << render_stats(report, static_cast<std::size_t>(console.out_info.width), console.out_info.color);
   }
   return ExitCode::ok;
+}
+
+void add_stats_command(CommandLine& line) {
+  auto options = std::make_shared<StatsOptions>();
+  CLI::App* stats = line.add("stats", "Your streak, minutes per week, favourite routines, and your two sides",
+                             CompletedArgument::none,
+                             [options](const Environment& environment, const Console& console) {
+                               return show_stats(*options, open_history_reader(environment.history_file()),
+                                                 console);
+                             });
+  stats->add_option("--weeks", options->weeks, "How many weeks to look back")
+      ->check(whole_number_from(1, 104))
+      ->type_name("N");
+  stats->add_option("--routine", options->routine, "Only sessions of this routine")->type_name("NAME");
+  line.routine_options["stats"] = {"routine"};
+  stats->add_flag("--json", options->json, "Write every figure as JSON");
+  stats->footer(examples({"psoas stats", "psoas stats --weeks 12", "psoas stats --routine bridge --json"}));
 }
 
 }  // namespace psoas

@@ -33,4 +33,12 @@ std::optional<fs::path> routine_schema_file() {
   return file;
 }
 
+std::optional<std::string> routine_schema_url() {
+  if (const auto schema = routine_schema_file()) {
+    std::error_code error;
+    return "file://" + fs::absolute(*schema, error).string();
+  }
+  return std::nullopt;
+}
+
 }  // namespace psoas

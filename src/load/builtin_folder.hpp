@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
 namespace psoas {
 
@@ -12,5 +13,8 @@ std::filesystem::path builtin_routines_folder();
 // The routine format's JSON Schema, found the same way: `share/psoas/
 // routine.schema.json`, or the source tree's `schema/`. Nothing if neither exists.
 std::optional<std::filesystem::path> routine_schema_file();
+
+// "file:///…/routine.schema.json", for the comment that points editors at it.
+std::optional<std::string> routine_schema_url();
 
 }  // namespace psoas

@@ -175,10 +175,7 @@ void RoutineLoader::resolve_uses(Routine& routine,
     Step& step = routine.steps[use.step];
     const auto& found = find(step.use);
     if (!found) {
-      const auto close = search_path_.suggest(step.use);
-      error(use.position,
-            fmt::format("no routine named `{}` (searched {}){}", step.use, search_path_.describe(),
-                        close.empty() ? "" : fmt::format("; did you mean {}?", join_alternatives(close))));
+      error(use.position, search_path_.not_found(step.use));
       continue;
     }
     const fs::path key = cache_key(found->file);

@@ -6,7 +6,10 @@
 
 #include <fmt/format.h>
 
+#include "base/error.hpp"
+#include "base/printable.hpp"
 #include "base/xdg.hpp"
+#include "model/routine.hpp"
 #include "load/suggest.hpp"
 
 namespace psoas {
@@ -123,6 +126,28 @@ std::string SearchPath::describe() const {
   std::vector<std::string> paths;
   for (const RoutineFolder& folder : folders_) paths.push_back(folder.path.string());
   return fmt::format("{}", fmt::join(paths, ", "));
+}
+
+std::string SearchPath::not_found(std::string_view name) const {
+  const auto close = suggest(name);
+  return fmt::format("no routine named `{}` (searched {}){}", escape_line(name), describe(),
+                     close.empty() ? "" : fmt::format("; did you mean {}?", join_alternatives(close)));
+}
+
+std::optional<fs::path> SearchPath::resolve(std::string_view argument) const {
+  if (is_routine_path(argument)) return fs::path(argument);
+  if (const auto found = find(argument)) return found->file;
+  return std::nullopt;
+}
+
+fs::path SearchPath::user_file(std::string_view name) const {
+  const auto folder = user_folder();
+  if (!folder) throw Error("there is no user routines folder: set HOME or XDG_CONFIG_HOME");
+  if (!is_valid_routine_name(name))
+    throw Error(fmt::format("`{}` is not a routine name: use lowercase letters, digits and dashes",
+                            escape_line(name)),
+                ExitCode::usage);
+  return *folder / fmt::format("{}.yaml", name);
 }
 
 bool is_routine_path(std::string_view argument) {

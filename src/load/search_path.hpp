@@ -61,12 +61,24 @@ class SearchPath {
   // "a, b and c": the folders, for an error that says where it looked.
   [[nodiscard]] std::string describe() const;
 
+  // The one message for a name found nowhere: "no routine named `x`
+  // (searched a, b and c); did you mean `y`?".
+  [[nodiscard]] std::string not_found(std::string_view name) const;
+
+  // The file a command argument names: a path (see is_routine_path) as it
+  // is, or a name found on the path; nothing for a name found nowhere.
+  [[nodiscard]] std::optional<std::filesystem::path> resolve(std::string_view argument) const;
+
+  // Where the user's own routine `name` lives, in the user folder. Throws
+  // Error for a name that is not a routine name, or without a user folder.
+  [[nodiscard]] std::filesystem::path user_file(std::string_view name) const;
+
  private:
   std::vector<RoutineFolder> folders_;
 };
 
-// Rule 1 of name resolution: an argument with a `/`, or ending in `.yaml` or
-// `.yml`, is a path to a file rather than a name.
+// An argument with a `/`, or ending in `.yaml` or `.yml`, is a path to a file
+// rather than a name (psoas(1), FILES).
 bool is_routine_path(std::string_view argument);
 
 }  // namespace psoas

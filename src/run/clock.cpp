@@ -32,7 +32,7 @@ long long seconds_shown(Nanos remaining) {
 Instant MonotonicClock::now() {
   timespec ts{};
   ::clock_gettime(CLOCK_MONOTONIC, &ts);
-  return std::chrono::seconds(ts.tv_sec) + Nanos(ts.tv_nsec);
+  return Instant(std::chrono::seconds(ts.tv_sec) + Nanos(ts.tv_nsec));
 }
 
 ScaledClock::ScaledClock(Clock& base, double speed) : base_(base), speed_(speed), origin_(base.now()) {}

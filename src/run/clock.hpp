@@ -6,10 +6,17 @@
 
 namespace psoas {
 
-// Runner time: nanoseconds since an arbitrary origin (the monotonic clock's,
-// or a fake clock's in tests).
+// Runner time: a moment is an Instant, nanoseconds since an arbitrary origin
+// (the monotonic clock's, or a fake clock's in tests); a length of time is Nanos.
 using Nanos = std::chrono::nanoseconds;
-using Instant = std::chrono::nanoseconds;
+struct RunTime {
+  using duration = Nanos;
+  using rep = duration::rep;
+  using period = duration::period;
+  using time_point = std::chrono::time_point<RunTime>;
+  static constexpr bool is_steady = true;
+};
+using Instant = RunTime::time_point;
 
 class Clock {
  public:

@@ -31,7 +31,7 @@ struct RunState {
   bool showing_setup = false;  // `i`: the setup is shown again, until the segment ends
   std::size_t equipment_ticked = 0;  // items ticked off before the start
 
-  Instant started_at{0};  // when the first segment began
+  Instant started_at{};  // when the first segment began
   Nanos active{0};        // time run, pauses excluded
   Nanos paused_total{0};
   Nanos added{0};  // time added (+) or taken (-) so far

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "run/key_table.hpp"
+
 namespace psoas {
 namespace {
 
@@ -240,41 +242,51 @@ void Runner::on_key(const Key& key, Instant now) {
     paused_for_help_ = false;
     return;
   }
-  const bool character = key.code == Key::Code::character;
-  const char32_t c = key.character;
-  if (character && c == ' ') {
-    if (is_check()) {
-      leave_segment(now);
-      ++state_.completed;
-      emit(RunEventKind::checked);
-      next_segment(now);
-    } else {
-      toggle_pause(now);
-    }
-  } else if (key.code == Key::Code::enter) {
-    if (is_check()) on_key(Key::of(' '), now);
-  } else if (character && (c == 'p' || c == 'P')) {
-    if (!is_check()) toggle_pause(now);
-  } else if ((character && (c == 'n' || c == 'N')) || key.code == Key::Code::right) {
-    skip(now);
-  } else if ((character && (c == 'b' || c == 'B')) || key.code == Key::Code::left) {
-    back(now);
-  } else if (character && (c == '+' || c == '=')) {
-    add_time(kTimeStep, now);
-  } else if (character && (c == '-' || c == '_')) {
-    add_time(-kTimeStep, now);
-  } else if (character && (c == 'q' || c == 'Q')) {
-    request_quit(now);
-  } else if (character && (c == 'i' || c == 'I')) {
-    state_.showing_setup = !state_.showing_setup;
-    emit(RunEventKind::setup);
-  } else if (character && (c == '?' || c == 'h')) {
-    // The help hides the countdown, so the countdown waits for it.
-    paused_for_help_ = !state_.paused && !is_check();
-    if (paused_for_help_) pause(now);
-    state_.showing_help = true;
-    emit(RunEventKind::help);
+  const KeyBinding* binding = binding_for(key);
+  if (!binding) return;
+  switch (binding->action) {
+    case RunAction::pause:
+      // Space ticks a checklist step off; `p` does nothing there.
+      if (!is_check()) {
+        toggle_pause(now);
+      } else if (key == Key::of(' ')) {
+        tick(now);
+      }
+      break;
+    case RunAction::tick:
+      if (is_check()) tick(now);
+      break;
+    case RunAction::skip:
+      skip(now);
+      break;
+    case RunAction::back:
+      back(now);
+      break;
+    case RunAction::add_time:
+      add_time(key == Key::of('+') || key == Key::of('=') ? kTimeStep : -kTimeStep, now);
+      break;
+    case RunAction::setup:
+      state_.showing_setup = !state_.showing_setup;
+      emit(RunEventKind::setup);
+      break;
+    case RunAction::quit:
+      request_quit(now);
+      break;
+    case RunAction::help:
+      // The help hides the countdown, so the countdown waits for it.
+      paused_for_help_ = !state_.paused && !is_check();
+      if (paused_for_help_) pause(now);
+      state_.showing_help = true;
+      emit(RunEventKind::help);
+      break;
   }
+}
+
+void Runner::tick(Instant now) {
+  leave_segment(now);
+  ++state_.completed;
+  emit(RunEventKind::checked);
+  next_segment(now);
 }
 
 void Runner::pause(Instant now) {

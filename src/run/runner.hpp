@@ -64,6 +64,8 @@ class Runner {
   void next_segment(Instant start);
   void finish(RunEnd end, Instant now, int signal = 0);
   void toggle_pause(Instant now);
+  // Ticks off the checklist step in progress.
+  void tick(Instant now);
   void pause(Instant now);
   void skip(Instant now);
   void back(Instant now);
@@ -77,10 +79,10 @@ class Runner {
   RunSink& sink_;
   RunState state_;
 
-  Instant segment_end_{0};   // while counting a timed segment
-  Instant active_since_{0};  // while running and not paused
+  Instant segment_end_{};   // while counting a timed segment
+  Instant active_since_{};  // while running and not paused
   Nanos active_before_{0};   // active time up to active_since_
-  Instant paused_since_{0};
+  Instant paused_since_{};
   std::optional<Instant> last_back_;
   bool paused_for_help_ = false;
   long long last_shown_ = -1;  // the seconds last shown, to tick only on a change

@@ -27,6 +27,7 @@ constexpr std::string_view kLeaveScreen = "\x1b[0m\x1b[?25h\x1b[?1049l\x1b[23;0t
 struct SavedTerminal {
   int input_fd = -1;
   int output_fd = -1;
+  bool screen = false;  // the alternate screen was entered too
   termios mode{};
   std::atomic<bool> changed{false};
 };
@@ -71,7 +72,7 @@ void take_over() {
   if (::tcsetattr(g_saved.input_fd, TCSAFLUSH, &raw) != 0)
     throw Error(std::string("cannot set the terminal's mode: ") + std::strerror(errno));
   g_saved.changed = true;
-  write_all(g_saved.output_fd, kEnterScreen);
+  if (g_saved.screen) write_all(g_saved.output_fd, kEnterScreen);
 }
 
 }  // namespace
@@ -79,7 +80,7 @@ void take_over() {
 void restore_terminal() noexcept {
   // exchange() makes this idempotent, even when a signal interrupts it.
   if (!g_saved.changed.exchange(false)) return;
-  write_all(g_saved.output_fd, kLeaveScreen);
+  if (g_saved.screen) write_all(g_saved.output_fd, kLeaveScreen);
   ::tcsetattr(g_saved.input_fd, TCSAFLUSH, &g_saved.mode);
 }
 
@@ -97,24 +98,25 @@ TerminalDevice::~TerminalDevice() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-TerminalSession::TerminalSession(int input_fd, int output_fd) {
+TerminalMode::TerminalMode(int input_fd, int output_fd, Takeover takeover) {
   install_last_resorts();
   if (::tcgetattr(input_fd, &g_saved.mode) != 0)
     throw Error(std::string("cannot read the terminal's mode: ") + std::strerror(errno));
   g_saved.input_fd = input_fd;
   g_saved.output_fd = output_fd;
+  g_saved.screen = takeover == Takeover::screen;
   take_over();
 }
 
-TerminalSession::~TerminalSession() {
+TerminalMode::~TerminalMode() {
   restore_terminal();
 }
 
-void TerminalSession::release() {
+void TerminalMode::release() {
   restore_terminal();
 }
 
-void TerminalSession::reacquire() {
+void TerminalMode::reacquire() {
   take_over();
 }
 

@@ -6,21 +6,24 @@
 
 namespace psoas {
 
-// The interactive terminal of a run: raw keys, the alternate screen, a hidden
-// cursor and a title of psoas's own, all undone by restore().
+// The interactive terminal of a run: raw keys without echo and, for a
+// screen, the alternate screen, a hidden cursor and a title of psoas's own;
+// all undone by restore(). Plain lines take the keys alone.
 //
 // The terminal's original mode is kept in one place, in terminal.cpp, and
 // restore() puts it back idempotently: from the destructor, from `atexit`,
 // from a crash-signal handler, from std::terminate, before a suspend, and
 // before dying of SIGINT, SIGTERM or SIGHUP.
-class TerminalSession {
+class TerminalMode {
  public:
-  // Takes over `input_fd` (for keys) and `output_fd` (for the screen), which
+  enum class Takeover : unsigned char { keys, screen };
+
+  // Takes over `input_fd` (for keys) and, for a screen, `output_fd`; both
   // must be terminals. Throws Error when the mode cannot be set.
-  TerminalSession(int input_fd, int output_fd);
-  ~TerminalSession();
-  TerminalSession(const TerminalSession&) = delete;
-  TerminalSession& operator=(const TerminalSession&) = delete;
+  TerminalMode(int input_fd, int output_fd, Takeover takeover);
+  ~TerminalMode();
+  TerminalMode(const TerminalMode&) = delete;
+  TerminalMode& operator=(const TerminalMode&) = delete;
 
   // Puts the terminal back as it was, and takes it over again (Ctrl-Z, fg).
   void release();
@@ -48,7 +51,7 @@ class TerminalDevice {
   int fd_;
 };
 
-// Restores the terminal if a session changed it; safe in a signal handler.
+// Restores the terminal if a run changed it; safe in a signal handler.
 void restore_terminal() noexcept;
 
 }  // namespace psoas

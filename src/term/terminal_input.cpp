@@ -33,11 +33,11 @@ bool has_reader(int fd) {
 
 }  // namespace
 
-TerminalInput::TerminalInput(int key_fd, const SignalWatch& signals, TerminalSession* session, int output_fd)
+TerminalInput::TerminalInput(int key_fd, const SignalWatch& signals, TerminalMode* mode, int output_fd)
     : key_fd_(key_fd),
       output_fd_(has_reader(output_fd) ? output_fd : -1),
       signals_(signals),
-      session_(session) {}
+      mode_(mode) {}
 
 std::optional<InputEvent> TerminalInput::take_signal() {
   if (const int signal = SignalWatch::take_interrupt())
@@ -96,9 +96,9 @@ std::optional<InputEvent> TerminalInput::wait(std::optional<std::chrono::nanosec
 }
 
 void TerminalInput::suspend_process() {
-  if (session_) session_->release();
+  if (mode_) mode_->release();
   SignalWatch::stop_process();
-  if (session_) session_->reacquire();
+  if (mode_) mode_->reacquire();
 }
 
 }  // namespace psoas

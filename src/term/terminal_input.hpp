@@ -16,7 +16,7 @@ namespace psoas {
 // than at the next write, which may be minutes away.
 class TerminalInput final : public InputSource {
  public:
-  TerminalInput(int key_fd, const SignalWatch& signals, TerminalSession* session, int output_fd = -1);
+  TerminalInput(int key_fd, const SignalWatch& signals, TerminalMode* mode, int output_fd = -1);
 
   std::optional<InputEvent> wait(std::optional<std::chrono::nanoseconds> timeout) override;
   // Puts the terminal back, stops, and takes the terminal over again once continued.
@@ -29,7 +29,7 @@ class TerminalInput final : public InputSource {
   int key_fd_;
   int output_fd_;
   const SignalWatch& signals_;
-  TerminalSession* session_;
+  TerminalMode* mode_;
   KeyDecoder decoder_;
   std::deque<InputEvent> queued_;
 };

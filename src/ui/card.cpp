@@ -253,11 +253,83 @@ class MarkdownCard {
   std::string out_;
 };
 
+// One line per step: a page a person can follow on the wall at 80 columns.
+class CompactCard {
+ public:
+  CompactCard(const Routine& routine, const Timeline& timeline, const CardOptions& options)
+      : routine_(routine), timeline_(timeline), width_(std::max(options.width, kMinWidth)), style_(options.color) {}
+
+  std::string render(const std::vector<std::size_t>& only_steps) {
+    std::string head = fmt::format("{} · {}", routine_.title, total_text(timeline_));
+    if (!routine_.often.empty()) head += fmt::format(" · {}", routine_.often);
+    line(style_.bold(truncate(head, width_)));
+    if (!timeline_.equipment.empty())
+      paragraph(fmt::format("{}", fmt::join(timeline_.equipment, ", ")), style_.dim("Have at hand: "), "  ");
+    for (const std::string& caution : timeline_.cautions) paragraph(caution, style_.warning("! "), "  ");
+    out_ += '\n';
+    std::vector<std::size_t> steps = only_steps;
+    if (steps.empty())
+      for (std::size_t i = 0; i < timeline_.steps.size(); ++i) steps.push_back(i);
+    std::size_t name_width = 0;
+    std::size_t sides_width = 0;
+    std::size_t timing_width = 0;
+    for (const std::size_t i : steps) {
+      name_width = std::max(name_width, display_width(timeline_.steps[i].step.name));
+      sides_width = std::max(sides_width, display_width(sides_of(timeline_.steps[i].step)));
+      timing_width = std::max(timing_width, display_width(timing_of(timeline_.steps[i].step)));
+    }
+    const std::size_t number_width = fmt::format("{}", timeline_.steps.size()).size();
+    // The name gives way first when the line is too narrow for the cue to start.
+    const std::size_t fixed = number_width + 5 + sides_width + 2 + timing_width + 2;
+    name_width = std::min(name_width, width_ > fixed + 20 ? width_ - fixed - 20 : 12);
+    for (const std::size_t i : steps) {
+      const Step& step = timeline_.steps[i].step;
+      std::string text = fmt::format("{:>{}} [ ] {}  {}  {}", i + 1, number_width, pad_right(truncate(step.name, name_width), name_width),
+                                     pad_right(sides_of(step), sides_width), pad_right(timing_of(step), timing_width));
+      const std::string cue = step.cues.empty() ? (step.setup.empty() ? "" : step.setup.front()) : step.cues.front();
+      const std::size_t used = display_width(text);
+      if (!cue.empty() && used + 2 < width_) text += "  " + truncate(one_line(cue), width_ - used - 2);
+      line(text);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  static std::string sides_of(const Step& step) {
+    const std::string sides = list_sides(step);
+    return sides.empty() ? "-" : sides;
+  }
+
+  static std::string timing_of(const Step& step) {
+    if (step.is_check()) return "until done";
+    if (step.reps > 1) return fmt::format("{} × {}", step.reps, format_duration(*step.hold));
+    return format_duration(*step.hold);
+  }
+
+  void paragraph(std::string_view text, const std::string& first, const std::string& rest) {
+    const std::size_t indent = visible_width(first);
+    const auto lines = wrap(text, width_ - std::max(indent, visible_width(rest)));
+    for (std::size_t i = 0; i < lines.size(); ++i) line((i == 0 ? first : rest) + lines[i]);
+  }
+
+  void line(std::string_view text) {
+    out_ += text;
+    out_ += '\n';
+  }
+
+  const Routine& routine_;
+  const Timeline& timeline_;
+  std::size_t width_;
+  Style style_;
+  std::string out_;
+};
+
 }  // namespace
 
 std::string render_card(const Routine& routine, const Timeline& timeline, const CardOptions& options) {
   if (options.format == CardFormat::markdown)
     return MarkdownCard(routine, timeline).render(options.only_steps);
+  if (options.compact) return CompactCard(routine, timeline, options).render(options.only_steps);
   return TextCard(routine, timeline, options).render(options.only_steps);
 }
 

@@ -3,6 +3,9 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "ui/manual.hpp"
 
 namespace psoas {
 namespace {
@@ -35,6 +38,13 @@ std::string zsh_description(std::string_view text) {
   return out;
 }
 
+// "commands keys format …": the help topics.
+std::string topic_names() {
+  std::string out;
+  for (const ManualTopic& topic : manual_topics()) out += (out.empty() ? "" : " ") + std::string(topic.name);
+  return out;
+}
+
 std::string flags_of(const CompletedOption& option) {
   std::string out;
   for (const std::string& name : option.long_names) out += fmt::format(" --{}", name);
@@ -55,6 +65,22 @@ _psoas_routines() {
 _psoas_files() {
   local IFS=$'\n'
   COMPREPLY+=($(compgen -f -X '!*.yaml' -- "$1") $(compgen -f -X '!*.yml' -- "$1") $(compgen -d -S / -- "$1"))
+}
+
+# The steps of routine $1, by number and by name.
+_psoas_steps() {
+  local IFS=$'\n' steps
+  steps=$(psoas card "$1" --step-names 2>/dev/null)
+  COMPREPLY+=($(compgen -W "$(cut -f1 <<<"$steps"; cut -f2 <<<"$steps")" -- "$2"))
+}
+
+# The words after the command that are not options.
+_psoas_arguments() {
+  local i
+  _psoas_given=()
+  for ((i = 2; i < COMP_CWORD; i++)); do
+    [[ ${COMP_WORDS[i]} != -* ]] && _psoas_given+=("${COMP_WORDS[i]}")
+  done
 }
 
 _psoas() {
@@ -102,8 +128,16 @@ _psoas() {
       case CompletedArgument::routine_or_file:
         argument = "_psoas_routines \"$cur\"; _psoas_files \"$cur\"";
         break;
+      case CompletedArgument::routine_then_step:
+        argument =
+            "_psoas_arguments\n        if ((${#_psoas_given[@]} == 0)); then _psoas_routines \"$cur\"; "
+            "else _psoas_steps \"${_psoas_given[0]}\" \"$cur\"; fi";
+        break;
       case CompletedArgument::shell:
         argument = "COMPREPLY=($(compgen -W 'bash zsh fish' -- \"$cur\"))";
+        break;
+      case CompletedArgument::topic:
+        argument = fmt::format("COMPREPLY=($(compgen -W '{}' -- \"$cur\"))", topic_names());
         break;
     }
     out +=
@@ -124,6 +158,14 @@ _psoas_routines() {
   local -a routines
   routines=(${(f)"$(psoas list --names 2>/dev/null)"})
   _describe -t routines 'routine' routines
+}
+
+_psoas_steps() {
+  local -a steps
+  steps=(${(f)"$(psoas card ${words[2]} --step-names 2>/dev/null)"})
+  steps=(${steps//:/\\:})
+  steps=(${steps//$'\t'/:})
+  _describe -t steps 'step' steps
 }
 
 _psoas() {
@@ -170,8 +212,14 @@ _psoas() {
       case CompletedArgument::routine_or_file:
         out += " \\\n        '*:routine or file:{_psoas_routines; _files -g \"*.(yaml|yml)\"}'";
         break;
+      case CompletedArgument::routine_then_step:
+        out += " \\\n        '1:routine:_psoas_routines' \\\n        '2:step:_psoas_steps'";
+        break;
       case CompletedArgument::shell:
         out += " \\\n        '1:shell:(bash zsh fish)'";
+        break;
+      case CompletedArgument::topic:
+        out += fmt::format(" \\\n        '1:topic:({})'", topic_names());
         break;
     }
     out += "\n      ;;\n";
@@ -189,6 +237,18 @@ std::string fish_completion(const CompletionSpec& spec) {
 
 function __psoas_routines
     psoas list --names 2>/dev/null
+end
+
+# The steps of the routine given to `psoas card`, by number, with their names.
+function __psoas_steps
+    set -l words (commandline -opc)
+    set -l routine (string match -v -- '-*' $words[3..-1])[1]
+    test -n "$routine"; and psoas card $routine --step-names 2>/dev/null
+end
+
+function __psoas_card_has_routine
+    set -l words (commandline -opc)
+    test (count (string match -v -- '-*' $words[3..-1])) -ge 1
 end
 
 complete -c psoas -f
@@ -228,8 +288,19 @@ complete -c psoas -f
       case CompletedArgument::routine_or_file:
         out += fmt::format("complete -c psoas {} -F -a '(__psoas_routines)'\n", condition);
         break;
+      case CompletedArgument::routine_then_step:
+        out += fmt::format("complete -c psoas -n '__fish_seen_subcommand_from {}; and not __psoas_card_has_routine' "
+                           "-a '(__psoas_routines)'\n",
+                           command.name);
+        out += fmt::format("complete -c psoas -n '__fish_seen_subcommand_from {}; and __psoas_card_has_routine' "
+                           "-a '(__psoas_steps)'\n",
+                           command.name);
+        break;
       case CompletedArgument::shell:
         out += fmt::format("complete -c psoas {} -a 'bash zsh fish'\n", condition);
+        break;
+      case CompletedArgument::topic:
+        out += fmt::format("complete -c psoas {} -a '{}'\n", condition, topic_names());
         break;
     }
   }

@@ -17,7 +17,14 @@ struct CompletedOption {
 };
 
 // What a command's positional arguments are.
-enum class CompletedArgument : unsigned char { none, routine, routine_or_file, shell };
+enum class CompletedArgument : unsigned char {
+  none,
+  routine,
+  routine_or_file,
+  routine_then_step,  // a routine, then one of its steps (`psoas card ROUTINE STEP`)
+  shell,
+  topic,  // a help topic
+};
 
 struct CompletedCommand {
   std::string name;

@@ -3,6 +3,9 @@
 #include <csignal>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "run/key_table.hpp"
 #include <string.h>
 
 namespace psoas {
@@ -50,6 +53,53 @@ std::string describe_timing(const Step& step) {
 std::string side_words(Side side, const Step& step) {
   if (step.side_label.empty()) return std::string(to_string(side));
   return fmt::format("{} · {}", to_string(side), step.side_label);
+}
+
+std::string key_line(bool check) {
+  std::vector<std::string_view> parts;
+  for (const KeyBinding& binding : run_key_table()) {
+    const std::string_view text = check ? binding.check_footer : binding.footer;
+    if (!text.empty()) parts.push_back(text);
+  }
+  return fmt::format("{}", fmt::join(parts, " · "));
+}
+
+namespace {
+
+std::vector<std::string_view> each_key(std::string_view keys_text) {
+  std::vector<std::string_view> keys;
+  while (!keys_text.empty()) {
+    const auto comma = keys_text.find(", ");
+    keys.push_back(keys_text.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    keys_text.remove_prefix(comma + 2);
+  }
+  return keys;
+}
+
+}  // namespace
+
+std::string key_table_markdown() {
+  std::string out = "| key | does |\n|---|---|\n";
+  for (const KeyBinding& binding : run_key_table()) {
+    std::vector<std::string> keys;
+    for (const std::string_view key : each_key(binding.keys_text)) keys.push_back(fmt::format("`{}`", key));
+    out += fmt::format("| {} | {} |\n", fmt::join(keys, ", "), binding.description);
+  }
+  return out;
+}
+
+std::string key_table_mdoc() {
+  std::string out = ".Bl -tag -width \"space, p\" -compact\n";
+  for (const KeyBinding& binding : run_key_table()) {
+    std::vector<std::string> keys;
+    for (const std::string_view key : each_key(binding.keys_text))
+      keys.emplace_back(key == "→" ? "\\(->" : key == "←" ? "\\(<-" : key == "-" ? "\\-" : key == "?" ? "\\&?" : key);
+    std::string description(binding.description);
+    description.front() = static_cast<char>(description.front() - 'a' + 'A');
+    out += fmt::format(".It Cm {}\n{}.\n", fmt::join(keys, " , "), description);
+  }
+  return out + ".El\n";
 }
 
 std::string count_of(std::size_t count, std::string_view noun) {

@@ -20,6 +20,15 @@ std::string describe_timing(const Step& step);
 // "left", or "left · back leg" when the step says what its side names.
 std::string side_words(Side side, const Step& step);
 
+// The keys a footer lists, from the key table: "space pause · n skip · …",
+// or those that act on a checklist step.
+std::string key_line(bool check);
+
+// The key table as the README shows it (a Markdown table) and as psoas(1)
+// does (an mdoc list): both are checked against it by the tests.
+std::string key_table_markdown();
+std::string key_table_mdoc();
+
 // "1 step", "7 steps": a count with its noun.
 std::string count_of(std::size_t count, std::string_view noun);
 

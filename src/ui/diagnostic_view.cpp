@@ -10,14 +10,12 @@ namespace psoas {
 std::string render_diagnostic(const Diagnostic& diagnostic, std::optional<std::string_view> source_line,
                               const Style& style) {
   const bool is_error = diagnostic.severity == Severity::error;
-  std::string out = fmt::format("{}: {} {}\n",
-                                style.bold(fmt::format("{}:{}:{}", escape_line(diagnostic.file),
-                                                       diagnostic.position.line, diagnostic.position.column)),
+  std::string out = fmt::format("{}: {} {}\n", style.bold(place_of(diagnostic)),
                                 is_error ? style.error("error:") : style.warning("warning:"),
                                 escape_line(diagnostic.message));
   // A line of a binary file, or one with escape codes, is not shown: its
   // bytes would reach the terminal, and the caret could not line up.
-  if (!source_line || has_controls(*source_line)) return out;
+  if (!source_line || has_controls(*source_line) || diagnostic.position == kNowhere) return out;
 
   // The caret lines up under the column: tabs stay tabs, every other
   // character before it becomes as many spaces as it is wide.

@@ -25,9 +25,10 @@ Json text_or_null(const std::string& text) {
 }
 
 Json diagnostic_json(const Diagnostic& diagnostic) {
-  return Json{{"file", diagnostic.file},
-              {"line", diagnostic.position.line},
-              {"column", diagnostic.position.column},
+  const bool placed = diagnostic.position != kNowhere;
+  return Json{{"file", diagnostic.file.empty() ? Json(nullptr) : Json(diagnostic.file)},
+              {"line", placed ? Json(diagnostic.position.line) : Json(nullptr)},
+              {"column", placed ? Json(diagnostic.position.column) : Json(nullptr)},
               {"severity", diagnostic.severity == Severity::error ? "error" : "warning"},
               {"message", diagnostic.message}};
 }

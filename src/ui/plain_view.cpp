@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "run/key_table.hpp"
 #include "ui/describe.hpp"
 #include "ui/text.hpp"
 
@@ -42,8 +43,8 @@ std::string describe_segment(const Timeline& timeline, std::size_t index) {
   return text;
 }
 
-PlainView::PlainView(const Routine& routine, const Timeline& timeline, std::ostream& out)
-    : routine_(routine), timeline_(timeline), out_(out) {}
+PlainView::PlainView(const Routine& routine, const Timeline& timeline, std::ostream& out, bool keys)
+    : routine_(routine), timeline_(timeline), out_(out), keys_(keys) {}
 
 void PlainView::on_event(const RunEvent& event, const RunState& state) {
   const std::string at = format_elapsed(state.active);
@@ -53,13 +54,41 @@ void PlainView::on_event(const RunEvent& event, const RunState& state) {
                           format_duration(timeline_.remaining_from(state.first_segment)),
                           count_of(timeline_.steps.size(), "step"));
       for (const std::string& caution : timeline_.cautions) out_ << fmt::format("! {}\n", one_line(caution));
+      if (keys_) out_ << fmt::format("keys: {}\n", key_line(false));
       break;
-    case RunEventKind::segment:
-      // Plain runs read no keys, so a checklist step passes at once.
-      out_ << fmt::format(
-          "{}  {}{}\n", at, describe_segment(timeline_, event.segment),
-          timeline_.segments[event.segment].kind == SegmentKind::check ? " (untimed: not waited for)" : "");
+    case RunEventKind::segment: {
+      // Without keys to read, a checklist step passes at once.
+      const bool check = timeline_.segments[event.segment].kind == SegmentKind::check;
+      out_ << fmt::format("{}  {}{}\n", at, describe_segment(timeline_, event.segment),
+                          !check ? "" : keys_ ? " (Enter when done)" : " (untimed: not waited for)");
       break;
+    }
+    case RunEventKind::checked:
+      if (keys_) out_ << fmt::format("{}  ticked off\n", at);
+      break;
+    case RunEventKind::back:
+      out_ << fmt::format("{}  back\n", at);
+      break;
+    case RunEventKind::time_added:
+      out_ << fmt::format("{}  {:+}s\n", at, std::chrono::duration_cast<Seconds>(event.delta).count());
+      break;
+    case RunEventKind::quit_asked:
+      out_ << fmt::format("{}  quit? y quits, any other key goes on\n", at);
+      break;
+    case RunEventKind::quit_cancelled:
+      out_ << fmt::format("{}  going on\n", at);
+      break;
+    case RunEventKind::help:
+      if (state.showing_help)
+        for (const KeyBinding& binding : run_key_table())
+          out_ << fmt::format("  {:<10} {}\n", binding.keys_text, binding.description);
+      break;
+    case RunEventKind::setup: {
+      const Step& step = timeline_.steps[timeline_.segments[event.segment].step].step;
+      for (const std::string& line : step.setup) out_ << fmt::format("  {}\n", one_line(line));
+      if (step.setup.empty()) out_ << "  (this step has no setup)\n";
+      break;
+    }
     case RunEventKind::paused:
       out_ << fmt::format("{}  paused\n", at);
       break;

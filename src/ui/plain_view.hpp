@@ -9,18 +9,20 @@
 namespace psoas {
 
 // One line per segment, with the time elapsed, and no escape codes at all:
-// for logs, pipes and screen readers. Plain runs read no keys.
+// for logs, pipes and screen readers. On a terminal, plain runs read keys
+// too (`keys`): the first lines say which, and each key's effect gets a line.
 //
 //   00:35  Pigeon pose · left · hold 30s
 class PlainView final : public RunSink {
  public:
-  PlainView(const Routine& routine, const Timeline& timeline, std::ostream& out);
+  PlainView(const Routine& routine, const Timeline& timeline, std::ostream& out, bool keys = false);
   void on_event(const RunEvent& event, const RunState& state) override;
 
  private:
   const Routine& routine_;
   const Timeline& timeline_;
   std::ostream& out_;
+  bool keys_;
 };
 
 // "00:35", or "1:02:03" past an hour.

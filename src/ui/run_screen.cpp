@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/files.hpp"
+#include "run/key_table.hpp"
 #include "ui/big_text.hpp"
 #include "ui/describe.hpp"
 #include "ui/text.hpp"
@@ -13,10 +14,10 @@ namespace psoas {
 namespace {
 
 constexpr Attributes kPlain{};
-constexpr Attributes kBold{Color::none, true};
-constexpr Attributes kDim{Color::none, false, true};
-constexpr Attributes kWarning{Color::yellow, true};
-constexpr Attributes kAlert{Color::yellow, true, false, true};
+constexpr Attributes kBold{.color = Color::none, .bold = true, .dim = false, .reverse = false};
+constexpr Attributes kDim{.color = Color::none, .bold = false, .dim = true, .reverse = false};
+constexpr Attributes kWarning{.color = Color::yellow, .bold = true, .dim = false, .reverse = false};
+constexpr Attributes kAlert{.color = Color::yellow, .bold = true, .dim = false, .reverse = true};
 
 Attributes kind_attributes(SegmentKind kind) {
   switch (kind) {
@@ -379,20 +380,12 @@ class RunFrame {
   }
 
   void help(int rows) {
-    static const std::vector<std::pair<std::string, std::string>> kKeys = {
-        {"space, p", "pause or resume"},
-        {"n, →", "skip this segment"},
-        {"b, ←", "restart this segment; twice quickly: go back one"},
-        {"+, -", "add or take 10 seconds"},
-        {"i", "show the setup again"},
-        {"Enter", "tick off a checklist step"},
-        {"q", "quit"},
-        {"?", "this help; any key closes it"},
-    };
+    const auto& table = run_key_table();
     canvas_.blank();
-    canvas_.text("Keys", kBold);
-    for (std::size_t i = 0; i < kKeys.size() && static_cast<int>(i) + 2 < rows; ++i)
-      canvas_.line({{fmt::format("  {:<10}", kKeys[i].first), kBold}, {kKeys[i].second, kPlain}});
+    canvas_.text("Keys (any key closes this)", kBold);
+    for (std::size_t i = 0; i < table.size() && static_cast<int>(i) + 2 < rows; ++i)
+      canvas_.line({{pad_right(fmt::format("  {}", table[i].keys_text), 12), kBold},
+                    {std::string(table[i].description), kPlain}});
   }
 
   void progress() {
@@ -432,10 +425,8 @@ class RunFrame {
   }
 
   void keys(const Segment& segment) {
-    std::string_view text = "space pause · n skip · b back · +/- 10s · q quit · ? keys";
+    std::string text = key_line(segment.kind == SegmentKind::check);
     if (!keys_) text = "no keys: standard input is not a terminal · Ctrl-C stops";
-    if (keys_ && segment.kind == SegmentKind::check)
-      text = "Enter or space: done · n skip · b back · q quit · ? keys";
     if (keys_ && state_.paused) {
       canvas_.text(" PAUSED  space to resume ", kAlert);
     } else if (keys_ && state_.confirming_quit) {

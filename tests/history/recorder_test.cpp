@@ -4,7 +4,7 @@
 
 #include "plan/resume.hpp"
 #include "run/runner.hpp"
-#include "run/session.hpp"
+#include "run/drive.hpp"
 #include "support/fake_run.hpp"
 #include "support/routines.hpp"
 
@@ -32,12 +32,12 @@ struct Recorded {
                              const Session* earlier = nullptr, const ResumePlan* plan = nullptr) {
     const Timeline& shown = plan ? plan->timeline : timeline;
     SessionRecorder recorder(routine, shown, RunTiming{}, [&] {
-      return WallTime{1'790'000'000'000 + std::chrono::duration_cast<Millis>(clock.now()).count(), 60};
+      return WallTime{1'790'000'000'000 + std::chrono::duration_cast<Millis>(clock.elapsed()).count(), 60};
     });
     if (earlier)
       recorder.resume(*earlier, [plan](std::size_t segment) { return plan->original_segment(segment); });
     ScriptedInput input(clock, std::move(script));
-    Runner runner(shown, {first, false, true}, recorder);
+    Runner runner(shown, {.first_segment = first, .briefing = false, .interactive = true}, recorder);
     drive(runner, clock, input);
     return recorder.session(runner.state());
   }
@@ -54,11 +54,11 @@ TEST_CASE("a run that reaches the end is finished, or partial when more than a t
   CHECK(finished->holds == 3);
   CHECK(finished->holds_skipped == 0);
   Recorded a_little;
-  const auto eight = a_little.run({{80s, key('n')}});  // 5 s of 80 s skipped: under a tenth
+  const auto eight = a_little.run({{at(80s), key('n')}});  // 5 s of 80 s skipped: under a tenth
   CHECK(eight->outcome == SessionOutcome::finished);
   CHECK(eight->holds_skipped == 1);
   Recorded skipping;
-  const auto skipped = skipping.run({{0s, key('n')}, {0s, key('n')}, {0s, key('n')}, {0s, key('n')}});
+  const auto skipped = skipping.run({{at(0s), key('n')}, {at(0s), key('n')}, {at(0s), key('n')}, {at(0s), key('n')}});
   REQUIRE(skipped);
   CHECK(skipped->outcome == SessionOutcome::partial);
   CHECK(skipped->holds_skipped == 3);
@@ -67,7 +67,7 @@ TEST_CASE("a run that reaches the end is finished, or partial when more than a t
 
 TEST_CASE("a quit session keeps where it stopped; resuming it extends the same session") {
   Recorded first;
-  const auto quit = first.run({{50s, key('q')}, {50s, key('y')}});  // in the left hold, 15 s in
+  const auto quit = first.run({{at(50s), key('q')}, {at(50s), key('y')}});  // in the left hold, 15 s in
   REQUIRE(quit);
   CHECK(quit->outcome == SessionOutcome::quit);
   CHECK(quit->stopped_at_segment == 2);
@@ -91,6 +91,6 @@ TEST_CASE("a quit session keeps where it stopped; resuming it extends the same s
   CHECK_FALSE(resumed->stopped_at_segment);
 
   Recorded again;
-  const auto quit_in_ready = again.run({{2s, key('q')}}, plan.first_segment, &earlier, &plan);
+  const auto quit_in_ready = again.run({{at(2s), key('q')}}, plan.first_segment, &earlier, &plan);
   CHECK(quit_in_ready->stopped_at_segment == 2);  // the get-ready stands for the hold after it
 }

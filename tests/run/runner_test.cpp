@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "plan/timeline.hpp"
-#include "run/session.hpp"
+#include "run/drive.hpp"
 #include "support/fake_run.hpp"
 #include "support/routines.hpp"
 
@@ -29,7 +29,7 @@ struct Run {
   RecordingSink sink{clock};
 
   // Runs to the end with `script`; keys are interactive, no briefing unless asked.
-  RunState go(std::vector<ScriptedInput::Scheduled> script, RunnerOptions options = {0, false, true},
+  RunState go(std::vector<ScriptedInput::Scheduled> script, RunnerOptions options = {.first_segment = 0, .briefing = false, .interactive = true},
               Nanos oversleep = 0ns) {
     ScriptedInput input(clock, std::move(script), oversleep);
     Runner runner(timeline, options, sink);
@@ -43,9 +43,6 @@ struct Run {
   int timed_waits = 0;
 };
 
-Instant at(Nanos t) {
-  return t;
-}
 
 }  // namespace
 
@@ -53,7 +50,7 @@ TEST_CASE("a run with no keys but the check takes exactly the planned time, segm
   Run run;
   const RunState end = run.go({{at(3s), key(Key::Code::enter)}});
   CHECK(end.end == RunEnd::finished);
-  CHECK(run.clock.now() == 3s + 170s);
+  CHECK(run.clock.elapsed() == 3s + 170s);
   CHECK(end.active == 3s + 170s);
   CHECK(end.completed == run.timeline.segments.size());
   CHECK(end.skipped == 0);
@@ -67,7 +64,7 @@ TEST_CASE("a run with no keys but the check takes exactly the planned time, segm
   for (std::size_t i = 1; i < segments.size(); ++i) {
     CAPTURE(i);
     CHECK(segments[i].event.segment == i);
-    CHECK(segments[i].at == 3s + std::chrono::duration_cast<Nanos>(run.timeline.segments[i].start));
+    CHECK(segments[i].at == at(3s + std::chrono::duration_cast<Nanos>(run.timeline.segments[i].start)));
   }
   CHECK(run.sink.of(RunEventKind::started).size() == 1);
   CHECK(run.sink.of(RunEventKind::finished).size() == 1);
@@ -75,16 +72,16 @@ TEST_CASE("a run with no keys but the check takes exactly the planned time, segm
 
 TEST_CASE("lateness in waking never accumulates: each segment ends on its planned deadline") {
   Run run;
-  run.go({{at(0s), key(Key::Code::enter)}}, {0, false, true}, 30ms);  // every sleep ends 30 ms late
+  run.go({{at(0s), key(Key::Code::enter)}}, {.first_segment = 0, .briefing = false, .interactive = true}, 30ms);  // every sleep ends 30 ms late
   const auto segments = run.sink.of(RunEventKind::segment);
   for (std::size_t i = 1; i < segments.size(); ++i) {
-    const Instant planned = std::chrono::duration_cast<Nanos>(run.timeline.segments[i].start);
+    const Instant planned = at(std::chrono::duration_cast<Nanos>(run.timeline.segments[i].start));
     CHECK(segments[i].at - planned <= 30ms);  // late by one oversleep at most, never more
   }
   const auto finished = run.sink.of(RunEventKind::finished);
   REQUIRE(finished.size() == 1);
   CHECK(finished[0].state.active == 170s);
-  CHECK(run.clock.now() <= 170s + 30ms);
+  CHECK(run.clock.elapsed() <= 170s + 30ms);
 }
 
 TEST_CASE("between deadlines the run sleeps: about one wake-up per second shown") {
@@ -100,7 +97,7 @@ TEST_CASE("pause and resume: the paused time is added, not lost") {
   Run run;
   const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(10s), key(' ')}, {at(30s), key('p')}});
   CHECK(end.end == RunEnd::finished);
-  CHECK(run.clock.now() == 170s + 20s);
+  CHECK(run.clock.elapsed() == 170s + 20s);
   CHECK(end.paused_total == 20s);
   CHECK(end.active == 170s);
   CHECK(run.sink.of(RunEventKind::paused).size() == 1);
@@ -116,13 +113,13 @@ TEST_CASE("while paused there is no deadline: nothing wakes the run") {
   Timeline timeline = build_timeline(routine);
   FakeClock clock;
   RecordingSink sink(clock);
-  Runner runner(timeline, {1, false, true}, sink);
-  runner.start(0s);
-  CHECK(runner.next_deadline() == 1s);
-  runner.on_input(key(' '), 500ms);
+  Runner runner(timeline, {.first_segment = 1, .briefing = false, .interactive = true}, sink);
+  runner.start(at(0s));
+  CHECK(runner.next_deadline() == at(1s));
+  runner.on_input(key(' '), at(500ms));
   CHECK_FALSE(runner.next_deadline());
-  runner.on_input(key(' '), 10s);
-  CHECK(runner.next_deadline() == 10s + 500ms);
+  runner.on_input(key(' '), at(10s));
+  CHECK(runner.next_deadline() == at(10s + 500ms));
 }
 
 TEST_CASE("skip moves on at once and counts the skip") {
@@ -132,7 +129,7 @@ TEST_CASE("skip moves on at once and counts the skip") {
   // At 8 s: the first right hold (5 s..35 s) is skipped; at 9 s the rest after it.
   CHECK(end.skipped == 2);
   CHECK(end.holds_skipped == 1);  // the rest skipped is not a hold
-  CHECK(run.clock.now() == 170s - 27s - 9s);
+  CHECK(run.clock.elapsed() == 170s - 27s - 9s);
   CHECK(end.held_right == 3s + 30s);
   CHECK(run.sink.of(RunEventKind::skipped)[0].event.segment == 2);
 }
@@ -148,7 +145,7 @@ TEST_CASE("back restarts the segment, twice within 2 s goes back one segment") {
   Run run;
   SUBCASE("once: the segment starts again") {
     const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(15s), key('b')}});
-    CHECK(run.clock.now() == 170s + 10s);  // 10 s of the first hold done twice
+    CHECK(run.clock.elapsed() == 170s + 10s);  // 10 s of the first hold done twice
     CHECK(end.held_right == 60s + 10s);
     CHECK(run.sink.of(RunEventKind::back).size() == 1);
   }
@@ -161,7 +158,7 @@ TEST_CASE("back restarts the segment, twice within 2 s goes back one segment") {
     CHECK(backs[1].event.segment == 1);  // the get-ready before it
     CHECK(backs[1].state.segment_remaining == 5s);
     CHECK(backs[1].state.remaining(run.timeline) == run.timeline.remaining_from(1));
-    CHECK(run.clock.now() == 16s + 5s + 30s + (170s - 35s));
+    CHECK(run.clock.elapsed() == 16s + 5s + 30s + (170s - 35s));
     CHECK(end.end == RunEnd::finished);
   }
   SUBCASE("twice slowly: restarted twice") {
@@ -176,19 +173,19 @@ TEST_CASE("+ and - add and take 10 seconds, taking the last seconds ends the seg
   Run run;
   SUBCASE("add") {
     const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(6s), key('+')}});
-    CHECK(run.clock.now() == 180s);
+    CHECK(run.clock.elapsed() == 180s);
     CHECK(end.added == 10s);
     CHECK(end.held_right == 70s);
     CHECK(run.sink.of(RunEventKind::time_added)[0].event.delta == 10s);
   }
   SUBCASE("take") {
     run.go({{at(0s), key(Key::Code::enter)}, {at(6s), key('-')}});
-    CHECK(run.clock.now() == 160s);
+    CHECK(run.clock.elapsed() == 160s);
   }
   SUBCASE("take past the end") {
     const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(30s), key('-')}});
     // The first hold had 5 s left: it ends at once, as completed.
-    CHECK(run.clock.now() == 165s);
+    CHECK(run.clock.elapsed() == 165s);
     CHECK(end.skipped == 0);
     CHECK(end.completed == run.timeline.segments.size());
     // Only the 5 s left are taken: the hold's length is what was done.
@@ -205,7 +202,7 @@ TEST_CASE("+ and - add and take 10 seconds, taking the last seconds ends the seg
   }
   SUBCASE("no effect on a check") {
     run.go({{at(1s), key('+')}, {at(2s), key(Key::Code::enter)}});
-    CHECK(run.clock.now() == 172s);
+    CHECK(run.clock.elapsed() == 172s);
   }
 }
 
@@ -214,14 +211,14 @@ TEST_CASE("q quits at once in the first 10 seconds, and asks after that") {
   SUBCASE("early") {
     const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(9s), key('q')}});
     CHECK(end.end == RunEnd::quit);
-    CHECK(run.clock.now() == 9s);
+    CHECK(run.clock.elapsed() == 9s);
     CHECK(end.held_right == 4s);
     CHECK(end.remaining(run.timeline) == 161s);  // what was left when quitting, not zero
   }
   SUBCASE("later: y quits") {
     const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(20s), key('q')}, {at(21s), key('y')}});
     CHECK(end.end == RunEnd::quit);
-    CHECK(run.clock.now() == 21s);
+    CHECK(run.clock.elapsed() == 21s);
     CHECK(run.sink.of(RunEventKind::quit_asked).size() == 1);
     CHECK(end.remaining(run.timeline) == 149s);
     CHECK(run.sink.of(RunEventKind::quit)[0].state.remaining(run.timeline) == 149s);
@@ -238,7 +235,7 @@ TEST_CASE("a check segment waits for Enter or space, however long") {
   Run run;
   const RunState end = run.go({{at(1h), key(' ')}});
   CHECK(end.end == RunEnd::finished);
-  CHECK(run.clock.now() == 1h + 170s);
+  CHECK(run.clock.elapsed() == 1h + 170s);
   CHECK(run.sink.of(RunEventKind::checked).size() == 1);
   SUBCASE("p does not pause a check") {
     Run other;
@@ -249,9 +246,9 @@ TEST_CASE("a check segment waits for Enter or space, however long") {
 
 TEST_CASE("without a keyboard a check passes at once") {
   Run run;
-  const RunState end = run.go({}, {0, false, false});
+  const RunState end = run.go({}, {.first_segment = 0, .briefing = false, .interactive = false});
   CHECK(end.end == RunEnd::finished);
-  CHECK(run.clock.now() == 170s);
+  CHECK(run.clock.elapsed() == 170s);
   CHECK(run.sink.of(RunEventKind::checked).size() == 1);
 }
 
@@ -262,19 +259,19 @@ TEST_CASE("the briefing: Enter ticks each piece of equipment, then starts") {
                                {at(3s), key(Key::Code::enter)},
                                {at(4s), key(Key::Code::enter)},
                                {at(5s), key(Key::Code::enter)}},
-                              {0, true, true});
+                              {.first_segment = 0, .briefing = true, .interactive = true});
   const auto briefings = run.sink.of(RunEventKind::briefing);
   REQUIRE(briefings.size() == 3);
   CHECK(briefings[1].state.equipment_ticked == 1);
   CHECK(briefings[2].state.equipment_ticked == 2);
-  CHECK(run.sink.of(RunEventKind::started)[0].at == 4s);
-  CHECK(end.started_at == 4s);
-  CHECK(run.clock.now() == 5s + 170s);  // the check took 1 s, the rest ran to plan
+  CHECK(run.sink.of(RunEventKind::started)[0].at == at(4s));
+  CHECK(end.started_at == at(4s));
+  CHECK(run.clock.elapsed() == 5s + 170s);  // the check took 1 s, the rest ran to plan
 }
 
 TEST_CASE("q in the briefing quits before anything starts") {
   Run run;
-  const RunState end = run.go({{at(1s), key('q')}}, {0, true, true});
+  const RunState end = run.go({{at(1s), key('q')}}, {.first_segment = 0, .briefing = true, .interactive = true});
   CHECK(end.end == RunEnd::quit);
   CHECK(run.sink.of(RunEventKind::started).empty());
 }
@@ -283,18 +280,18 @@ TEST_CASE("--speed: a scaled clock runs the routine that many times faster") {
   Run run;
   ScaledClock fast(run.clock, 10.0);
   ScriptedInput input(run.clock, {});
-  Runner runner(run.timeline, {1, false, false}, run.sink);
+  Runner runner(run.timeline, {.first_segment = 1, .briefing = false, .interactive = false}, run.sink);
   drive(runner, fast, input, 10.0);
   CHECK(runner.state().end == RunEnd::finished);
-  CHECK(run.clock.now() >= 17s);
-  CHECK(run.clock.now() <= 17s + 1ms);
+  CHECK(run.clock.elapsed() >= 17s);
+  CHECK(run.clock.elapsed() <= 17s + 1ms);
 }
 
 TEST_CASE("--from: the run begins at a step's first segment") {
   Run run;
   const std::size_t fold = run.timeline.steps[2].first_segment;
-  const RunState end = run.go({}, {fold, false, true});
-  CHECK(run.clock.now() == 20s);
+  const RunState end = run.go({}, {.first_segment = fold, .briefing = false, .interactive = true});
+  CHECK(run.clock.elapsed() == 20s);
   CHECK(end.first_segment == fold);
   CHECK(run.sink.of(RunEventKind::segment).size() == 1);
   CHECK(run.sink.of(RunEventKind::segment)[0].state.remaining(run.timeline) == 20s);
@@ -308,7 +305,7 @@ TEST_CASE("--hold and --reps: overrides reach every timed step of the run") {
   run.timeline = build_timeline(run.routine, overrides);
   run.go({{at(0s), key(Key::Code::enter)}});
   // prepare 5 · R 5 · switch 5 · L 5 · fold 5
-  CHECK(run.clock.now() == 25s);
+  CHECK(run.clock.elapsed() == 25s);
 }
 
 TEST_CASE("a signal ends the run as interrupted, counting the part of the hold done") {
@@ -331,7 +328,7 @@ TEST_CASE("Ctrl-Z pauses and suspends, after fg the screen is redrawn and the ru
   CHECK(run.sink.of(RunEventKind::redraw).size() == 1);
   CHECK(run.sink.of(RunEventKind::redraw)[0].state.paused);
   CHECK(end.paused_total == 50s);
-  CHECK(run.clock.now() == 170s + 50s);
+  CHECK(run.clock.elapsed() == 170s + 50s);
 }
 
 TEST_CASE("a resize asks for a redraw and changes nothing else") {
@@ -339,7 +336,7 @@ TEST_CASE("a resize asks for a redraw and changes nothing else") {
   const RunState end =
       run.go({{at(0s), key(Key::Code::enter)}, {at(7s), signal_event(InputEvent::Kind::resize)}});
   CHECK(run.sink.of(RunEventKind::redraw).size() == 1);
-  CHECK(run.clock.now() == 170s);
+  CHECK(run.clock.elapsed() == 170s);
   CHECK(end.end == RunEnd::finished);
 }
 
@@ -351,7 +348,7 @@ TEST_CASE("the countdown ticks at 3, 2 and 1 seconds left of each hold, not of p
   CHECK(countdown[0].event.seconds_left == 3);
   CHECK(countdown[1].event.seconds_left == 2);
   CHECK(countdown[2].event.seconds_left == 1);
-  CHECK(countdown[0].at == 32s);  // the first right hold ends at 35 s
+  CHECK(countdown[0].at == at(32s));  // the first right hold ends at 35 s
   for (const auto& record : countdown)
     CHECK(run.timeline.segments[record.event.segment].kind == SegmentKind::hold);
 }
@@ -363,7 +360,7 @@ TEST_CASE("? shows the keys and pauses, any key hides them, without acting, and 
   CHECK(run.sink.of(RunEventKind::help)[0].state.paused);
   CHECK(end.skipped == 0);
   CHECK(end.paused_total == 60s);
-  CHECK(run.clock.now() == 170s + 60s);
+  CHECK(run.clock.elapsed() == 170s + 60s);
   SUBCASE("help while paused stays paused when closed") {
     Run other;
     other.go({{at(0s), key(Key::Code::enter)},
@@ -372,7 +369,7 @@ TEST_CASE("? shows the keys and pauses, any key hides them, without acting, and 
               {at(7s), key('x')},
               {at(9s), key(' ')}});
     CHECK(other.sink.of(RunEventKind::resumed).size() == 1);
-    CHECK(other.sink.of(RunEventKind::resumed)[0].at == 9s);
+    CHECK(other.sink.of(RunEventKind::resumed)[0].at == at(9s));
   }
 }
 

@@ -16,10 +16,17 @@ class FakeClock final : public Clock {
  public:
   Instant now() override { return now_; }
   void set(Instant when) { now_ = when; }
+  // The time since the clock began, as tests state their expectations.
+  [[nodiscard]] Nanos elapsed() const { return now_.time_since_epoch(); }
 
  private:
-  Instant now_{0};
+  Instant now_{};
 };
+
+// The moment `t` after the fake clock began.
+inline Instant at(Nanos t) {
+  return Instant(t);
+}
 
 // Input that arrives at given times on a fake clock. Waiting moves the clock
 // forward instead of sleeping, so a whole run takes no real time.

@@ -151,7 +151,8 @@ TEST_CASE("Markdown special characters in routine text are escaped") {
   Routine routine = sample_routine();
   routine.title = "Hips *and* [knees]";
   const std::string card =
-      render_card(routine, build_timeline(routine), {CardFormat::markdown, 80, false, {}});
+      render_card(routine, build_timeline(routine),
+                  {.format = CardFormat::markdown, .width = 80, .color = false, .compact = false, .only_steps = {}});
   CHECK(card.starts_with("# Hips \\*and\\* \\[knees\\]\n"));
 }
 

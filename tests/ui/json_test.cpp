@@ -5,7 +5,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include "run/session.hpp"
+#include "run/drive.hpp"
 #include "support/fake_run.hpp"
 #include "support/routines.hpp"
 
@@ -109,8 +109,9 @@ TEST_CASE("run --events jsonl: one object per line, for the events scripts follo
   JsonEventsView view(routine, timeline, out, [] { return WallTime{1'790'000'000'000, 60}; });
   ScriptedInput input(
       clock,
-      {{2s, key(Key::Code::enter)}, {10s, key(' ')}, {15s, key(' ')}, {20s, key('+')}, {21s, key('n')}});
-  Runner runner(timeline, {0, false, true}, view);
+      {{at(2s), key(Key::Code::enter)}, {at(10s), key(' ')}, {at(15s), key(' ')}, {at(20s), key('+')},
+       {at(21s), key('n')}});
+  Runner runner(timeline, {.first_segment = 0, .briefing = false, .interactive = true}, view);
   drive(runner, clock, input);
 
   std::vector<Json> events;

@@ -4,7 +4,7 @@
 
 #include <doctest/doctest.h>
 
-#include "run/session.hpp"
+#include "run/drive.hpp"
 #include "support/fake_run.hpp"
 #include "support/routines.hpp"
 #include "ui/dry_run.hpp"

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "base/utf8.hpp"
+#include "run/key_table.hpp"
 #include "ui/big_text.hpp"
 
 using namespace psoas;
@@ -169,7 +170,14 @@ TEST_CASE("asking to quit, and the key help") {
   state.showing_help = true;
   const std::string help = screen_text(compose_run_frame(routine, timeline, state, {80, 30}));
   CHECK(help.find("add or take 10 seconds") != std::string::npos);
-  CHECK(help.find("twice quickly: go back one") != std::string::npos);
+  // Every row of the key table is there, and nothing else says what keys do.
+  for (const KeyBinding& binding : run_key_table()) {
+    CHECK(help.find(binding.keys_text) != std::string::npos);
+    CHECK(help.find(binding.description) != std::string::npos);
+  }
+  state.showing_help = false;
+  const std::string footer = screen_text(compose_run_frame(routine, timeline, state, {80, 30}));
+  CHECK(footer.find("space pause · n skip · b back · +/- 10s · i setup · q quit · ? keys") != std::string::npos);
 }
 
 TEST_CASE("the briefing: title, total, cautions, the equipment checklist and how to start") {

@@ -1,4 +1,4 @@
-#include "run/session.hpp"
+#include "run/drive.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,0 +1,63 @@
+#include "commands/environment.hpp"
+
+#include <cstdlib>
+
+#include "load/builtin_folder.hpp"
+
+namespace psoas {
+namespace {
+
+std::optional<std::string> variable(const char* name) {
+  if (const char* value = std::getenv(name)) return std::string(value);
+  return std::nullopt;
+}
+
+}  // namespace
+
+Environment Environment::of_process() {
+  Environment environment;
+  environment.home = variable("HOME");
+  environment.psoas_path = variable("PSOAS_PATH");
+  environment.xdg_config_home = variable("XDG_CONFIG_HOME");
+  environment.xdg_state_home = variable("XDG_STATE_HOME");
+  environment.xdg_cache_home = variable("XDG_CACHE_HOME");
+  environment.visual = variable("VISUAL");
+  environment.editor = variable("EDITOR");
+  environment.pager = variable("PAGER");
+  environment.no_color = variable("NO_COLOR");
+  environment.term = variable("TERM");
+  environment.columns = variable("COLUMNS");
+  return environment;
+}
+
+XdgEnvironment Environment::xdg() const {
+  return {home, xdg_config_home, xdg_state_home, xdg_cache_home};
+}
+
+SearchPath Environment::search_path() const {
+  return SearchPath::from_environment({psoas_path, xdg_config_home, home}, builtin_routines_folder());
+}
+
+std::optional<std::filesystem::path> Environment::history_file() const {
+  const auto folder = state_folder(xdg());
+  if (!folder) return std::nullopt;
+  return *folder / "history.db";
+}
+
+std::optional<std::filesystem::path> Environment::list_cache_file() const {
+  const auto folder = cache_folder(xdg());
+  if (!folder) return std::nullopt;
+  return *folder / "list.json";
+}
+
+std::string Environment::editor_command() const {
+  for (const auto& value : {visual, editor})
+    if (value && !value->empty()) return *value;
+  return "vi";
+}
+
+OutputEnvironment Environment::output() const {
+  return {no_color && !no_color->empty(), term};
+}
+
+}  // namespace psoas
