@@ -68,7 +68,7 @@ TEST_CASE("every built-in routine passes check with no warning, and carries the 
   }
 }
 
-TEST_CASE("the built-ins the issue names exist, and the pigeon routine holds each side at least 30s") {
+TEST_CASE("the core built-ins exist, and the pigeon routine holds each side at least 30s") {
   const SearchPath search_path({{kRoutines, Origin::builtin}});
   for (const char* name : {"pigeon-routine", "butterfly", "seated-hip-stretch", "bridge",
                            "kneeling-hip-flexor", "psoas-ball-release", "trigger-point-pressure",

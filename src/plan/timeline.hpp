@@ -12,7 +12,7 @@ namespace psoas {
 
 enum class SegmentKind : std::uint8_t { prepare, hold, rest, switch_sides, check };
 
-// "prepare", "hold", "rest", "switch", "check": the names the spec uses.
+// "prepare", "hold", "rest", "switch", "check": the names psoas(1), JSON OUTPUT, uses.
 std::string_view to_string(SegmentKind kind);
 
 // A step as it will be performed: a leaf step of the routine or of a routine
@@ -71,7 +71,7 @@ struct Timeline {
   [[nodiscard]] std::optional<Side> first_side() const;
 };
 
-// Expands a routine into its flat timeline, following the spec's rules.
+// Expands a routine into its flat timeline, as psoas(1), ROUTINE FORMAT, Timeline, says.
 // `overrides` apply to every timed step, winning over those of `use` steps.
 Timeline build_timeline(const Routine& routine, const TimingOverrides& overrides = {});
 

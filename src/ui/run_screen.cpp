@@ -7,6 +7,7 @@
 #include "base/files.hpp"
 #include "run/key_table.hpp"
 #include "ui/big_text.hpp"
+#include "ui/canvas.hpp"
 #include "ui/describe.hpp"
 #include "ui/text.hpp"
 
@@ -57,83 +58,6 @@ std::string clock_of(Nanos duration) {
 std::string left_clock_of(Nanos duration) {
   return format_clock(Seconds(seconds_shown(duration)));
 }
-
-// Builds a frame line by line, each cut to the width.
-class Canvas {
- public:
-  explicit Canvas(TerminalSize size) : size_(size), width_(static_cast<std::size_t>(size.columns)) {}
-
-  [[nodiscard]] std::size_t width() const { return width_; }
-  [[nodiscard]] int rows_left() const { return size_.rows - static_cast<int>(lines_.size()); }
-
-  [[nodiscard]] std::size_t line_count() const { return lines_.size(); }
-  void blank() { lines_.emplace_back(); }
-  void insert_blanks(std::size_t at, int count) {
-    lines_.insert(lines_.begin() + static_cast<std::ptrdiff_t>(at),
-                  static_cast<std::size_t>(std::max(count, 0)), FrameLine{});
-  }
-  // Every line goes through here, and is cut to the width.
-  void line(FrameLine spans) {
-    std::size_t used = 0;
-    for (Span& span : spans) {
-      span.text = std::string(fit_width(span.text, used < width_ ? width_ - used : 0));
-      used += display_width(span.text);
-    }
-    lines_.push_back(std::move(spans));
-  }
-  void text(std::string text, Attributes attributes = kPlain) { line({{std::move(text), attributes}}); }
-
-  // `left` at the left edge and `right` at the right edge; without room for
-  // both and a gap, `left` alone, cut with "…" if it must be.
-  void split(FrameLine left, FrameLine right) {
-    std::size_t left_width = 0, right_width = 0;
-    for (const Span& span : left) left_width += display_width(span.text);
-    for (const Span& span : right) right_width += display_width(span.text);
-    FrameLine joined = std::move(left);
-    if (right_width > 0 && left_width + 2 + right_width > width_) {
-      if (left_width > width_) {
-        // Keep the first span's attributes; the rest would be cut away anyway.
-        std::string text;
-        for (const Span& span : joined) text += span.text;
-        joined = {{truncate(text, width_), joined.front().attributes}};
-      }
-      line(std::move(joined));
-      return;
-    }
-    const std::size_t used = left_width + right_width;
-    if (used < width_) joined.push_back({std::string(width_ - used, ' '), kPlain});
-    for (Span& span : right) joined.push_back(std::move(span));
-    line(std::move(joined));
-  }
-
-  void centered(const std::vector<std::string>& block, Attributes attributes) {
-    std::size_t block_width = 0;
-    for (const std::string& row : block) block_width = std::max(block_width, display_width(row));
-    const std::string pad(block_width < width_ ? (width_ - block_width) / 2 : 0, ' ');
-    for (const std::string& row : block) line({{pad, kPlain}, {row, attributes}});
-  }
-
-  // Wrapped text, each line after `lead` (first line) or as many spaces.
-  void paragraph(std::string_view body, std::string lead, Attributes attributes, std::size_t max_lines) {
-    const std::size_t indent = display_width(lead);
-    const auto wrapped = wrap(body, width_ > indent + 10 ? width_ - indent : 10);
-    for (std::size_t i = 0; i < wrapped.size() && i < max_lines; ++i) {
-      const bool last_shown = i + 1 == max_lines && wrapped.size() > max_lines;
-      line({{i == 0 ? lead : std::string(indent, ' '), attributes},
-            {last_shown ? truncate(wrapped[i] + " …", width_ - indent) : wrapped[i], attributes}});
-    }
-  }
-
-  Frame finish(std::string title) {
-    lines_.resize(static_cast<std::size_t>(std::max(size_.rows, 0)));
-    return Frame{std::move(lines_), std::move(title)};
-  }
-
- private:
-  TerminalSize size_;
-  std::size_t width_;
-  std::vector<FrameLine> lines_;
-};
 
 class RunFrame {
  public:

@@ -6,7 +6,7 @@ using namespace psoas;
 using std::chrono::hours;
 using std::chrono::minutes;
 
-TEST_CASE("every duration form of the spec parses") {
+TEST_CASE("every duration form of psoas(1) parses") {
   CHECK(parse_duration("45") == Seconds(45));
   CHECK(parse_duration("45s") == Seconds(45));
   CHECK(parse_duration("2m") == minutes(2));

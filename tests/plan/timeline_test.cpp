@@ -16,7 +16,7 @@ Step timed_step(std::string name, int hold, std::vector<Side> sides = {Side::non
   return step;
 }
 
-// "prepare 5 · hold R 30 · ..." in the notation of the spec's example.
+// "prepare 5 · hold R 30 · ...": a timeline in a line.
 std::string notation(const Timeline& timeline) {
   std::ostringstream out;
   for (std::size_t i = 0; i < timeline.segments.size(); ++i) {
@@ -40,7 +40,7 @@ Routine routine_of(std::vector<Step> steps) {
 
 }  // namespace
 
-TEST_CASE("the spec's example: hold 30s, both sides, 2 reps, rest 10s, switch 5s, prepare 5s") {
+TEST_CASE("the format's first example: hold 30s, both sides, 2 reps, rest 10s, switch 5s, prepare 5s") {
   Step step = timed_step("S", 30, {Side::right, Side::left});
   step.reps = 2;
   step.rest = Seconds(10);
