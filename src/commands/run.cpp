@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <iostream>
 #include <ostream>
 
@@ -16,6 +17,7 @@
 #include "commands/history_access.hpp"
 #include "commands/run_outputs.hpp"
 #include "history/recorder.hpp"
+#include "plan/fit.hpp"
 #include "plan/resume.hpp"
 #include "plan/timeline.hpp"
 #include "run/clock.hpp"
@@ -30,6 +32,7 @@
 #include "ui/json.hpp"
 #include "ui/plain_view.hpp"
 #include "ui/run_screen.hpp"
+#include "ui/rating_prompt.hpp"
 #include "ui/run_summary.hpp"
 #include "ui/sound.hpp"
 #include "ui/voice.hpp"
@@ -51,16 +54,40 @@ RunTiming timing_of(const RunCommandOptions& options) {
     timing.hold = hold;
   }
   timing.reps = options.reps;
+  if (options.fit) {
+    const auto fit = parse_duration(*options.fit);
+    if (!fit || *fit <= Seconds(0) || *fit > kMaxDuration)
+      throw Error(fmt::format("--fit must be a duration from 1s to 24h, such as 10m or 25m, not `{}`",
+                              escape_line(*options.fit)),
+                  ExitCode::usage);
+    timing.fit = fit;
+  }
   return timing;
 }
 
-Timeline plan_timeline(const Routine& routine, const RunTiming& timing) {
+// The timeline a run's timing gives, and what --fit did to it, in words.
+struct PlannedRun {
+  Timeline timeline;
+  std::string fit_note;
+};
+
+PlannedRun plan_run(const Routine& routine, const RunTiming& timing) {
   const TimingOverrides overrides{timing.hold, timing.reps, {}, {}, {}};
   if (expanded_size(routine, overrides, kMaxExpandedSize) > kMaxExpandedSize)
     throw Error(fmt::format("with --reps {}, {} expands to more than {} steps and holds", timing.reps.value_or(1),
                             routine.name, kMaxExpandedSize),
                 ExitCode::usage);
-  return build_timeline(routine, overrides);
+  PlannedRun run{build_timeline(routine, overrides), {}};
+  if (timing.fit) {
+    const Seconds before = run.timeline.total;
+    const FitReport report = fit_timeline(run.timeline, *timing.fit);
+    run.fit_note = fmt::format("fitted to {}: every hold × {:.2f}, {} in all (was {}){}{}\n",
+                               format_duration(*timing.fit), report.factor, format_duration(report.total),
+                               format_duration(before),
+                               report.at_floor == 0 ? "" : fmt::format(", {} at the shortest they may be", count_of(report.at_floor, "step")),
+                               run.timeline.has_checklist() ? "; checklist steps take what they take" : "");
+  }
+  return run;
 }
 
 // The session --resume goes on with, where it goes on, and what to say about it.
@@ -83,7 +110,7 @@ Resumption find_resumption(const Routine& routine, const RunHistory& history) {
     throw Error(fmt::format("nothing to resume: no session of {} was quit or stopped in the last 24 hours",
                             routine.name));
   Session earlier = std::move(found.front());
-  Timeline timeline = plan_timeline(routine, earlier.timing);
+  Timeline timeline = plan_run(routine, earlier.timing).timeline;
   std::size_t segment = static_cast<std::size_t>(*earlier.stopped_at_segment);
   std::string note;
   if (earlier.content_hash != routine.content_hash) {
@@ -121,34 +148,35 @@ std::string why_not_recorded(const RunCommandOptions& options, const RunHistory&
   return {};
 }
 
-// Asks how tight each side the run worked feels now, on the terminal.
-Ratings ask_ratings(const Timeline& timeline, const RunState& end, const Console& console) {
-  Ratings ratings;
-  const std::string what = timeline.tracks.empty() ? "side" : escape_line(timeline.tracks);
-  std::vector<std::pair<std::string, std::optional<int>*>> questions;
-  if (end.held_left > Nanos(0)) questions.emplace_back(fmt::format("left {}", what), &ratings.left);
-  if (end.held_right > Nanos(0)) questions.emplace_back(fmt::format("right {}", what), &ratings.right);
-  // In the order the routine worked them, so that habit does not swap the answers.
-  if (timeline.first_side() == Side::right) std::reverse(questions.begin(), questions.end());
-  if (questions.empty())
-    questions.emplace_back(timeline.tracks.empty() ? "hips, overall" : fmt::format("{}, overall", what),
-                           &ratings.overall);
-  console.out << "How tight is it now? 0 = loose, 10 = very tight; Enter skips.\n";
-  for (auto& [question, answer] : questions) {
-    for (;;) {
-      console.out << fmt::format("  {}: ", question) << std::flush;
-      std::string line;
-      if (!std::getline(std::cin, line)) return ratings;
-      const std::string_view trimmed = trim_blanks(line);  // " 8 " is as good an answer as "8"
-      if (trimmed.empty()) break;
-      if (const auto value = parse_whole_number<int>(trimmed); value && *value <= 10) {
-        *answer = *value;
-        break;
-      }
-      console.out << "  A whole number from 0 to 10, please, or Enter to skip.\n";
-    }
+// A line typed on the terminal `fd`, read once the run has handed it back.
+std::optional<std::string> read_line_from(int fd) {
+  std::string line;
+  char c = 0;
+  for (;;) {
+    const ssize_t n = ::read(fd, &c, 1);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return line.empty() ? std::nullopt : std::optional(line);
+    if (c == '\n') return line;
+    line += c;
   }
-  return ratings;
+}
+
+// The rating questions on standard input and output, or on the terminal
+// itself when standard output carries --events.
+LinePrompt prompt_on(const Console& console, int device_fd) {
+  if (device_fd >= 0)
+    return {[device_fd](std::string_view text) { write_all(device_fd, text); },
+            [device_fd](std::string_view question) {
+              write_all(device_fd, question);
+              return read_line_from(device_fd);
+            }};
+  return {[&console](std::string_view text) { console.out << text << std::flush; },
+          [&console](std::string_view question) -> std::optional<std::string> {
+            console.out << question << std::flush;
+            std::string line;
+            if (!std::getline(std::cin, line)) return std::nullopt;
+            return line;
+          }};
 }
 
 }  // namespace
@@ -159,7 +187,9 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   const RunTiming timing = timing_of(options);
   std::optional<Resumption> resumption;
   if (options.resume) resumption = find_resumption(*routine, history);
-  const Timeline timeline = resumption ? resumption->plan.timeline : plan_timeline(*routine, timing);
+  PlannedRun planned = resumption ? PlannedRun{resumption->plan.timeline, {}} : plan_run(*routine, timing);
+  const Timeline& timeline = planned.timeline;
+  if (!planned.fit_note.empty()) console.err << "psoas: " << planned.fit_note;
   std::size_t first_segment = resumption ? resumption->plan.first_segment : 0;
   if (options.from) first_segment = timeline.steps[select_steps(timeline, *options.from).front()].first_segment;
 
@@ -169,12 +199,15 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
     return ExitCode::ok;
   }
 
+  // What the person must know before the run takes the screen: said on it too.
+  std::vector<std::string> notices;
   std::optional<Voice> voice;
   if (options.voice) {
     voice.emplace(timeline);
     if (!voice->available()) {
-      console.err << "psoas: --voice needs espeak-ng, which is not installed (apt-get install espeak-ng); "
-                     "running without a voice\n";
+      notices.emplace_back("--voice needs espeak-ng, which is not installed (apt-get install espeak-ng); "
+                           "running without a voice");
+      console.err << "psoas: " << notices.back() << "\n";
       voice.reset();
     }
   }
@@ -214,7 +247,7 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   std::optional<BellSound> bell;
   std::optional<PlainView> plain;
   if (screen_fd >= 0) {
-    screen.emplace(*routine, timeline, screen_fd, screen_info.color, keys);
+    screen.emplace(*routine, timeline, screen_fd, screen_info.color, keys, notices);
     sinks.add(*screen);
     if (!options.quiet) {
       bell.emplace(screen_fd);
@@ -277,9 +310,11 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   if (end.end == RunEnd::interrupted) SignalWatch::die_of(end.signal);
 
   // Signals have their default actions again: Ctrl-C here simply ends psoas.
-  const bool ask = (options.rate || routine->rate) && keys && !options.events && end.started;
+  if (options.rate && !keys && recorded)
+    console.err << "psoas: --rate asks on a terminal, and this run had none to ask on; nothing was asked\n";
+  const bool ask = (options.rate || routine->rate) && keys && end.started;
   if (recorded && ask) {
-    const Ratings ratings = ask_ratings(timeline, end, console);
+    const Ratings ratings = ask_ratings(timeline, end, prompt_on(console, on_device ? device->fd() : -1));
     try {
       if (!ratings.empty()) history.writer->rate(recorded->id, ratings);
     } catch (const Error& error) {
@@ -322,6 +357,9 @@ void add_run_command(CommandLine& line) {
   run->add_option("--reps", options->reps, "Repeat every timed step's hold N times per side")
       ->check(whole_number_from(1, 100))
       ->type_name("N");
+  run->add_option("--fit", options->fit,
+                  "Scale the holds so the run takes this long, no hold below 15s (or its min-hold)")
+      ->type_name("DUR");
   run->add_flag("--plain", options->plain, "One plain line per segment, no screen; keys still work on a terminal");
   run->add_flag("--quiet", options->quiet, "No bells");
   run->add_flag("--voice", options->voice, "Speak steps, sides and cues (needs espeak-ng)");
@@ -331,7 +369,8 @@ void add_run_command(CommandLine& line) {
                 "Go on where the last run of this routine was quit or stopped, within a day")
       ->excludes("--from")
       ->excludes("--hold")
-      ->excludes("--reps");
+      ->excludes("--reps")
+      ->excludes("--fit");
   auto* no_log = run->add_flag("--no-log", options->no_log, "Record nothing in the history");
   run->add_flag("--log", options->log, "Record the run even at another --speed (not with --no-log)")
       ->excludes(no_log);
@@ -342,7 +381,8 @@ void add_run_command(CommandLine& line) {
       ->excludes(dry_run);
   line.option_values["events"] = {"jsonl"};
   run->footer(examples({"psoas run pigeon-routine", "psoas run psoas-release --from butterfly --voice",
-                        "psoas run bridge --hold 45s --reps 2", "psoas run pigeon-routine --dry-run",
+                        "psoas run bridge --hold 45s --reps 2", "psoas run psoas-release --fit 10m",
+                        "psoas run pigeon-routine --dry-run",
                         "psoas run butterfly --events jsonl > butterfly.jsonl"}) +
               fmt::format("\nKeys: {}.\n", key_line(false)));
 }

@@ -17,6 +17,7 @@ struct RunCommandOptions {
   std::optional<std::string> from;  // a step number or name
   std::optional<std::string> hold;  // a duration for every timed step
   std::optional<int> reps;
+  std::optional<std::string> fit;   // a duration the whole run is scaled to
   bool plain = false;
   bool quiet = false;
   bool voice = false;

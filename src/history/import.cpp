@@ -116,6 +116,7 @@ class SessionReader {
     s.resumed = count("resumed");
     if (const auto hold = optional_count("hold_override_seconds", 1, 86'400)) s.timing.hold = Seconds(*hold);
     s.timing.reps = optional_count("reps_override", 1, 100);
+    if (const auto fit = optional_count("fit_seconds", 1, 86'400)) s.timing.fit = Seconds(*fit);
     s.ratings.left = optional_count("tightness_left", 0, 10);
     s.ratings.right = optional_count("tightness_right", 0, 10);
     s.ratings.overall = optional_count("tightness_overall", 0, 10);

@@ -88,6 +88,7 @@ CREATE TABLE sessions_v3 (
   resumed INTEGER NOT NULL DEFAULT 0,
   hold_override_ms INTEGER,
   reps_override INTEGER,
+  fit_ms INTEGER,
   rating_left INTEGER CHECK (rating_left BETWEEN 0 AND 10),
   rating_right INTEGER CHECK (rating_right BETWEEN 0 AND 10),
   rating_overall INTEGER CHECK (rating_overall BETWEEN 0 AND 10)
@@ -115,9 +116,9 @@ constexpr const char* kColumns =
     "uuid, routine, title, content_hash, started_unix_ms, started_utc_offset_minutes, ended_unix_ms, "
     "ended_utc_offset_minutes, planned_ms, planned_hold_ms, active_ms, paused_ms, segments_completed, "
     "segments_skipped, holds, holds_skipped, held_left_ms, held_right_ms, held_unsided_ms, outcome, "
-    "stopped_at_step, stopped_at_segment, resumed, hold_override_ms, reps_override, rating_left, "
+    "stopped_at_step, stopped_at_segment, resumed, hold_override_ms, reps_override, fit_ms, rating_left, "
     "rating_right, rating_overall";
-constexpr int kColumnCount = 28;
+constexpr int kColumnCount = 29;
 
 // "?, ?, …", one for each column.
 std::string placeholders() {
@@ -134,7 +135,7 @@ std::string columns_of_version(int version) {
       "'', routine, title, content_hash, started_unix_ms, started_utc_offset_minutes, ended_unix_ms, "
       "ended_utc_offset_minutes, planned_ms, held_left_ms + held_right_ms + held_unsided_ms, active_ms, "
       "paused_ms, segments_completed, segments_skipped, 0, 0, held_left_ms, held_right_ms, held_unsided_ms, "
-      "outcome, stopped_at_step, NULL, 0, NULL, NULL, {}",
+      "outcome, stopped_at_step, NULL, 0, NULL, NULL, NULL, {}",
       ratings);
 }
 
@@ -188,6 +189,7 @@ void bind_row(SQLite::Statement& statement, const Session& s) {
   statement.bind(++i, s.resumed);
   bind_optional(statement, ++i, s.timing.hold ? std::optional(s.timing.hold->count() * 1000) : std::nullopt);
   bind_optional(statement, ++i, s.timing.reps);
+  bind_optional(statement, ++i, s.timing.fit ? std::optional(s.timing.fit->count() * 1000) : std::nullopt);
   bind_optional(statement, ++i, s.ratings.left);
   bind_optional(statement, ++i, s.ratings.right);
   bind_optional(statement, ++i, s.ratings.overall);
@@ -233,6 +235,7 @@ Session read_row(SQLite::Statement& select) {
   if (const auto hold = optional_int(next()); hold && *hold > 0 && *hold <= 86'400'000)
     s.timing.hold = Seconds(*hold / 1000);
   s.timing.reps = optional_count();
+  if (const auto fit = optional_int(next()); fit && *fit > 0 && *fit <= 86'400'000) s.timing.fit = Seconds(*fit / 1000);
   s.ratings.left = optional_count();
   s.ratings.right = optional_count();
   s.ratings.overall = optional_count();

@@ -19,11 +19,11 @@ using Kind = YamlTree::Kind;
 
 const std::vector<std::string> kRoutineKeys = {"name",  "title", "summary", "tags",   "equipment", "cautions",
                                                "notes", "often", "tracks",  "defaults", "steps",     "rate"};
-const std::vector<std::string> kStepKeys = {"name",  "hold", "sides",   "reps",       "rest",   "switch",
-                                            "prepare", "alternate", "setup", "cues", "caution", "side-label",
-                                            "source",  "use"};
+const std::vector<std::string> kStepKeys = {"name",    "hold",      "min-hold", "sides", "reps",
+                                            "rest",    "switch",    "prepare",  "alternate", "setup",
+                                            "cues",    "caution",   "side-label", "source",  "use"};
 const std::vector<std::string> kUseStepKeys = {"use", "hold", "reps", "rest", "switch", "prepare"};
-const std::vector<std::string> kDefaultsKeys = {"hold", "rest", "switch", "prepare"};
+const std::vector<std::string> kDefaultsKeys = {"hold", "min-hold", "rest", "switch", "prepare"};
 
 // Labels are shown beside a side or a count, so they are kept short.
 constexpr std::size_t kMaxLabel = 24;
@@ -63,6 +63,7 @@ struct StepDefaults {
   Seconds rest{0};
   Seconds switch_time{5};
   Seconds prepare{0};
+  std::optional<Seconds> min_hold;
 };
 
 std::string_view trim(std::string_view text) {
@@ -445,7 +446,7 @@ class Reader {
   StepDefaults read_defaults(const Entry& entry) {
     StepDefaults defaults;
     if (tree_.kind(entry.value) != Kind::map) {
-      error(entry, fmt::format("`defaults` must be a map of hold, rest, switch and prepare, not {}",
+      error(entry, fmt::format("`defaults` must be a map of hold, min-hold, rest, switch and prepare, not {}",
                                describe(entry.value)));
       return defaults;
     }
@@ -457,6 +458,8 @@ class Reader {
       if (field.key == "hold") {
         defaults.hold_written = true;
         defaults.hold = hold(field, label, true);
+      } else if (field.key == "min-hold") {
+        defaults.min_hold = duration(field, label, true);
       } else if (auto value = duration(field, label, false)) {
         if (field.key == "rest") defaults.rest = *value;
         if (field.key == "switch") defaults.switch_time = *value;
@@ -505,6 +508,7 @@ class Reader {
     step.rest = defaults.rest;
     step.switch_time = defaults.switch_time;
     step.prepare = defaults.prepare;
+    step.min_hold = defaults.min_hold;
     std::optional<std::optional<Seconds>> step_hold;
     bool hold_given = false;
     bool has_name = false;
@@ -518,6 +522,8 @@ class Reader {
       } else if (entry.key == "hold") {
         hold_given = true;
         step_hold = hold(entry, label, true);
+      } else if (entry.key == "min-hold") {
+        if (auto value = duration(entry, label, true)) step.min_hold = *value;
       } else if (entry.key == "sides") {
         if (auto value = sides(entry)) step.sides = std::move(*value);
       } else if (entry.key == "reps") {
@@ -564,13 +570,16 @@ class Reader {
       return found == fields.end() ? nullptr : &*found;
     };
     if (until_done) {
-      for (const std::string_view key : {"sides", "reps", "rest", "switch", "prepare", "alternate", "side-label"})
+      for (const std::string_view key : {"sides", "reps", "rest", "switch", "prepare", "alternate", "side-label", "min-hold"})
         if (const Entry* entry = written(key))
           warn(entry->key_node,
                fmt::format("`{}` does nothing on an until-done step, which is ticked off, not timed", key));
       return;
     }
     if (const Entry* entry = written("setup")) warn_about_reading_time(step, *entry);
+    if (const Entry* entry = written("min-hold"); entry && step.min_hold && step.hold && *step.min_hold > *step.hold)
+      warn(entry->value, fmt::format("`min-hold` ({}) is longer than the hold ({}), so --fit can only lengthen it",
+                                     format_duration(*step.min_hold), format_duration(*step.hold)));
     if (const Entry* entry = written("side-label"); entry && step.sides == std::vector{Side::none})
       warn(entry->key_node, "`side-label` says what a side means, and this step has no `sides`");
     if (const Entry* entry = written("sides")) {

@@ -35,6 +35,7 @@ struct Step {
   Seconds rest{0};
   Seconds switch_time{5};
   Seconds prepare{0};
+  std::optional<Seconds> min_hold;  // the shortest `psoas run --fit` may make a hold
   bool alternate = false;
   std::vector<std::string> setup;
   std::vector<std::string> cues;

@@ -50,6 +50,7 @@ struct Ratings {
 struct RunTiming {
   std::optional<Seconds> hold;
   std::optional<int> reps;
+  std::optional<Seconds> fit;  // --fit: the whole run scaled to this length
   friend bool operator==(const RunTiming&, const RunTiming&) = default;
 };
 

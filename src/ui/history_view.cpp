@@ -131,6 +131,7 @@ Json session_json(const Session& s) {
               {"resumed", s.resumed},
               {"hold_override_seconds", optional_seconds(s.timing.hold)},
               {"reps_override", optional_json(s.timing.reps)},
+              {"fit_seconds", optional_seconds(s.timing.fit)},
               {"tightness_left", optional_json(s.ratings.left)},
               {"tightness_right", optional_json(s.ratings.right)},
               {"tightness_overall", optional_json(s.ratings.overall)}};

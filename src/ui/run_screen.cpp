@@ -14,6 +14,9 @@
 namespace psoas {
 namespace {
 
+// A notice stays in the footer for the run's first seconds.
+constexpr Nanos kNoticeTime = std::chrono::seconds(10);
+
 constexpr Attributes kPlain{};
 constexpr Attributes kBold{.color = Color::none, .bold = true, .dim = false, .reverse = false};
 constexpr Attributes kDim{.color = Color::none, .bold = false, .dim = true, .reverse = false};
@@ -62,8 +65,8 @@ std::string left_clock_of(Nanos duration) {
 class RunFrame {
  public:
   RunFrame(const Routine& routine, const Timeline& timeline, const RunState& state, TerminalSize size,
-           bool keys)
-      : routine_(routine), timeline_(timeline), state_(state), canvas_(size), keys_(keys) {}
+           bool keys, const std::vector<std::string>& notices)
+      : routine_(routine), timeline_(timeline), state_(state), canvas_(size), keys_(keys), notices_(notices) {}
 
   Frame compose() {
     if (state_.phase == RunPhase::briefing) return briefing();
@@ -95,7 +98,7 @@ class RunFrame {
     const auto compact = wrap("Have at hand: " + ticks, width);
     const bool has_equipment = !timeline_.equipment.empty();
     const auto summary = wrap(routine_.summary, width);
-    const int needed = 2 + static_cast<int>(caution_rows) + 1;  // title, heading, cautions, prompt
+    const int needed = 2 + static_cast<int>(caution_rows) + static_cast<int>(notices_.size()) + 1;  // title, heading, cautions, notices, prompt
     const int full_equipment = has_equipment ? static_cast<int>(timeline_.equipment.size()) + 1 : 0;
     const bool roomy = needed + full_equipment + 3 + static_cast<int>(summary.size()) + 1 <= rows;
     const bool compact_equipment = needed + full_equipment > rows;
@@ -104,6 +107,7 @@ class RunFrame {
                                                    : full_equipment;
 
     canvas_.split({{routine_.title, kBold}}, {{total, kDim}});
+    for (const std::string& notice : notices_) canvas_.text(truncate(notice, width), kAlert);
     if (roomy) {
       canvas_.blank();
       if (!summary.empty()) {
@@ -351,7 +355,9 @@ class RunFrame {
   void keys(const Segment& segment) {
     std::string text = key_line(segment.kind == SegmentKind::check);
     if (!keys_) text = "no keys: standard input is not a terminal · Ctrl-C stops";
-    if (keys_ && state_.paused) {
+    if (!notices_.empty() && state_.active < kNoticeTime) {
+      canvas_.text(truncate(notices_.front(), canvas_.width()), kAlert);
+    } else if (keys_ && state_.paused) {
       canvas_.text(" PAUSED  space to resume ", kAlert);
     } else if (keys_ && state_.confirming_quit) {
       canvas_.text(" Quit?  y = yes, any other key = keep going ", kAlert);
@@ -373,20 +379,23 @@ class RunFrame {
   const RunState& state_;
   Canvas canvas_;
   bool keys_;
+  const std::vector<std::string>& notices_;
 };
 
 }  // namespace
 
 Frame compose_run_frame(const Routine& routine, const Timeline& timeline, const RunState& state,
-                        TerminalSize size, bool keys) {
-  return RunFrame(routine, timeline, state, size, keys).compose();
+                        TerminalSize size, bool keys, const std::vector<std::string>& notices) {
+  return RunFrame(routine, timeline, state, size, keys, notices).compose();
 }
 
-ScreenView::ScreenView(const Routine& routine, const Timeline& timeline, int fd, bool color, bool keys)
+ScreenView::ScreenView(const Routine& routine, const Timeline& timeline, int fd, bool color, bool keys,
+                       std::vector<std::string> notices)
     : routine_(routine),
       timeline_(timeline),
       fd_(fd),
       keys_(keys),
+      notices_(std::move(notices)),
       painter_(color),
       size_(terminal_size(fd).value_or(TerminalSize{})) {}
 
@@ -402,7 +411,7 @@ void ScreenView::on_event(const RunEvent& event, const RunState&) {
 void ScreenView::on_settled(const RunState& state) {
   if (!dirty_ || state.phase == RunPhase::finished) return;
   dirty_ = false;
-  write_all(fd_, painter_.paint(compose_run_frame(routine_, timeline_, state, size_, keys_), size_));
+  write_all(fd_, painter_.paint(compose_run_frame(routine_, timeline_, state, size_, keys_, notices_), size_));
 }
 
 }  // namespace psoas

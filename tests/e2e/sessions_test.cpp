@@ -191,7 +191,7 @@ TEST_CASE("a hand-edited history with extreme values is read, clamped, in every 
             "-9223372036854775808, started_utc_offset_minutes, ended_unix_ms, ended_utc_offset_minutes, planned_ms, "
             "planned_hold_ms, active_ms, paused_ms, segments_completed, segments_skipped, holds, holds_skipped, "
             "held_left_ms, held_right_ms, held_unsided_ms, outcome, stopped_at_step, stopped_at_segment, resumed, "
-            "hold_override_ms, reps_override, rating_left, rating_right, rating_overall FROM sessions");
+            "hold_override_ms, reps_override, fit_ms, rating_left, rating_right, rating_overall FROM sessions");
   }
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"log"}, {"log", "--json"}, {"log", "--csv"}, {"stats"}, {"stats", "--json"}}) {

@@ -27,7 +27,7 @@ Session sample(std::string uuid) {
   s.held_right = 100s;
   s.outcome = SessionOutcome::partial;
   s.resumed = 2;
-  s.timing = {45s, 2};
+  s.timing = {45s, 2, std::nullopt};
   s.ratings = {6, 4, std::nullopt};
   return s;
 }
@@ -58,7 +58,7 @@ TEST_CASE("what log --json writes, log --import reads back whole") {
   CHECK(s.holds_skipped == 1);
   CHECK(s.outcome == SessionOutcome::partial);
   CHECK(s.resumed == 2);
-  CHECK(s.timing == RunTiming{45s, 2});
+  CHECK(s.timing == RunTiming{45s, 2, std::nullopt});
   CHECK(s.ratings.left == 6);
   CHECK_FALSE(s.ratings.overall);
 }

@@ -314,7 +314,7 @@ TEST_CASE("the third schema: a UUID per session, skipped holds, partial, resume,
     s.holds = 6;
     s.holds_skipped = 2;
     s.outcome = SessionOutcome::partial;
-    s.timing = {45s, 2};
+    s.timing = {45s, 2, std::nullopt};
     s.stopped_at_segment = 7;
     s.resumed = 1;
     writer.record(s);
@@ -327,7 +327,7 @@ TEST_CASE("the third schema: a UUID per session, skipped holds, partial, resume,
   CHECK(s.holds == 6);
   CHECK(s.holds_skipped == 2);
   CHECK(s.outcome == SessionOutcome::partial);
-  CHECK(s.timing == RunTiming{45s, 2});
+  CHECK(s.timing == RunTiming{45s, 2, std::nullopt});
   CHECK(s.stopped_at_segment == 7);
   CHECK(s.resumed == 1);
 

@@ -1,0 +1,71 @@
+#include "plan/fit.hpp"
+
+#include <doctest/doctest.h>
+
+#include "base/error.hpp"
+#include "support/routines.hpp"
+
+using namespace psoas;
+using namespace psoas::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Lunge: prepare 5 · 4 holds of 30, with rests of 10 and a switch of 5 between; Fold 60: 210 s, 180 of holds.
+Routine sample() {
+  Step fold = timed_step("Fold", {.hold = 60});
+  fold.min_hold = 40s;
+  return routine_of("Sample", {check_step("Warm up"),
+                               timed_step("Lunge", {.hold = 30, .sides = kBothSides, .reps = 2, .rest = 10, .prepare = 5}),
+                               fold});
+}
+
+Seconds hold_of(const Timeline& timeline, std::size_t step) {
+  return *timeline.steps[step].step.hold;
+}
+
+}  // namespace
+
+TEST_CASE("--fit scales every hold by one factor, keeps the pauses, and recomputes the timeline") {
+  Timeline timeline = build_timeline(sample());
+  REQUIRE(timeline.total == 210s);
+  const FitReport report = fit_timeline(timeline, 390s);  // 360 s of holds: twice as long
+  CHECK(report.factor == doctest::Approx(2.0));
+  CHECK(report.at_floor == 0);
+  CHECK(timeline.total == 390s);
+  CHECK(report.total == 390s);
+  CHECK(hold_of(timeline, 1) == 60s);
+  CHECK(hold_of(timeline, 2) == 120s);
+  Seconds start{0};
+  for (const Segment& segment : timeline.segments) {
+    CHECK(segment.start == start);
+    if (segment.kind == SegmentKind::hold) CHECK(segment.duration == hold_of(timeline, segment.step));
+    if (segment.kind == SegmentKind::rest) CHECK(segment.duration == 10s);
+    start += segment.duration;
+  }
+}
+
+TEST_CASE("--fit never takes a hold below 15 s, or below the step's min-hold, and says how many it stopped") {
+  Timeline timeline = build_timeline(sample());
+  const FitReport report = fit_timeline(timeline, 135s);  // 105 s of holds
+  CHECK(hold_of(timeline, 2) == 40s);  // its min-hold
+  CHECK(hold_of(timeline, 1) == 16s);  // the rest of the time, shared by the four lunges, in whole seconds
+  CHECK(report.at_floor == 1);
+  CHECK(timeline.total == 134s);
+  Timeline tight = build_timeline(sample());
+  CHECK(fit_timeline(tight, 130s).total == 130s);  // 4 × 15 + 40 + 30 of pauses: every hold at its floor
+  Timeline impossible = build_timeline(sample());
+  CHECK_THROWS_WITH_AS(fit_timeline(impossible, 129s),
+                       "cannot fit into 2m9s: with every hold at its shortest (15s or what the routine says) it "
+                       "takes 2m10s",
+                       Error);
+}
+
+TEST_CASE("--fit leaves a hold shorter than the floor as it is when shrinking, and needs a hold to fit") {
+  Timeline timeline = build_timeline(routine_of("Short", {timed_step("A", {.hold = 10}), timed_step("B", {.hold = 50})}));
+  fit_timeline(timeline, 40s);
+  CHECK(hold_of(timeline, 0) == 10s);
+  CHECK(hold_of(timeline, 1) == 30s);
+  Timeline checks = build_timeline(routine_of("Checks", {check_step("A")}));
+  CHECK_THROWS_AS(fit_timeline(checks, 60s), Error);
+}
