@@ -327,7 +327,16 @@ TEST_CASE("the byte checks come first: encoding, NUL, emptiness, the top-level m
 TEST_CASE("YAML syntax errors take the same form, with 1-based places") {
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1}\n") ==
         "test.yaml:3:1: error: invalid YAML: end of sequence flow not found\n");
-  CHECK(diagnostics_of("title: T: x\n") == "test.yaml:1:9: error: invalid YAML: illegal map value\n");
+  CHECK(diagnostics_of("title: T: x\n") ==
+        "test.yaml:1:9: error: invalid YAML: illegal map value: text with `: ` in it needs quotes, as in title: "
+        "\"T: x\"\n");
+  // A line indented unlike its neighbours: which line, and where it starts.
+  CHECK(diagnostics_of("title: T\nsteps:\n  - name: A\n    hold: 5\n   - name: B\n    hold: 5\n") ==
+        "test.yaml:5:4: error: invalid YAML: end of sequence not found; line 5 has its `-` at column 4, and line 3 "
+        "at column 3: what belongs together lines up\n");
+  CHECK(diagnostics_of("title: T\nsteps:\n  - name: A\n      cues: [a]\n") ==
+        "test.yaml:4:11: error: invalid YAML: illegal map value; line 4 starts at column 7, and line 3 at column 5: "
+        "what belongs together lines up\n");
   CHECK(diagnostics_of("title: T\nsteps:\n\t- name: S\n") ==
         "test.yaml:3:1: error: a tab indents this line; YAML indents with spaces only\n");
   CHECK(diagnostics_of("title: T\n---\ntitle: U\n") ==
