@@ -46,7 +46,8 @@ cautions:
   - Breathe steadily; never hold your breath.
   - Move slowly and stay in control, with no bouncing.
   - Never push into sharp pain; a stretch should feel mild.
-  - Stop and see a doctor or physiotherapist if pain persists or gets worse.
+  - See a doctor or physiotherapist before you start, and again if pain persists or gets worse.
+  - A hip that snaps, or may be torn or inflamed, is for a clinician, not for stretching.
 defaults:
   switch: 5s          # time to change sides
 steps:
