@@ -25,10 +25,12 @@ inline void load_and_render(std::string_view bytes, const SearchPath& search_pat
   const Routine& routine = *result.routine;
   const Timeline timeline = build_timeline(routine);
   for (const bool compact : {false, true})
-    (void)render_card(routine, timeline,
-                      {.format = CardFormat::text, .width = 80, .color = true, .compact = compact, .only_steps = {}});
-  (void)render_card(routine, timeline,
-                    {.format = CardFormat::markdown, .width = 80, .color = false, .compact = false, .only_steps = {}});
+    (void)render_card(
+        routine, timeline,
+        {.format = CardFormat::text, .width = 80, .color = true, .compact = compact, .only_steps = {}});
+  (void)render_card(
+      routine, timeline,
+      {.format = CardFormat::markdown, .width = 80, .color = false, .compact = false, .only_steps = {}});
   (void)card_json(routine, timeline, {});
   (void)render_dry_run(routine, timeline, 0);
   RunState state;

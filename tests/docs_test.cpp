@@ -2,9 +2,9 @@
 // runner's own, in the README and psoas(1); and every topic of `psoas help`.
 #include <doctest/doctest.h>
 
+#include "base/utf8.hpp"
 #include "support/temp_dir.hpp"
 #include "ui/describe.hpp"
-#include "base/utf8.hpp"
 #include "ui/manual.hpp"
 
 using namespace psoas;
@@ -25,12 +25,13 @@ TEST_CASE("every help topic is a section of psoas(1), rendered as plain text") {
     const auto text = render_manual_section(manual_source(), topic.section, 80);
     REQUIRE_MESSAGE(text, topic.section);
     CHECK(text->starts_with(std::string(topic.section) + "\n"));
-    CHECK(text->find("\n.") == std::string::npos);  // no macro left unread
+    CHECK(text->find("\n.") == std::string::npos);                      // no macro left unread
     for (const char* escape : {"\\&", "\\-", "\\e", "\\(->", "\\(md"})  // no escape left
       CHECK_MESSAGE(text->find(escape) == std::string::npos, escape);
     for (std::string_view rest = *text; !rest.empty();) {
       const std::string_view line = rest.substr(0, rest.find('\n'));
-      if (line.find("$ ") == std::string_view::npos) CHECK_MESSAGE(display_width(line) <= 80, line);  // displays are kept whole
+      if (line.find("$ ") == std::string_view::npos)
+        CHECK_MESSAGE(display_width(line) <= 80, line);  // displays are kept whole
       rest.remove_prefix(std::min(rest.size(), line.size() + 1));
     }
   }

@@ -48,7 +48,8 @@ TEST_CASE("every built-in routine passes check with no warning, and carries the 
     CHECK(mentions(routine.cautions, {"sharp pain", "pain means stop", "never push"}));
     CHECK(mentions(routine.cautions, {"doctor", "physio", "clinician"}));
     CHECK(build_timeline(routine).total > Seconds(0));
-    // Read on the floor, in the seconds the screen gives: short lines, and no word the sources call for left out.
+    // Read on the floor, in the seconds the screen gives: short lines, and no word the sources call for left
+    // out.
     for (const Step& step : routine.steps)
       for (const std::string& line : step.setup)
         CHECK_MESSAGE(std::count(line.begin(), line.end(), ' ') < 16, routine.name, ": ", line);
@@ -64,7 +65,8 @@ TEST_CASE("every built-in routine passes check with no warning, and carries the 
     }
     if (sided) CHECK_MESSAGE(routine.tracks == "hip flexor", routine.name);
     for (const Step& step : routine.steps)
-      if (!step.is_use() && !step.is_check()) CHECK_MESSAGE(!step.source.empty(), routine.name, ": ", step.name);
+      if (!step.is_use() && !step.is_check())
+        CHECK_MESSAGE(!step.source.empty(), routine.name, ": ", step.name);
   }
 }
 

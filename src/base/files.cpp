@@ -50,8 +50,8 @@ std::string write_temporary(const fs::path& path, std::string_view content, mode
   FileDescriptor fd(::mkstemp(temporary.data()));
   if (fd.get() < 0)
     throw Error(fmt::format("cannot write in {}: {}", path.parent_path().string(), std::strerror(errno)));
-  const bool written = ::fchmod(fd.get(), mode) == 0 && write_all(fd.get(), content) &&
-                       ::fsync(fd.get()) == 0 && fd.close();
+  const bool written =
+      ::fchmod(fd.get(), mode) == 0 && write_all(fd.get(), content) && ::fsync(fd.get()) == 0 && fd.close();
   if (!written) {
     const int saved_errno = errno;
     ::unlink(temporary.c_str());
@@ -117,7 +117,8 @@ std::optional<std::string> read_regular_file(const fs::path& path, std::size_t l
     problem = {fmt::format("is larger than {} bytes ({} bytes)", limit, size), size};
     return std::nullopt;
   };
-  if (static_cast<std::size_t>(info.st_size) > limit) return too_large(static_cast<std::size_t>(info.st_size));
+  if (static_cast<std::size_t>(info.st_size) > limit)
+    return too_large(static_cast<std::size_t>(info.st_size));
   // Read up to one byte past the limit so a file that grew since fstat is still refused.
   std::string bytes;
   bytes.resize(static_cast<std::size_t>(info.st_size) + 1);
@@ -156,8 +157,7 @@ void create_file(const fs::path& path, std::string_view content) {
   const bool linked = ::link(temporary.c_str(), path.c_str()) == 0;
   const int saved_errno = errno;
   ::unlink(temporary.c_str());
-  if (!linked)
-    throw Error(fmt::format("cannot create {}: {}", path.string(), std::strerror(saved_errno)));
+  if (!linked) throw Error(fmt::format("cannot create {}: {}", path.string(), std::strerror(saved_errno)));
 }
 
 void replace_file(const fs::path& path, std::string_view content) {

@@ -1,8 +1,8 @@
 #include "base/utf8.hpp"
 
-#include <utf8proc.h>
-
 #include <algorithm>
+
+#include <utf8proc.h>
 
 namespace psoas {
 
@@ -80,8 +80,9 @@ std::size_t code_point_width(char32_t code_point) {
 }
 
 std::size_t display_width(std::string_view text) {
-  if (std::all_of(text.begin(), text.end(),
-                  [](char c) { return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F; }))
+  if (std::all_of(text.begin(), text.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F;
+      }))
     return text.size();
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) width += code_point_width(next_code_point(text, i));
@@ -99,8 +100,7 @@ std::string_view fit_width(std::string_view text, std::size_t width) {
   while (i < text.size()) {
     const std::size_t start = i;
     const auto code_point = static_cast<utf8proc_int32_t>(next_code_point(text, i));
-    const bool breaks =
-        previous < 0 || utf8proc_grapheme_break_stateful(previous, code_point, &state);
+    const bool breaks = previous < 0 || utf8proc_grapheme_break_stateful(previous, code_point, &state);
     previous = code_point;
     if (breaks) fitted = start;  // a new cluster begins here: all before it is whole
     used += code_point_width(static_cast<char32_t>(code_point));

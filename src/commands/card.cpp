@@ -39,15 +39,17 @@ ExitCode show_card(const CardCommandOptions& options, const SearchPath& search_p
 void add_card_command(CommandLine& line) {
   auto options = std::make_shared<CardCommandOptions>();
   auto format = std::make_shared<std::string>("text");
-  CLI::App* card = line.add(
-      "card", "Print a routine's step card, to follow along or pin to the wall", CompletedArgument::routine_then_step,
-      [options, format](const Environment& environment, const Console& console) {
-        options->format = *format == "markdown" ? CardFormat::markdown : CardFormat::text;
-        // A card written to a file or a pipe follows COLUMNS, as `ls` does, unless --width says otherwise.
-        if (!options->width && !console.out_info.is_terminal && environment.columns)
-          options->width = parse_whole_number<std::size_t>(*environment.columns);
-        return show_card(*options, environment.search_path(), console);
-      });
+  CLI::App* card = line.add("card", "Print a routine's step card, to follow along or pin to the wall",
+                            CompletedArgument::routine_then_step,
+                            [options, format](const Environment& environment, const Console& console) {
+                              options->format =
+                                  *format == "markdown" ? CardFormat::markdown : CardFormat::text;
+                              // A card written to a file or a pipe follows COLUMNS, as `ls` does, unless
+                              // --width says otherwise.
+                              if (!options->width && !console.out_info.is_terminal && environment.columns)
+                                options->width = parse_whole_number<std::size_t>(*environment.columns);
+                              return show_card(*options, environment.search_path(), console);
+                            });
   card->add_option("routine", options->routine, "Routine name or file")->required()->type_name("ROUTINE");
   card->add_option("step", options->step, "Only this step: its number or its name")->type_name("STEP");
   card->add_option("--format", *format, "Output format (not with --json)")
@@ -57,11 +59,13 @@ void add_card_command(CommandLine& line) {
   line.option_values["format"] = {"text", "markdown"};
   card->add_flag("--json", options->json, "Write the routine and its timeline as JSON (not with --format)")
       ->excludes("--format");
-  card->add_flag("--compact", options->compact, "One line per step, for a page on the wall")->excludes("--json");
+  card->add_flag("--compact", options->compact, "One line per step, for a page on the wall")
+      ->excludes("--json");
   card->add_option("--width", options->width, "Wrap a text card to N columns (40 to 400)")
       ->check(whole_number_from(40, 400))
       ->type_name("N");
-  card->add_flag("--step-names", options->step_names, "For completion: each step's number and name")->group("");
+  card->add_flag("--step-names", options->step_names, "For completion: each step's number and name")
+      ->group("");
   card->footer(examples({"psoas card pigeon-routine", "psoas card pigeon-routine 2",
                          "psoas card psoas-release --compact --width 80 > wall.txt",
                          "psoas card butterfly --format markdown > butterfly.md"}));

@@ -34,8 +34,8 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
       // `check my-hips.yaml` from the wrong folder: the routine is known by name.
       result.diagnostics.push_back(
           {argument, kNowhere, Severity::error,
-           fmt::format("no such file; the routine `{}` is {}, and `psoas check {}` checks it", file.stem().string(),
-                       named->file.string(), file.stem().string())});
+           fmt::format("no such file; the routine `{}` is {}, and `psoas check {}` checks it",
+                       file.stem().string(), named->file.string(), file.stem().string())});
     } else {
       result = loader.load_file(file);
     }
@@ -63,11 +63,11 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
 
 void add_check_command(CommandLine& line) {
   auto options = std::make_shared<CheckOptions>();
-  CLI::App* check = line.add("check", "Validate routine files and print every error",
-                             CompletedArgument::routine_or_file,
-                             [options](const Environment& environment, const Console& console) {
-                               return check_routines(*options, environment.search_path(), console);
-                             });
+  CLI::App* check =
+      line.add("check", "Validate routine files and print every error", CompletedArgument::routine_or_file,
+               [options](const Environment& environment, const Console& console) {
+                 return check_routines(*options, environment.search_path(), console);
+               });
   check->add_option("files", options->files, "Routine files (or names)")->required()->type_name("FILE");
   check->add_flag("--json", options->json, "Write the results as JSON");
   check->footer(examples({"psoas check my-hips.yaml", "psoas check ~/.config/psoas/routines/*.yaml"}));

@@ -9,9 +9,9 @@
 
 #include "base/error.hpp"
 #include "base/printable.hpp"
+#include "base/version.hpp"
 #include "commands/cli_errors.hpp"
 #include "commands/command_line.hpp"
-#include "base/version.hpp"
 #include "ui/style.hpp"
 
 namespace psoas {
@@ -19,8 +19,8 @@ namespace {
 
 Console standard_console(const Environment& environment) {
   const OutputEnvironment output = environment.output();
-  return Console{std::cout, std::cerr, probe_output(STDOUT_FILENO, output), probe_output(STDERR_FILENO, output),
-                 output};
+  return Console{std::cout, std::cerr, probe_output(STDOUT_FILENO, output),
+                 probe_output(STDERR_FILENO, output), output};
 }
 
 // CLI11's help, without the "Excludes: --x" it puts before a description and
@@ -48,9 +48,9 @@ class Cli {
     // Subcommands take the formatter when added: "routine ROUTINE", not "routine ROUTINE REQUIRED".
     app_.formatter(std::make_shared<HelpFormatter>());
     app_.get_formatter()->label("REQUIRED", "(required)");
-    for (const auto add : {add_run_command, add_list_command, add_card_command, add_check_command, add_log_command,
-                           add_stats_command, add_new_command, add_edit_command, add_help_command,
-                           add_completion_command})
+    for (const auto add :
+         {add_run_command, add_list_command, add_card_command, add_check_command, add_log_command,
+          add_stats_command, add_new_command, add_edit_command, add_help_command, add_completion_command})
       add(line_);
     app_.footer(examples({"psoas run pigeon-routine", "psoas list", "psoas card pigeon-routine",
                           "psoas check my-routine.yaml"}) +
@@ -91,20 +91,26 @@ CompletionSpec completion_spec_of(const CommandLine& line) {
   for (const CLI::App* command : line.app.get_subcommands([](const CLI::App*) { return true; })) {
     const std::string& name = command->get_name();
     const auto argument = line.arguments.find(name);
-    CompletedCommand completed{name, command->get_description(), {},
+    CompletedCommand completed{name,
+                               command->get_description(),
+                               {},
                                argument == line.arguments.end() ? CompletedArgument::none : argument->second};
     const auto routines = line.routine_options.find(name);
     for (const CLI::Option* option : command->get_options()) {
       if (!option->nonpositional() || option->get_group().empty()) continue;
-      CompletedOption entry{option->get_lnames(), option->get_snames(), option->get_description(),
-                            option->get_items_expected_max() > 0, {}, false};
+      CompletedOption entry{option->get_lnames(),
+                            option->get_snames(),
+                            option->get_description(),
+                            option->get_items_expected_max() > 0,
+                            {},
+                            false};
       if (!entry.long_names.empty()) {
         const std::string& long_name = entry.long_names.front();
         if (const auto values = line.option_values.find(long_name); values != line.option_values.end())
           entry.values = values->second;
-        entry.routine_value = routines != line.routine_options.end() &&
-                              std::find(routines->second.begin(), routines->second.end(), long_name) !=
-                                  routines->second.end();
+        entry.routine_value =
+            routines != line.routine_options.end() &&
+            std::find(routines->second.begin(), routines->second.end(), long_name) != routines->second.end();
       }
       completed.options.push_back(std::move(entry));
     }

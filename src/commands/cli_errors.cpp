@@ -35,7 +35,8 @@ std::string unknown_command(const CLI::App& app, int argc, char** argv) {
     if (word.starts_with('-')) return fmt::format("`psoas` has no option `{}`; see `psoas --help`", word);
     const auto close = close_matches(word, names);
     return fmt::format("no command `{}`{}; the commands are {}", word,
-                       close.empty() ? "" : fmt::format(" (did you mean {}?)", join_alternatives(close)), list);
+                       close.empty() ? "" : fmt::format(" (did you mean {}?)", join_alternatives(close)),
+                       list);
   }
   return fmt::format("a command is needed: {}; see `psoas --help`", list);
 }

@@ -10,8 +10,8 @@
 
 namespace psoas {
 
-CLI::App* CommandLine::add(const std::string& name, const std::string& description, CompletedArgument argument,
-                           CommandAction action) {
+CLI::App* CommandLine::add(const std::string& name, const std::string& description,
+                           CompletedArgument argument, CommandAction action) {
   actions.emplace(name, std::move(action));
   arguments.emplace(name, argument);
   return app.add_subcommand(name, description);
@@ -38,7 +38,8 @@ CLI::Validator whole_number_from(long long low, std::optional<long long> high) {
       [low, high](const std::string& text) -> std::string {
         const auto value = parse_whole_number<long long>(text);
         if (value && *value >= low && (!high || *value <= *high)) return {};
-        if (high) return fmt::format("takes a whole number from {} to {}, not `{}`", low, *high, escape_line(text));
+        if (high)
+          return fmt::format("takes a whole number from {} to {}, not `{}`", low, *high, escape_line(text));
         return fmt::format("takes a whole number, {} or more, not `{}`", low, escape_line(text));
       },
       "");

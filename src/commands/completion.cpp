@@ -15,11 +15,11 @@ ExitCode print_completion(const std::string& shell, const CompletionSpec& spec, 
 
 void add_completion_command(CommandLine& line) {
   auto shell = std::make_shared<std::string>();
-  CLI::App* completion = line.add("completion", "Print the shell completion script for bash, zsh or fish",
-                                  CompletedArgument::shell,
-                                  [shell, &line](const Environment&, const Console& console) {
-                                    return print_completion(*shell, completion_spec_of(line), console);
-                                  });
+  CLI::App* completion =
+      line.add("completion", "Print the shell completion script for bash, zsh or fish",
+               CompletedArgument::shell, [shell, &line](const Environment&, const Console& console) {
+                 return print_completion(*shell, completion_spec_of(line), console);
+               });
   completion->add_option("shell", *shell, "The shell")
       ->required()
       ->check(one_of({"bash", "zsh", "fish"}))

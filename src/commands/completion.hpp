@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "commands/console.hpp"
 #include "base/error.hpp"
+#include "commands/console.hpp"
 #include "ui/completion_script.hpp"
 
 namespace psoas {

@@ -4,11 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "base/error.hpp"
 #include "base/files.hpp"
 #include "load/loader.hpp"
 #include "load/source.hpp"
 #include "load/suggest.hpp"
-#include "base/error.hpp"
 #include "ui/diagnostic_view.hpp"
 
 namespace psoas {

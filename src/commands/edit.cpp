@@ -5,18 +5,17 @@
 
 #include <cerrno>
 #include <cstring>
-
 #include <iostream>
 #include <variant>
 
 #include <fmt/format.h>
 
 #include "base/files.hpp"
-#include "base/process.hpp"
 #include "base/printable.hpp"
+#include "base/process.hpp"
 #include "commands/command_line.hpp"
-#include "load/builtin_folder.hpp"
 #include "load/authoring.hpp"
+#include "load/builtin_folder.hpp"
 #include "load/loader.hpp"
 #include "load/source.hpp"
 
@@ -56,8 +55,8 @@ EditTarget find_target(const EditOptions& options, const SearchPath& search_path
   // Built-ins are not edited in place: the user's copy shadows them, and
   // points editors at the schema as `psoas new` does.
   auto with_schema = renamed_routine(source, options.routine, routine_schema_url());
-  return {search_path.user_file(options.routine),
-          with_schema ? std::move(*with_schema) : std::move(source), true};
+  return {search_path.user_file(options.routine), with_schema ? std::move(*with_schema) : std::move(source),
+          true};
 }
 
 enum class Answer { edit_again, keep_aside, keep_anyway };
@@ -145,13 +144,13 @@ ExitCode edit_routine(const EditOptions& options, const SearchPath& search_path,
 
 void add_edit_command(CommandLine& line) {
   auto options = std::make_shared<EditOptions>();
-  CLI::App* edit = line.add("edit", "Edit a routine in $VISUAL or $EDITOR, checked when you save",
-                            CompletedArgument::routine,
-                            [options](const Environment& environment, const Console& console) {
-                              options->editor = environment.editor_command();
-                              options->interactive = is_terminal(STDIN_FILENO);
-                              return edit_routine(*options, environment.search_path(), console);
-                            });
+  CLI::App* edit =
+      line.add("edit", "Edit a routine in $VISUAL or $EDITOR, checked when you save",
+               CompletedArgument::routine, [options](const Environment& environment, const Console& console) {
+                 options->editor = environment.editor_command();
+                 options->interactive = is_terminal(STDIN_FILENO);
+                 return edit_routine(*options, environment.search_path(), console);
+               });
   edit->add_option("routine", options->routine, "Routine name or file")->required()->type_name("ROUTINE");
   edit->footer(examples({"psoas edit my-hips", "EDITOR=nano psoas edit bridge"}) +
                "\nA built-in routine is edited as your own copy, which then shadows it.\n");

@@ -7,8 +7,8 @@
 
 #include "base/printable.hpp"
 #include "base/process.hpp"
-#include "load/suggest.hpp"
 #include "commands/command_line.hpp"
+#include "load/suggest.hpp"
 #include "ui/manual.hpp"
 #include "ui/text.hpp"
 
@@ -27,7 +27,8 @@ std::string topic_list() {
 void show(const std::string& text, const Environment& environment, const Console& console) {
   if (console.out_info.is_terminal) {
     std::vector<std::vector<std::string>> pagers;
-    if (environment.pager && !environment.pager->empty()) pagers.push_back({"/bin/sh", "-c", *environment.pager});
+    if (environment.pager && !environment.pager->empty())
+      pagers.push_back({"/bin/sh", "-c", *environment.pager});
     pagers.push_back({"less", "-R"});
     pagers.push_back({"more"});
     console.out.flush();
@@ -47,7 +48,8 @@ ExitCode show_help(const std::string& topic_name, const Environment& environment
   if (!topic) {
     std::vector<std::string> names;
     for (const ManualTopic& known : manual_topics()) names.emplace_back(known.name);
-    throw Error(fmt::format("no help topic `{}`; the topics are {}", escape_line(topic_name), join_alternatives(names)),
+    throw Error(fmt::format("no help topic `{}`; the topics are {}", escape_line(topic_name),
+                            join_alternatives(names)),
                 ExitCode::usage);
   }
   const std::size_t width = std::min<std::size_t>(static_cast<std::size_t>(console.out_info.width), 100);
@@ -61,11 +63,11 @@ ExitCode show_help(const std::string& topic_name, const Environment& environment
 
 void add_help_command(CommandLine& line) {
   auto topic = std::make_shared<std::string>();
-  CLI::App* help = line.add("help", "Print a part of the reference: the routine format, keys, files, JSON",
-                            CompletedArgument::topic,
-                            [topic](const Environment& environment, const Console& console) {
-                              return show_help(*topic, environment, console);
-                            });
+  CLI::App* help =
+      line.add("help", "Print a part of the reference: the routine format, keys, files, JSON",
+               CompletedArgument::topic, [topic](const Environment& environment, const Console& console) {
+                 return show_help(*topic, environment, console);
+               });
   help->add_option("topic", *topic, "A topic; without one, the list of topics")->type_name("TOPIC");
   help->footer(examples({"psoas help", "psoas help format", "psoas help keys"}));
 }

@@ -80,10 +80,10 @@ ExitCode delete_session(std::string_view id, bool ask, HistoryWriter& history, c
                             escape_line(id)),
                 ExitCode::usage);
   const Session& session = matches.front();
-  const std::string what = fmt::format("the session of {} on {} ({}, {})", escape_line(session.routine),
-                                       to_iso8601(session.started).substr(0, 16).replace(10, 1, " "),
-                                       to_string(session.outcome),
-                                       format_clock(std::chrono::duration_cast<Seconds>(session.active)));
+  const std::string what =
+      fmt::format("the session of {} on {} ({}, {})", escape_line(session.routine),
+                  to_iso8601(session.started).substr(0, 16).replace(10, 1, " "), to_string(session.outcome),
+                  format_clock(std::chrono::duration_cast<Seconds>(session.active)));
   if (ask && !confirmed(fmt::format("Delete {}?", what), console)) {
     console.err << "psoas: nothing deleted\n";
     return ExitCode::failure;
@@ -119,23 +119,25 @@ void add_log_command(CommandLine& line) {
     bool yes = false;
   };
   auto choices = std::make_shared<Choices>();
-  CLI::App* log = line.add("log", "Show the sessions you have done", CompletedArgument::none,
-                           [choices](const Environment& environment, const Console& console) {
-    if (choices->remove.empty() && choices->import.empty())
-      return show_log(choices->show, open_history_reader(environment.history_file()), console);
-    // Deleting and importing write: only they get the history's writer.
-    const auto file = environment.history_file();
-    if (!file) throw Error("neither XDG_STATE_HOME nor HOME says where the history is");
-    HistoryWriter history(*file);
-    if (!choices->import.empty()) return import_sessions(choices->import, history, console);
-    const bool ask = !choices->yes;
-    if (ask && !is_terminal(STDIN_FILENO))
-      throw Error("--delete asks before it deletes, and there is no terminal to ask on; add --yes",
-                  ExitCode::usage);
-    return delete_session(choices->remove, ask, history, console);
-  });
-  log->add_option("--limit", choices->show.limit,
-                  "At most this many, newest first; 0 for all (default: 20 in the table, all in JSON and CSV)")
+  CLI::App* log = line.add(
+      "log", "Show the sessions you have done", CompletedArgument::none,
+      [choices](const Environment& environment, const Console& console) {
+        if (choices->remove.empty() && choices->import.empty())
+          return show_log(choices->show, open_history_reader(environment.history_file()), console);
+        // Deleting and importing write: only they get the history's writer.
+        const auto file = environment.history_file();
+        if (!file) throw Error("neither XDG_STATE_HOME nor HOME says where the history is");
+        HistoryWriter history(*file);
+        if (!choices->import.empty()) return import_sessions(choices->import, history, console);
+        const bool ask = !choices->yes;
+        if (ask && !is_terminal(STDIN_FILENO))
+          throw Error("--delete asks before it deletes, and there is no terminal to ask on; add --yes",
+                      ExitCode::usage);
+        return delete_session(choices->remove, ask, history, console);
+      });
+  log->add_option(
+         "--limit", choices->show.limit,
+         "At most this many, newest first; 0 for all (default: 20 in the table, all in JSON and CSV)")
       ->check(whole_number_from(0, std::nullopt))
       ->type_name("N");
   log->add_option("--since", choices->show.since, "Only sessions from this day on")->type_name("DATE");
@@ -143,15 +145,17 @@ void add_log_command(CommandLine& line) {
   line.routine_options["log"] = {"routine"};
   auto* csv = log->add_flag("--csv", choices->show.csv, "Write every session as CSV");
   log->add_flag("--json", choices->show.json, "Write every session as JSON (not with --csv)")->excludes(csv);
-  auto* remove = log->add_option("--delete", choices->remove, "Delete the session with this id (or its start)")
-                     ->type_name("ID");
+  auto* remove =
+      log->add_option("--delete", choices->remove, "Delete the session with this id (or its start)")
+          ->type_name("ID");
   auto* import = log->add_option("--import", choices->import,
                                  "Add the sessions of another history's `psoas log --json` output")
                      ->type_name("FILE")
                      ->excludes(remove);
   log->add_flag("-y,--yes", choices->yes, "Delete without asking (needed without a terminal)")->needs(remove);
   for (CLI::Option* change : {remove, import})
-    for (const char* option : {"--since", "--routine", "--limit", "--csv", "--json"}) change->excludes(option);
+    for (const char* option : {"--since", "--routine", "--limit", "--csv", "--json"})
+      change->excludes(option);
   log->footer(examples({"psoas log", "psoas log --since 7d --routine pigeon-routine",
                         "psoas log --csv > sessions.csv", "psoas log --delete 3f2a9c1e",
                         "psoas log --json > laptop.json; psoas log --import laptop.json"}));

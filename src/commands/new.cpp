@@ -52,13 +52,14 @@ ExitCode new_routine(const NewOptions& options, const SearchPath& search_path, c
 
 void add_new_command(CommandLine& line) {
   auto options = std::make_shared<NewOptions>();
-  CLI::App* command = line.add("new", "Write a new routine of your own, from a starter or a copy",
-                               CompletedArgument::none,
-                               [options](const Environment& environment, const Console& console) {
-                                 return new_routine(*options, environment.search_path(), console);
-                               });
+  CLI::App* command =
+      line.add("new", "Write a new routine of your own, from a starter or a copy", CompletedArgument::none,
+               [options](const Environment& environment, const Console& console) {
+                 return new_routine(*options, environment.search_path(), console);
+               });
   command->add_option("name", options->name, "The new routine's name")->required()->type_name("NAME");
-  command->add_option("--from", options->from, "Copy this routine instead of the starter")->type_name("ROUTINE");
+  command->add_option("--from", options->from, "Copy this routine instead of the starter")
+      ->type_name("ROUTINE");
   line.routine_options["new"] = {"from"};
   command->footer(examples({"psoas new my-hips", "psoas new evening --from pigeon-routine"}));
 }

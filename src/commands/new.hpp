@@ -3,9 +3,9 @@
 #include <optional>
 #include <string>
 
+#include "base/error.hpp"
 #include "commands/console.hpp"
 #include "load/search_path.hpp"
-#include "base/error.hpp"
 
 namespace psoas {
 

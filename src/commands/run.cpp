@@ -13,16 +13,16 @@
 #include "base/numbers.hpp"
 #include "base/printable.hpp"
 #include "commands/command_line.hpp"
-#include "plan/step_selection.hpp"
 #include "commands/history_access.hpp"
 #include "commands/run_outputs.hpp"
 #include "history/recorder.hpp"
 #include "plan/fit.hpp"
 #include "plan/resume.hpp"
+#include "plan/step_selection.hpp"
 #include "plan/timeline.hpp"
 #include "run/clock.hpp"
-#include "run/runner.hpp"
 #include "run/drive.hpp"
+#include "run/runner.hpp"
 #include "term/output.hpp"
 #include "term/signals.hpp"
 #include "term/terminal.hpp"
@@ -31,8 +31,8 @@
 #include "ui/dry_run.hpp"
 #include "ui/json.hpp"
 #include "ui/plain_view.hpp"
-#include "ui/run_screen.hpp"
 #include "ui/rating_prompt.hpp"
+#include "ui/run_screen.hpp"
 #include "ui/run_summary.hpp"
 #include "ui/sound.hpp"
 #include "ui/voice.hpp"
@@ -74,18 +74,20 @@ struct PlannedRun {
 PlannedRun plan_run(const Routine& routine, const RunTiming& timing) {
   const TimingOverrides overrides{timing.hold, timing.reps, {}, {}, {}};
   if (expanded_size(routine, overrides, kMaxExpandedSize) > kMaxExpandedSize)
-    throw Error(fmt::format("with --reps {}, {} expands to more than {} steps and holds", timing.reps.value_or(1),
-                            routine.name, kMaxExpandedSize),
+    throw Error(fmt::format("with --reps {}, {} expands to more than {} steps and holds",
+                            timing.reps.value_or(1), routine.name, kMaxExpandedSize),
                 ExitCode::usage);
   PlannedRun run{build_timeline(routine, overrides), {}};
   if (timing.fit) {
     const Seconds before = run.timeline.total;
     const FitReport report = fit_timeline(run.timeline, *timing.fit);
-    run.fit_note = fmt::format("fitted to {}: every hold × {:.2f}, {} in all (was {}){}{}\n",
-                               format_duration(*timing.fit), report.factor, format_duration(report.total),
-                               format_duration(before),
-                               report.at_floor == 0 ? "" : fmt::format(", {} at the shortest they may be", count_of(report.at_floor, "step")),
-                               run.timeline.has_checklist() ? "; checklist steps take what they take" : "");
+    run.fit_note = fmt::format(
+        "fitted to {}: every hold × {:.2f}, {} in all (was {}){}{}\n", format_duration(*timing.fit),
+        report.factor, format_duration(report.total), format_duration(before),
+        report.at_floor == 0
+            ? ""
+            : fmt::format(", {} at the shortest they may be", count_of(report.at_floor, "step")),
+        run.timeline.has_checklist() ? "; checklist steps take what they take" : "");
   }
   return run;
 }
@@ -120,7 +122,8 @@ Resumption find_resumption(const Routine& routine, const RunHistory& history) {
       throw Error(fmt::format("{} changed since that session and has no step {} now; run it from the start",
                               routine.name, step));
     segment = timeline.steps[step - 1].first_segment;
-    note = fmt::format("{} changed since that session: going on at the start of step {}\n", routine.name, step);
+    note =
+        fmt::format("{} changed since that session: going on at the start of step {}\n", routine.name, step);
   } else if (segment >= timeline.segments.size()) {
     throw Error(fmt::format("nothing to resume: that session of {} stopped at its end", routine.name));
   }
@@ -181,8 +184,8 @@ LinePrompt prompt_on(const Console& console, int device_fd) {
 
 }  // namespace
 
-ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path, const RunHistory& history,
-                     const Console& console) {
+ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path,
+                     const RunHistory& history, const Console& console) {
   const auto routine = load_routine_argument(options.routine, search_path, console);
   const RunTiming timing = timing_of(options);
   std::optional<Resumption> resumption;
@@ -191,7 +194,8 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   const Timeline& timeline = planned.timeline;
   if (!planned.fit_note.empty()) console.err << "psoas: " << planned.fit_note;
   std::size_t first_segment = resumption ? resumption->plan.first_segment : 0;
-  if (options.from) first_segment = timeline.steps[select_steps(timeline, *options.from).front()].first_segment;
+  if (options.from)
+    first_segment = timeline.steps[select_steps(timeline, *options.from).front()].first_segment;
 
   if (resumption && !resumption->note.empty()) console.err << "psoas: " << resumption->note;
   if (options.dry_run) {
@@ -205,8 +209,9 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   if (options.voice) {
     voice.emplace(timeline);
     if (!voice->available()) {
-      notices.emplace_back("--voice needs espeak-ng, which is not installed (apt-get install espeak-ng); "
-                           "running without a voice");
+      notices.emplace_back(
+          "--voice needs espeak-ng, which is not installed (apt-get install espeak-ng); "
+          "running without a voice");
       console.err << "psoas: " << notices.back() << "\n";
       voice.reset();
     }
@@ -217,12 +222,15 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   OutputInfo device_info;
   if (options.events && !options.plain && (device = TerminalDevice::open()))
     device_info = probe_output(device->fd(), console.environment);
-  const RunOutputs outputs = choose_run_outputs(
-      options.plain, options.events, {console.out_info.can_draw, is_terminal(STDIN_FILENO), device_info.can_draw});
+  const RunOutputs outputs =
+      choose_run_outputs(options.plain, options.events,
+                         {console.out_info.can_draw, is_terminal(STDIN_FILENO), device_info.can_draw});
   const bool on_device = outputs.screen == RunOutputs::Screen::terminal_device;
-  const int screen_fd = outputs.screen == RunOutputs::Screen::none ? -1 : on_device ? device->fd() : STDOUT_FILENO;
+  const int screen_fd = outputs.screen == RunOutputs::Screen::none ? -1
+                        : on_device                                ? device->fd()
+                                                                   : STDOUT_FILENO;
   const OutputInfo& screen_info = on_device ? device_info : console.out_info;
-  const int key_fd = outputs.keys == RunOutputs::Keys::none            ? -1
+  const int key_fd = outputs.keys == RunOutputs::Keys::none              ? -1
                      : outputs.keys == RunOutputs::Keys::terminal_device ? device->fd()
                                                                          : STDIN_FILENO;
   const bool keys = key_fd >= 0;
@@ -239,7 +247,8 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
     recorder.emplace(*routine, timeline, timing, wall_time_now);
     if (resumption) {
       const ResumePlan& plan = resumption->plan;
-      recorder->resume(resumption->earlier, [&plan](std::size_t segment) { return plan.original_segment(segment); });
+      recorder->resume(resumption->earlier,
+                       [&plan](std::size_t segment) { return plan.original_segment(segment); });
     }
     sinks.add(*recorder);
   }
@@ -254,15 +263,17 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
       sinks.add(*bell);
     }
   } else {
-    plain.emplace(*routine, timeline, outputs.plain == RunOutputs::Plain::standard_error ? console.err : console.out,
-                  keys);
+    plain.emplace(*routine, timeline,
+                  outputs.plain == RunOutputs::Plain::standard_error ? console.err : console.out, keys);
     sinks.add(*plain);
   }
 
   MonotonicClock monotonic;
   ScaledClock scaled(monotonic, options.speed);
   Clock& clock = options.speed == 1.0 ? static_cast<Clock&>(monotonic) : scaled;
-  const RunnerOptions runner_options{.first_segment = first_segment, .briefing = screen_fd >= 0 && keys && !options.yes, .interactive = keys};
+  const RunnerOptions runner_options{.first_segment = first_segment,
+                                     .briefing = screen_fd >= 0 && keys && !options.yes,
+                                     .interactive = keys};
   RunState end;
   {
     console.out.flush();
@@ -327,24 +338,25 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
 void add_run_command(CommandLine& line) {
   auto options = std::make_shared<RunCommandOptions>();
   auto events_format = std::make_shared<std::string>();
-  CLI::App* run = line.add(
-      "run", "Guide yourself through a routine in real time", CompletedArgument::routine,
-      [options, events_format](const Environment& environment, const Console& console) {
-        options->events = !events_format->empty();
-        std::optional<HistoryWriter> writer;
-        std::optional<HistoryReader> reader;
-        // A run at another speed is a rehearsal: not recorded unless asked.
-        const bool record = options->speed == 1.0 || options->log;
-        if (!options->dry_run && !options->no_log && record) {
-          writer = open_history_writer(environment.history_file(), console);
-        } else if (options->resume) {
-          if (options->no_log && !options->dry_run)
-            throw Error("--resume goes on with a recorded session, and --no-log records nothing", ExitCode::usage);
-          reader = open_history_reader(environment.history_file());
-        }
-        return run_routine(*options, environment.search_path(),
-                           {writer ? &*writer : nullptr, reader ? &*reader : nullptr}, console);
-      });
+  CLI::App* run =
+      line.add("run", "Guide yourself through a routine in real time", CompletedArgument::routine,
+               [options, events_format](const Environment& environment, const Console& console) {
+                 options->events = !events_format->empty();
+                 std::optional<HistoryWriter> writer;
+                 std::optional<HistoryReader> reader;
+                 // A run at another speed is a rehearsal: not recorded unless asked.
+                 const bool record = options->speed == 1.0 || options->log;
+                 if (!options->dry_run && !options->no_log && record) {
+                   writer = open_history_writer(environment.history_file(), console);
+                 } else if (options->resume) {
+                   if (options->no_log && !options->dry_run)
+                     throw Error("--resume goes on with a recorded session, and --no-log records nothing",
+                                 ExitCode::usage);
+                   reader = open_history_reader(environment.history_file());
+                 }
+                 return run_routine(*options, environment.search_path(),
+                                    {writer ? &*writer : nullptr, reader ? &*reader : nullptr}, console);
+               });
   run->add_option("routine", options->routine, "Routine name or file")->required()->type_name("ROUTINE");
   auto* dry_run = run->add_flag("--dry-run", options->dry_run,
                                 "Print the timeline with start times and the total; do not wait");
@@ -360,7 +372,8 @@ void add_run_command(CommandLine& line) {
   run->add_option("--fit", options->fit,
                   "Scale the holds so the run takes this long, no hold below 15s (or its min-hold)")
       ->type_name("DUR");
-  run->add_flag("--plain", options->plain, "One plain line per segment, no screen; keys still work on a terminal");
+  run->add_flag("--plain", options->plain,
+                "One plain line per segment, no screen; keys still work on a terminal");
   run->add_flag("--quiet", options->quiet, "No bells");
   run->add_flag("--voice", options->voice, "Speak steps, sides and cues (needs espeak-ng)");
   run->add_flag("-y,--yes", options->yes, "Skip the cautions and equipment checklist; start at once");

@@ -3,10 +3,10 @@
 #include <optional>
 #include <string>
 
+#include "base/error.hpp"
 #include "commands/console.hpp"
 #include "history/store.hpp"
 #include "load/search_path.hpp"
-#include "base/error.hpp"
 
 namespace psoas {
 
@@ -17,7 +17,7 @@ struct RunCommandOptions {
   std::optional<std::string> from;  // a step number or name
   std::optional<std::string> hold;  // a duration for every timed step
   std::optional<int> reps;
-  std::optional<std::string> fit;   // a duration the whole run is scaled to
+  std::optional<std::string> fit;  // a duration the whole run is scaled to
   bool plain = false;
   bool quiet = false;
   bool voice = false;
@@ -40,7 +40,7 @@ struct RunHistory {
 // and records the session in the history's writer, if there is one. A run
 // ended by SIGINT, SIGTERM, SIGHUP or SIGPIPE (its output closed) is
 // recorded, then ends the process by that signal.
-ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path, const RunHistory& history,
-                     const Console& console);
+ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path,
+                     const RunHistory& history, const Console& console);
 
 }  // namespace psoas

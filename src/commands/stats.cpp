@@ -20,19 +20,19 @@ ExitCode show_stats(const StatsOptions& options, const std::optional<HistoryRead
   if (options.json) {
     console.out << stats_json(report);
   } else {
-    console.out << render_stats(report, static_cast<std::size_t>(console.out_info.width), console.out_info.color);
+    console.out << render_stats(report, static_cast<std::size_t>(console.out_info.width),
+                                console.out_info.color);
   }
   return ExitCode::ok;
 }
 
 void add_stats_command(CommandLine& line) {
   auto options = std::make_shared<StatsOptions>();
-  CLI::App* stats = line.add("stats", "Your streak, minutes per week, favourite routines, and your two sides",
-                             CompletedArgument::none,
-                             [options](const Environment& environment, const Console& console) {
-                               return show_stats(*options, open_history_reader(environment.history_file()),
-                                                 console);
-                             });
+  CLI::App* stats =
+      line.add("stats", "Your streak, minutes per week, favourite routines, and your two sides",
+               CompletedArgument::none, [options](const Environment& environment, const Console& console) {
+                 return show_stats(*options, open_history_reader(environment.history_file()), console);
+               });
   stats->add_option("--weeks", options->weeks, "How many weeks to look back")
       ->check(whole_number_from(1, 104))
       ->type_name("N");

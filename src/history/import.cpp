@@ -42,8 +42,8 @@ std::vector<ObjectPlaces> places_of_objects(std::string_view text) {
       }
       // A string at depth 2 followed by a colon is a key of a session.
       std::size_t after = i + 1;
-      while (after < text.size() && (text[after] == ' ' || text[after] == '\n' || text[after] == '\r' ||
-                                     text[after] == '\t'))
+      while (after < text.size() &&
+             (text[after] == ' ' || text[after] == '\n' || text[after] == '\r' || text[after] == '\t'))
         ++after;
       if (depth == 2 && !objects.empty() && after < text.size() && text[after] == ':')
         objects.back().keys.emplace(std::move(key), start);
@@ -121,7 +121,8 @@ class SessionReader {
     s.ratings.right = optional_count("tightness_right", 0, 10);
     s.ratings.overall = optional_count("tightness_overall", 0, 10);
     if (!missing_.empty())
-      problem({}, fmt::format("{} {} missing", fmt::join(missing_, ", "), missing_.size() == 1 ? "is" : "are"));
+      problem({},
+              fmt::format("{} {} missing", fmt::join(missing_, ", "), missing_.size() == 1 ? "is" : "are"));
     if (failed_) return std::nullopt;
     return s;
   }
@@ -130,7 +131,8 @@ class SessionReader {
   void problem(std::string_view key, std::string message) {
     failed_ = true;
     if (problems_.size() > kMaxProblems) return;
-    if (problems_.size() == kMaxProblems) message = fmt::format("too many problems; stopping after {}", kMaxProblems);
+    if (problems_.size() == kMaxProblems)
+      message = fmt::format("too many problems; stopping after {}", kMaxProblems);
     std::size_t offset = places_ ? places_->start : 0;
     if (places_)
       if (const auto found = places_->keys.find(key); found != places_->keys.end()) offset = found->second;
@@ -166,7 +168,8 @@ class SessionReader {
   WallTime time(std::string_view key) {
     const Json* value = field(key);
     if (!value) return {};
-    const auto parsed = value->is_string() ? parse_iso8601(value->get_ref<const std::string&>()) : std::nullopt;
+    const auto parsed =
+        value->is_string() ? parse_iso8601(value->get_ref<const std::string&>()) : std::nullopt;
     if (!parsed || parsed->unix_ms < 0 || parsed->unix_ms > kLatestSessionMs) {
       problem(key, fmt::format("`{}` must be a time such as 2026-11-21T07:30:00.000+01:00, not {}", key,
                                escape_line(value->dump())));
@@ -191,7 +194,8 @@ class SessionReader {
   int count(std::string_view key) {
     const Json* value = field(key);
     if (!value) return 0;
-    if (!value->is_number_integer() || value->get<std::int64_t>() < 0 || value->get<std::int64_t>() > kMostCounted) {
+    if (!value->is_number_integer() || value->get<std::int64_t>() < 0 ||
+        value->get<std::int64_t>() > kMostCounted) {
       problem(key, fmt::format("`{}` must be a whole number from 0 to {}, not {}", key, kMostCounted,
                                escape_line(value->dump())));
       return 0;
@@ -202,7 +206,8 @@ class SessionReader {
   std::optional<int> optional_count(std::string_view key, std::int64_t low, std::int64_t high) {
     const auto found = json_.find(std::string(key));
     if (found == json_.end() || found->is_null()) return std::nullopt;
-    if (!found->is_number_integer() || found->get<std::int64_t>() < low || found->get<std::int64_t>() > high) {
+    if (!found->is_number_integer() || found->get<std::int64_t>() < low ||
+        found->get<std::int64_t>() > high) {
       problem(key, fmt::format("`{}` must be null or a whole number from {} to {}, not {}", key, low, high,
                                escape_line(found->dump())));
       return std::nullopt;

@@ -66,8 +66,7 @@ std::optional<Session> SessionRecorder::session(const RunState& end) const {
   if (!timeline_.segments.empty()) {
     const std::size_t segment = std::min(end.segment, timeline_.segments.size() - 1);
     session.stopped_at_step = static_cast<int>(timeline_.segments[segment].step) + 1;
-    session.stopped_at_segment =
-        static_cast<int>(original_segment_ ? original_segment_(segment) : segment);
+    session.stopped_at_segment = static_cast<int>(original_segment_ ? original_segment_(segment) : segment);
   }
   return session;
 }

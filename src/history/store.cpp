@@ -12,8 +12,8 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
-#include <sqlite3.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "base/error.hpp"
 #include "base/files.hpp"
@@ -235,7 +235,8 @@ Session read_row(SQLite::Statement& select) {
   if (const auto hold = optional_int(next()); hold && *hold > 0 && *hold <= 86'400'000)
     s.timing.hold = Seconds(*hold / 1000);
   s.timing.reps = optional_count();
-  if (const auto fit = optional_int(next()); fit && *fit > 0 && *fit <= 86'400'000) s.timing.fit = Seconds(*fit / 1000);
+  if (const auto fit = optional_int(next()); fit && *fit > 0 && *fit <= 86'400'000)
+    s.timing.fit = Seconds(*fit / 1000);
   s.ratings.left = optional_count();
   s.ratings.right = optional_count();
   s.ratings.overall = optional_count();
@@ -250,8 +251,8 @@ std::vector<Session> query_sessions(SQLite::Database& db, const std::string& col
       columns, query.unfinished_only ? " AND outcome IN ('quit', 'interrupted')" : "");
   if (query.limit > 0) sql += fmt::format(" LIMIT {}", query.limit);
   SQLite::Statement select(db, sql);
-  select.bind(1, static_cast<std::int64_t>(
-                     query.since_unix_ms.value_or(std::numeric_limits<std::int64_t>::min())));
+  select.bind(
+      1, static_cast<std::int64_t>(query.since_unix_ms.value_or(std::numeric_limits<std::int64_t>::min())));
   if (query.routine) {
     select.bind(2, *query.routine);
     select.bind(3, *query.routine);
@@ -334,8 +335,10 @@ bool is_uuid(std::string_view text) {
 Session clamped(Session s) {
   s.started.unix_ms = clamp_to(s.started.unix_ms, 0, kLatestSessionMs);
   s.ended.unix_ms = clamp_to(s.ended.unix_ms, 0, kLatestSessionMs);
-  s.started.utc_offset_minutes = std::clamp(s.started.utc_offset_minutes, -kMostOffsetMinutes, kMostOffsetMinutes);
-  s.ended.utc_offset_minutes = std::clamp(s.ended.utc_offset_minutes, -kMostOffsetMinutes, kMostOffsetMinutes);
+  s.started.utc_offset_minutes =
+      std::clamp(s.started.utc_offset_minutes, -kMostOffsetMinutes, kMostOffsetMinutes);
+  s.ended.utc_offset_minutes =
+      std::clamp(s.ended.utc_offset_minutes, -kMostOffsetMinutes, kMostOffsetMinutes);
   for (Millis* duration :
        {&s.planned, &s.planned_hold, &s.active, &s.paused, &s.held_left, &s.held_right, &s.held_unsided})
     *duration = std::clamp(*duration, Millis(0), kLongestSession);
@@ -371,7 +374,8 @@ std::int64_t HistoryWriter::record(const Session& session) {
     Session s = clamped(session);
     if (s.uuid.empty()) s.uuid = random_uuid();
     SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement insert(db_, fmt::format("INSERT INTO sessions ({}) VALUES ({})", kColumns, placeholders()));
+    SQLite::Statement insert(db_,
+                             fmt::format("INSERT INTO sessions ({}) VALUES ({})", kColumns, placeholders()));
     bind_row(insert, s);
     insert.exec();
     const std::int64_t id = db_.getLastInsertRowid();

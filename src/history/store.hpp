@@ -19,7 +19,7 @@ inline constexpr int kHistorySchemaVersion = 3;
 struct HistoryQuery {
   std::optional<std::int64_t> since_unix_ms;  // sessions started at or after
   std::optional<std::string> routine;
-  std::size_t limit = 0;        // the newest this many; 0 for all
+  std::size_t limit = 0;         // the newest this many; 0 for all
   bool unfinished_only = false;  // only sessions quit or interrupted
 };
 

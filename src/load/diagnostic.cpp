@@ -11,11 +11,13 @@ namespace psoas {
 std::string place_of(const Diagnostic& diagnostic) {
   if (diagnostic.file.empty()) return "psoas";
   if (diagnostic.position == kNowhere) return escape_line(diagnostic.file);
-  return fmt::format("{}:{}:{}", escape_line(diagnostic.file), diagnostic.position.line, diagnostic.position.column);
+  return fmt::format("{}:{}:{}", escape_line(diagnostic.file), diagnostic.position.line,
+                     diagnostic.position.column);
 }
 
 std::string to_string(const Diagnostic& diagnostic) {
-  return fmt::format("{}: {}: {}", place_of(diagnostic), diagnostic.severity == Severity::error ? "error" : "warning",
+  return fmt::format("{}: {}: {}", place_of(diagnostic),
+                     diagnostic.severity == Severity::error ? "error" : "warning",
                      escape_line(diagnostic.message));
 }
 

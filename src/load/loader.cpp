@@ -67,8 +67,8 @@ std::string explained_yaml_error(const SourceText& source, const YamlError& erro
   const std::size_t start = content_column(line);
   const auto first_colon = line.find(": ", start);
   const auto column = static_cast<std::size_t>(std::max(error.mark.byte_column, 0));
-  if (error.message.ends_with("illegal map value") && first_colon != std::string_view::npos && first_colon < column &&
-      line.find(": ", first_colon + 2) != std::string_view::npos)
+  if (error.message.ends_with("illegal map value") && first_colon != std::string_view::npos &&
+      first_colon < column && line.find(": ", first_colon + 2) != std::string_view::npos)
     return fmt::format("{}: text with `: ` in it needs quotes, as in {}\"{}\"", error.message,
                        line.substr(start, first_colon + 2 - start), line.substr(first_colon + 2));
   // The nearest line above that holds something, and how it lines up.
@@ -83,8 +83,9 @@ std::string explained_yaml_error(const SourceText& source, const YamlError& erro
       if (item) continue;  // look further up for the list's other items
       break;
     }
-    return fmt::format("{}; line {} {} at column {}, and line {} at column {}: what belongs together lines up",
-                       error.message, line_number, item ? "has its `-`" : "starts", here + 1, above, there + 1);
+    return fmt::format(
+        "{}; line {} {} at column {}, and line {} at column {}: what belongs together lines up",
+        error.message, line_number, item ? "has its `-`" : "starts", here + 1, above, there + 1);
   }
   return error.message;
 }
@@ -196,22 +197,22 @@ const std::optional<FoundRoutine>& RoutineLoader::find(const std::string& name) 
   return found_.emplace(name, search_path_.find(name)).first->second;
 }
 
-void RoutineLoader::resolve_uses(Routine& routine,
-                                 const std::vector<UseReference>& uses, std::vector<Diagnostic>& diagnostics,
-                                 std::vector<Diagnostic>& used_errors,
+void RoutineLoader::resolve_uses(Routine& routine, const std::vector<UseReference>& uses,
+                                 std::vector<Diagnostic>& diagnostics, std::vector<Diagnostic>& used_errors,
                                  std::optional<UseChainError>& chain_error) {
   const std::string file = routine.file.string();
   std::size_t errors = 0;
   const auto error = [&](SourcePosition position, std::string message) {
     if (errors > kMaxErrorsPerFile) return;
-    if (errors++ == kMaxErrorsPerFile) message = fmt::format("too many errors; stopping after {}", kMaxErrorsPerFile);
+    if (errors++ == kMaxErrorsPerFile)
+      message = fmt::format("too many errors; stopping after {}", kMaxErrorsPerFile);
     diagnostics.push_back({file, position, Severity::error, std::move(message)});
   };
   // A bad chain is reported by the routine where it starts, or here if that
   // one is no longer loading (it was found by an earlier load).
   const auto take_chain_error = [&](const UseChainError& found, SourcePosition position) {
-    const bool starts_further_out = std::any_of(loading_.begin(), loading_.end() - 1,
-                                                [&](const auto& entry) { return entry.first == found.start; });
+    const bool starts_further_out = std::any_of(
+        loading_.begin(), loading_.end() - 1, [&](const auto& entry) { return entry.first == found.start; });
     if (!starts_further_out) {
       error(position, found.message);
     } else if (!chain_error) {
@@ -249,9 +250,8 @@ void RoutineLoader::resolve_uses(Routine& routine,
       for (const Routine* below = known ? deepest_use(*cached->second.routine) : nullptr; below;
            below = deepest_use(*below))
         names.push_back(below->name);
-      const std::string chain =
-          fmt::format("{} -> {} -> {} -> ... -> {} -> {}", names[0], names[1], names[2],
-                      names[names.size() - 2], names.back());
+      const std::string chain = fmt::format("{} -> {} -> {} -> ... -> {} -> {}", names[0], names[1], names[2],
+                                            names[names.size() - 2], names.back());
       take_chain_error({loading_.front().first,
                         fmt::format("`use` steps nest more than {} routines deep: {}", kMaxUseDepth, chain)},
                        use.position);

@@ -27,8 +27,8 @@ struct UseChainError {
 inline constexpr std::size_t kMaxUseDepth = 64;
 
 struct LoadResult {
-  std::shared_ptr<const Routine> routine;  // null when there are errors
-  std::vector<Diagnostic> diagnostics;     // errors and warnings
+  std::shared_ptr<const Routine> routine;    // null when there are errors
+  std::vector<Diagnostic> diagnostics;       // errors and warnings
   std::optional<UseChainError> chain_error;  // also null routine: part of a bad chain
 };
 

@@ -17,11 +17,12 @@ namespace {
 using NodeId = YamlTree::NodeId;
 using Kind = YamlTree::Kind;
 
-const std::vector<std::string> kRoutineKeys = {"name",  "title", "summary", "tags",   "equipment", "cautions",
-                                               "notes", "often", "tracks",  "defaults", "steps",     "rate"};
-const std::vector<std::string> kStepKeys = {"name",    "hold",      "min-hold", "sides", "reps",
-                                            "rest",    "switch",    "prepare",  "alternate", "setup",
-                                            "cues",    "caution",   "side-label", "source",  "use"};
+const std::vector<std::string> kRoutineKeys = {"name",      "title",    "summary", "tags",
+                                               "equipment", "cautions", "notes",   "often",
+                                               "tracks",    "defaults", "steps",   "rate"};
+const std::vector<std::string> kStepKeys = {"name", "hold",    "min-hold",   "sides",     "reps",
+                                            "rest", "switch",  "prepare",    "alternate", "setup",
+                                            "cues", "caution", "side-label", "source",    "use"};
 const std::vector<std::string> kUseStepKeys = {"use", "hold", "reps", "rest", "switch", "prepare"};
 const std::vector<std::string> kDefaultsKeys = {"hold", "min-hold", "rest", "switch", "prepare"};
 
@@ -570,16 +571,19 @@ class Reader {
       return found == fields.end() ? nullptr : &*found;
     };
     if (until_done) {
-      for (const std::string_view key : {"sides", "reps", "rest", "switch", "prepare", "alternate", "side-label", "min-hold"})
+      for (const std::string_view key :
+           {"sides", "reps", "rest", "switch", "prepare", "alternate", "side-label", "min-hold"})
         if (const Entry* entry = written(key))
           warn(entry->key_node,
                fmt::format("`{}` does nothing on an until-done step, which is ticked off, not timed", key));
       return;
     }
     if (const Entry* entry = written("setup")) warn_about_reading_time(step, *entry);
-    if (const Entry* entry = written("min-hold"); entry && step.min_hold && step.hold && *step.min_hold > *step.hold)
-      warn(entry->value, fmt::format("`min-hold` ({}) is longer than the hold ({}), so --fit can only lengthen it",
-                                     format_duration(*step.min_hold), format_duration(*step.hold)));
+    if (const Entry* entry = written("min-hold");
+        entry && step.min_hold && step.hold && *step.min_hold > *step.hold)
+      warn(entry->value,
+           fmt::format("`min-hold` ({}) is longer than the hold ({}), so --fit can only lengthen it",
+                       format_duration(*step.min_hold), format_duration(*step.hold)));
     if (const Entry* entry = written("side-label"); entry && step.sides == std::vector{Side::none})
       warn(entry->key_node, "`side-label` says what a side means, and this step has no `sides`");
     if (const Entry* entry = written("sides")) {
@@ -607,13 +611,15 @@ class Reader {
     Seconds before = step.prepare;
     if (step.sides.size() > 1) before = std::min(before, step.switch_time);
     const Seconds shown = before + setup_time_in_hold(*step.hold);
-    const auto readable = static_cast<std::size_t>(kReadingWordsPerSecond * static_cast<double>(shown.count()));
+    const auto readable =
+        static_cast<std::size_t>(kReadingWordsPerSecond * static_cast<double>(shown.count()));
     if (words <= readable) return;
     warn(setup.key_node,
-         fmt::format("`setup` has {} words, more than can be read in the {} it is on screen (about {:.0f} words "
-                     "a second); shorten it, or give {} more time",
-                     words, format_duration(shown), kReadingWordsPerSecond,
-                     step.sides.size() > 1 && step.switch_time < step.prepare ? "`switch`" : "`prepare`"));
+         fmt::format(
+             "`setup` has {} words, more than can be read in the {} it is on screen (about {:.0f} words "
+             "a second); shorten it, or give {} more time",
+             words, format_duration(shown), kReadingWordsPerSecond,
+             step.sides.size() > 1 && step.switch_time < step.prepare ? "`switch`" : "`prepare`"));
   }
 
   static std::size_t count_words(std::string_view text) {

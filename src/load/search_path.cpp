@@ -9,8 +9,8 @@
 #include "base/error.hpp"
 #include "base/printable.hpp"
 #include "base/xdg.hpp"
-#include "model/routine.hpp"
 #include "load/suggest.hpp"
+#include "model/routine.hpp"
 
 namespace psoas {
 namespace fs = std::filesystem;

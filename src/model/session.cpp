@@ -19,16 +19,16 @@ std::string_view to_string(SessionOutcome outcome) {
 }
 
 std::optional<SessionOutcome> session_outcome_from(std::string_view text) {
-  for (const SessionOutcome outcome : {SessionOutcome::finished, SessionOutcome::partial, SessionOutcome::quit,
-                                       SessionOutcome::interrupted})
+  for (const SessionOutcome outcome :
+       {SessionOutcome::finished, SessionOutcome::partial, SessionOutcome::quit, SessionOutcome::interrupted})
     if (to_string(outcome) == text) return outcome;
   return std::nullopt;
 }
 
 SessionOutcome outcome_at_end(Millis planned_hold, Millis held) {
   const Millis skipped = std::max(planned_hold - held, Millis(0));
-  const bool finished = static_cast<double>(skipped.count()) <=
-                        kFinishedSkipShare * static_cast<double>(planned_hold.count());
+  const bool finished =
+      static_cast<double>(skipped.count()) <= kFinishedSkipShare * static_cast<double>(planned_hold.count());
   return finished ? SessionOutcome::finished : SessionOutcome::partial;
 }
 

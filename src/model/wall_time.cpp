@@ -100,7 +100,8 @@ std::optional<WallTime> parse_iso8601(std::string_view text) {
     if (!offset_minutes || *offset_hours > 23 || *offset_minutes > 59) return std::nullopt;
     offset = (negative ? -1 : 1) * (*offset_hours * 60 + *offset_minutes);
   }
-  if (pos != text.size() || *month < 1 || *month > 12 || *day < 1 || *hour > 23 || *minute > 59 || *second > 59)
+  if (pos != text.size() || *month < 1 || *month > 12 || *day < 1 || *hour > 23 || *minute > 59 ||
+      *second > 59)
     return std::nullopt;
   const CivilDate date{*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day)};
   const std::int64_t days = days_from_civil(date);

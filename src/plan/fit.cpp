@@ -27,7 +27,8 @@ double scaled_total(const std::vector<StepHolds>& steps, double factor) {
   double total = 0;
   for (const StepHolds& step : steps)
     total += static_cast<double>(step.count) *
-             std::clamp(step.hold * factor, step.floor, seconds(std::chrono::duration_cast<Seconds>(kMaxDuration)));
+             std::clamp(step.hold * factor, step.floor,
+                        seconds(std::chrono::duration_cast<Seconds>(kMaxDuration)));
   return total;
 }
 
@@ -52,13 +53,15 @@ FitReport fit_timeline(Timeline& timeline, Seconds target) {
   for (const StepHolds& step : steps) shortest += static_cast<double>(step.count) * step.floor;
   FitReport report;
   report.shortest_possible = Seconds(static_cast<Seconds::rep>(std::ceil(shortest)));
-  if (steps.empty()) throw Error("--fit needs timed holds to fit, and this routine has none", ExitCode::usage);
+  if (steps.empty())
+    throw Error("--fit needs timed holds to fit, and this routine has none", ExitCode::usage);
   if (seconds(target) < shortest)
-    throw Error(fmt::format("cannot fit into {}: with every hold at its shortest ({} or what the routine says) "
-                            "it takes {}",
-                            format_duration(target), format_duration(kDefaultHoldFloor),
-                            format_duration(report.shortest_possible)),
-                ExitCode::usage);
+    throw Error(
+        fmt::format("cannot fit into {}: with every hold at its shortest ({} or what the routine says) "
+                    "it takes {}",
+                    format_duration(target), format_duration(kDefaultHoldFloor),
+                    format_duration(report.shortest_possible)),
+        ExitCode::usage);
   // The one factor that makes the floored, scaled holds fill the time left, by bisection.
   const double wanted = seconds(target) - fixed;
   double low = 0;

@@ -11,9 +11,9 @@ inline constexpr Seconds kDefaultHoldFloor{15};
 
 // What fitting a timeline to a length did.
 struct FitReport {
-  double factor = 1;            // the holds' scale, before each was rounded and floored
-  std::size_t at_floor = 0;     // steps held at their floor
-  Seconds total{0};             // the timeline's length now
+  double factor = 1;             // the holds' scale, before each was rounded and floored
+  std::size_t at_floor = 0;      // steps held at their floor
+  Seconds total{0};              // the timeline's length now
   Seconds shortest_possible{0};  // with every hold at its floor
 };
 

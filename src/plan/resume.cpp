@@ -18,7 +18,8 @@ ResumePlan plan_resume(Timeline timeline, std::size_t segment, Seconds get_ready
   const Segment& hold = timeline.segments[segment];
   Segment ready{SegmentKind::prepare, hold.step, hold.side, hold.rep, hold.reps, get_ready, hold.start};
   timeline.segments.insert(timeline.segments.begin() + static_cast<std::ptrdiff_t>(segment), ready);
-  for (std::size_t i = segment + 1; i < timeline.segments.size(); ++i) timeline.segments[i].start += get_ready;
+  for (std::size_t i = segment + 1; i < timeline.segments.size(); ++i)
+    timeline.segments[i].start += get_ready;
   timeline.total += get_ready;
   for (PlannedStep& step : timeline.steps) {
     if (step.first_segment > segment) {

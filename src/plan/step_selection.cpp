@@ -15,8 +15,9 @@ std::vector<std::size_t> select_steps(const Timeline& timeline, std::string_view
   const std::size_t count = timeline.steps.size();
   if (const auto number = parse_whole_number<std::size_t>(selector)) {
     if (*number >= 1 && *number <= count) return {*number - 1};
-    throw Error(count == 1 ? fmt::format("there is no step {}: the routine has only 1 step", *number)
-                           : fmt::format("there is no step {}: the routine has steps 1 to {}", *number, count),
+    throw Error(count == 1
+                    ? fmt::format("there is no step {}: the routine has only 1 step", *number)
+                    : fmt::format("there is no step {}: the routine has steps 1 to {}", *number, count),
                 ExitCode::usage);
   }
   std::vector<std::size_t> matches;
@@ -28,9 +29,10 @@ std::vector<std::size_t> select_steps(const Timeline& timeline, std::string_view
   }
   if (!matches.empty()) return matches;
   const auto close = close_matches(selector, names);
-  throw Error(fmt::format("no step named `{}`{}; give a name or a number from 1 to {}", escape_line(selector),
-                          close.empty() ? "" : fmt::format(" (did you mean {}?)", join_alternatives(close)), count),
-              ExitCode::usage);
+  throw Error(
+      fmt::format("no step named `{}`{}; give a name or a number from 1 to {}", escape_line(selector),
+                  close.empty() ? "" : fmt::format(" (did you mean {}?)", join_alternatives(close)), count),
+      ExitCode::usage);
 }
 
 }  // namespace psoas

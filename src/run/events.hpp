@@ -28,11 +28,11 @@ struct RunState {
   bool paused = false;
   bool confirming_quit = false;
   bool showing_help = false;
-  bool showing_setup = false;  // `i`: the setup is shown again, until the segment ends
+  bool showing_setup = false;        // `i`: the setup is shown again, until the segment ends
   std::size_t equipment_ticked = 0;  // items ticked off before the start
 
   Instant started_at{};  // when the first segment began
-  Nanos active{0};        // time run, pauses excluded
+  Nanos active{0};       // time run, pauses excluded
   Nanos paused_total{0};
   Nanos added{0};  // time added (+) or taken (-) so far
   std::size_t completed = 0;

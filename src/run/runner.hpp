@@ -81,7 +81,7 @@ class Runner {
 
   Instant segment_end_{};   // while counting a timed segment
   Instant active_since_{};  // while running and not paused
-  Nanos active_before_{0};   // active time up to active_since_
+  Nanos active_before_{0};  // active time up to active_since_
   Instant paused_since_{};
   std::optional<Instant> last_back_;
   bool paused_for_help_ = false;

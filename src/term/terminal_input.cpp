@@ -34,10 +34,7 @@ bool has_reader(int fd) {
 }  // namespace
 
 TerminalInput::TerminalInput(int key_fd, const SignalWatch& signals, TerminalMode* mode, int output_fd)
-    : key_fd_(key_fd),
-      output_fd_(has_reader(output_fd) ? output_fd : -1),
-      signals_(signals),
-      mode_(mode) {}
+    : key_fd_(key_fd), output_fd_(has_reader(output_fd) ? output_fd : -1), signals_(signals), mode_(mode) {}
 
 std::optional<InputEvent> TerminalInput::take_signal() {
   if (const int signal = SignalWatch::take_interrupt())

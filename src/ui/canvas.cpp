@@ -7,12 +7,13 @@
 
 namespace psoas {
 
-Canvas::Canvas(TerminalSize size) : size_(size), width_(static_cast<std::size_t>(std::max(size.columns, 0))) {}
+Canvas::Canvas(TerminalSize size)
+    : size_(size), width_(static_cast<std::size_t>(std::max(size.columns, 0))) {}
 
 void Canvas::insert_blanks(std::size_t at, int count) {
   at = std::min(at, lines_.size());
-  lines_.insert(lines_.begin() + static_cast<std::ptrdiff_t>(at), static_cast<std::size_t>(std::max(count, 0)),
-                FrameLine{});
+  lines_.insert(lines_.begin() + static_cast<std::ptrdiff_t>(at),
+                static_cast<std::size_t>(std::max(count, 0)), FrameLine{});
 }
 
 void Canvas::line(FrameLine spans) {

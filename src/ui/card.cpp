@@ -257,7 +257,10 @@ class MarkdownCard {
 class CompactCard {
  public:
   CompactCard(const Routine& routine, const Timeline& timeline, const CardOptions& options)
-      : routine_(routine), timeline_(timeline), width_(std::max(options.width, kMinWidth)), style_(options.color) {}
+      : routine_(routine),
+        timeline_(timeline),
+        width_(std::max(options.width, kMinWidth)),
+        style_(options.color) {}
 
   std::string render(const std::vector<std::size_t>& only_steps) {
     std::string head = fmt::format("{} · {}", routine_.title, total_text(timeline_));
@@ -284,9 +287,12 @@ class CompactCard {
     name_width = std::min(name_width, width_ > fixed + 20 ? width_ - fixed - 20 : 12);
     for (const std::size_t i : steps) {
       const Step& step = timeline_.steps[i].step;
-      std::string text = fmt::format("{:>{}} [ ] {}  {}  {}", i + 1, number_width, pad_right(truncate(step.name, name_width), name_width),
-                                     pad_right(sides_of(step), sides_width), pad_right(timing_of(step), timing_width));
-      const std::string cue = step.cues.empty() ? (step.setup.empty() ? "" : step.setup.front()) : step.cues.front();
+      std::string text =
+          fmt::format("{:>{}} [ ] {}  {}  {}", i + 1, number_width,
+                      pad_right(truncate(step.name, name_width), name_width),
+                      pad_right(sides_of(step), sides_width), pad_right(timing_of(step), timing_width));
+      const std::string cue =
+          step.cues.empty() ? (step.setup.empty() ? "" : step.setup.front()) : step.cues.front();
       const std::size_t used = display_width(text);
       if (!cue.empty() && used + 2 < width_) text += "  " + truncate(one_line(cue), width_ - used - 2);
       line(text);

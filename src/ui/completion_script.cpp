@@ -289,12 +289,14 @@ complete -c psoas -f
         out += fmt::format("complete -c psoas {} -F -a '(__psoas_routines)'\n", condition);
         break;
       case CompletedArgument::routine_then_step:
-        out += fmt::format("complete -c psoas -n '__fish_seen_subcommand_from {}; and not __psoas_card_has_routine' "
-                           "-a '(__psoas_routines)'\n",
-                           command.name);
-        out += fmt::format("complete -c psoas -n '__fish_seen_subcommand_from {}; and __psoas_card_has_routine' "
-                           "-a '(__psoas_steps)'\n",
-                           command.name);
+        out += fmt::format(
+            "complete -c psoas -n '__fish_seen_subcommand_from {}; and not __psoas_card_has_routine' "
+            "-a '(__psoas_routines)'\n",
+            command.name);
+        out += fmt::format(
+            "complete -c psoas -n '__fish_seen_subcommand_from {}; and __psoas_card_has_routine' "
+            "-a '(__psoas_steps)'\n",
+            command.name);
         break;
       case CompletedArgument::shell:
         out += fmt::format("complete -c psoas {} -a 'bash zsh fish'\n", condition);

@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <string.h>
 
 #include "run/key_table.hpp"
-#include <string.h>
 
 namespace psoas {
 
@@ -94,7 +94,11 @@ std::string key_table_mdoc() {
   for (const KeyBinding& binding : run_key_table()) {
     std::vector<std::string> keys;
     for (const std::string_view key : each_key(binding.keys_text))
-      keys.emplace_back(key == "→" ? "\\(->" : key == "←" ? "\\(<-" : key == "-" ? "\\-" : key == "?" ? "\\&?" : key);
+      keys.emplace_back(key == "→"   ? "\\(->"
+                        : key == "←" ? "\\(<-"
+                        : key == "-" ? "\\-"
+                        : key == "?" ? "\\&?"
+                                     : key);
     std::string description(binding.description);
     description.front() = static_cast<char>(description.front() - 'a' + 'A');
     out += fmt::format(".It Cm {}\n{}.\n", fmt::join(keys, " , "), description);

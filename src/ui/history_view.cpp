@@ -5,16 +5,15 @@
 #include <cmath>
 
 #include <fmt/format.h>
-#include "ui/json_dump.hpp"
 
 #include "base/printable.hpp"
 #include "model/duration.hpp"
+#include "ui/json_dump.hpp"
 #include "ui/style.hpp"
 #include "ui/text.hpp"
 
 namespace psoas {
 namespace {
-
 
 // "2026-11-21 07:30", in the session's own local time.
 std::string local_minute(WallTime time) {
@@ -35,7 +34,8 @@ std::string result_of(const Session& session) {
     const std::string how = session.outcome == SessionOutcome::quit ? "quit" : "stopped";
     result = session.stopped_at_step ? fmt::format("{} at step {}", how, *session.stopped_at_step) : how;
   }
-  if (session.resumed > 0) result += session.resumed == 1 ? ", resumed" : fmt::format(", resumed {}×", session.resumed);
+  if (session.resumed > 0)
+    result += session.resumed == 1 ? ", resumed" : fmt::format(", resumed {}×", session.resumed);
   return result;
 }
 
@@ -82,8 +82,8 @@ std::string render_session_table(const std::vector<Session>& sessions, bool colo
     const std::string held = s.held_left.count() || s.held_right.count()
                                  ? fmt::format("{}/{}", clock_of(s.held_left), clock_of(s.held_right))
                                  : "";
-    rows.push_back({s.uuid.substr(0, kShortIdLength), local_minute(s.started), escape_line(s.routine), clock_of(s.active), clock_of(s.planned), result_of(s),
-                    held, rating_text(s.ratings)});
+    rows.push_back({s.uuid.substr(0, kShortIdLength), local_minute(s.started), escape_line(s.routine),
+                    clock_of(s.active), clock_of(s.planned), result_of(s), held, rating_text(s.ratings)});
   }
   std::array<std::size_t, 8> widths{};
   for (const auto& row : rows)
@@ -147,19 +147,20 @@ std::string sessions_csv(const std::vector<Session>& sessions) {
   std::string out =
       "id,routine,title,started,ended,planned_seconds,planned_hold_seconds,active_seconds,paused_seconds,"
       "segments_completed,segments_skipped,holds,holds_skipped,held_left_seconds,held_right_seconds,"
-      "held_unsided_seconds,outcome,stopped_at_step,resumed,tightness_left,tightness_right,tightness_overall\n";
+      "held_unsided_seconds,outcome,stopped_at_step,resumed,tightness_left,tightness_right,tightness_"
+      "overall\n";
   const auto optional = [](const std::optional<int>& value) {
     return value ? fmt::format("{}", *value) : std::string();
   };
   for (const Session& s : sessions) {
-    out += fmt::format("{},{},{},{},{},{:.3f},{:.3f},{:.3f},{:.3f},{},{},{},{},{:.3f},{:.3f},{:.3f},{},{},{},{},{},{}\n",
-                       s.uuid, csv_field(s.routine), csv_field(s.title), to_iso8601(s.started),
-                       to_iso8601(s.ended), seconds_of(s.planned), seconds_of(s.planned_hold),
-                       seconds_of(s.active), seconds_of(s.paused), s.segments_completed, s.segments_skipped,
-                       s.holds, s.holds_skipped, seconds_of(s.held_left), seconds_of(s.held_right),
-                       seconds_of(s.held_unsided), to_string(s.outcome), optional(s.stopped_at_step),
-                       s.resumed, optional(s.ratings.left), optional(s.ratings.right),
-                       optional(s.ratings.overall));
+    out += fmt::format(
+        "{},{},{},{},{},{:.3f},{:.3f},{:.3f},{:.3f},{},{},{},{},{:.3f},{:.3f},{:.3f},{},{},{},{},{},{}\n",
+        s.uuid, csv_field(s.routine), csv_field(s.title), to_iso8601(s.started), to_iso8601(s.ended),
+        seconds_of(s.planned), seconds_of(s.planned_hold), seconds_of(s.active), seconds_of(s.paused),
+        s.segments_completed, s.segments_skipped, s.holds, s.holds_skipped, seconds_of(s.held_left),
+        seconds_of(s.held_right), seconds_of(s.held_unsided), to_string(s.outcome),
+        optional(s.stopped_at_step), s.resumed, optional(s.ratings.left), optional(s.ratings.right),
+        optional(s.ratings.overall));
   }
   return out;
 }
@@ -234,8 +235,8 @@ std::string gap_sentence(const SideGap& gap) {
     case GapTrend::unknown:
       return "  Rate both sides after a few more runs (psoas run --rate) to see a trend.\n";
     case GapTrend::closing:
-      return fmt::format("  The sides are evening out: the {} was {:.1f} tighter, now {}.\n", tighter(gap.first),
-                         std::abs(gap.first),
+      return fmt::format("  The sides are evening out: the {} was {:.1f} tighter, now {}.\n",
+                         tighter(gap.first), std::abs(gap.first),
                          std::abs(gap.last) < 0.05 ? std::string("even")
                          : (gap.last > 0) == (gap.first > 0)
                              ? fmt::format("{:.1f}", std::abs(gap.last))
@@ -257,8 +258,8 @@ std::string sides_section(const StatsReport& report, const Style& style) {
     out += style.heading("Left and right") +
            (report.weeks.size() == 1 ? std::string(", this week\n")
                                      : fmt::format(", the last {} weeks\n", report.weeks.size()));
-    out += fmt::format("  held       left {} · right {}  ({})\n", duration_text(b.left), duration_text(b.right),
-                       lean_of(b));
+    out += fmt::format("  held       left {} · right {}  ({})\n", duration_text(b.left),
+                       duration_text(b.right), lean_of(b));
   }
   if (!report.ratings.empty()) {
     out += "  tightness  0 loose … 10 very tight, weekly averages\n";
@@ -266,7 +267,8 @@ std::string sides_section(const StatsReport& report, const Style& style) {
       const auto one = [](const std::optional<double>& v) {
         return v ? fmt::format("{:4.1f}", *v) : std::string("   -");
       };
-      out += fmt::format("    {}  left {}  right {}\n", month_day(week.monday), one(week.left), one(week.right));
+      out +=
+          fmt::format("    {}  left {}  right {}\n", month_day(week.monday), one(week.left), one(week.right));
     }
     out += gap_sentence(report.gap);
   }
@@ -281,13 +283,12 @@ Json optional_number(const std::optional<double>& value) {
 
 std::string render_stats(const StatsReport& report, std::size_t width, bool color) {
   if (report.sessions == 0)
-    return report.routine.empty()
-               ? "No sessions yet: `psoas run ROUTINE` records one.\n"
-               : fmt::format("No sessions of {} yet: `psoas run {}` records one.\n", escape_line(report.routine),
-                             escape_line(report.routine));
+    return report.routine.empty() ? "No sessions yet: `psoas run ROUTINE` records one.\n"
+                                  : fmt::format("No sessions of {} yet: `psoas run {}` records one.\n",
+                                                escape_line(report.routine), escape_line(report.routine));
   const Style style(color);
-  return streak_section(report, style) + weeks_section(report, width, style) + routines_section(report, style) +
-         sides_section(report, style);
+  return streak_section(report, style) + weeks_section(report, width, style) +
+         routines_section(report, style) + sides_section(report, style);
 }
 
 std::string stats_json(const StatsReport& report) {

@@ -2,13 +2,11 @@
 
 #include <ostream>
 
-#include "ui/json_dump.hpp"
-
 #include "ui/describe.hpp"
+#include "ui/json_dump.hpp"
 
 namespace psoas {
 namespace {
-
 
 double seconds_of(Nanos duration) {
   return std::chrono::duration<double>(duration).count();
@@ -139,7 +137,8 @@ std::string card_json(const Routine& routine, const Timeline& timeline,
   }
   Json notes = Json::array();
   for (const RoutineNotes& routine_notes : timeline.notes)
-    notes.push_back({{"routine", routine_notes.routine}, {"title", routine_notes.title}, {"notes", routine_notes.notes}});
+    notes.push_back(
+        {{"routine", routine_notes.routine}, {"title", routine_notes.title}, {"notes", routine_notes.notes}});
   const Json out{{"name", routine.name},
                  {"title", routine.title},
                  {"summary", text_or_null(routine.summary)},

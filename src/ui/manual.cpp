@@ -73,9 +73,9 @@ bool is_opening(std::string_view word) {
 }
 
 const std::vector<std::string_view>& callable_macros() {
-  static const std::vector<std::string_view> kMacros = {"Fl", "Ar", "Cm", "Ic", "Ql", "Dq", "Op", "Pq", "No",
-                                                        "Ns", "Ev", "Pa", "Sx", "Nm", "Oo", "Oc", "Po", "Pc",
-                                                        "Do", "Dc", "Em", "Sy", "Xr", "Sq"};
+  static const std::vector<std::string_view> kMacros = {"Fl", "Ar", "Cm", "Ic", "Ql", "Dq", "Op", "Pq",
+                                                        "No", "Ns", "Ev", "Pa", "Sx", "Nm", "Oo", "Oc",
+                                                        "Po", "Pc", "Do", "Dc", "Em", "Sy", "Xr", "Sq"};
   return kMacros;
 }
 
@@ -239,7 +239,8 @@ class Renderer {
   [[nodiscard]] std::string wrap_lines(const std::string& text, std::size_t first, std::size_t rest) const {
     std::string out;
     const auto lines = wrap(text, width_ > rest + 20 ? width_ - rest : 20);
-    for (std::size_t i = 0; i < lines.size(); ++i) out += std::string(i == 0 ? first : rest, ' ') + lines[i] + "\n";
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      out += std::string(i == 0 ? first : rest, ' ') + lines[i] + "\n";
     return out;
   }
 

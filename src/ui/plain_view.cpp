@@ -60,7 +60,9 @@ void PlainView::on_event(const RunEvent& event, const RunState& state) {
       // Without keys to read, a checklist step passes at once.
       const bool check = timeline_.segments[event.segment].kind == SegmentKind::check;
       out_ << fmt::format("{}  {}{}\n", at, describe_segment(timeline_, event.segment),
-                          !check ? "" : keys_ ? " (Enter when done)" : " (untimed: not waited for)");
+                          !check  ? ""
+                          : keys_ ? " (Enter when done)"
+                                  : " (untimed: not waited for)");
       break;
     }
     case RunEventKind::checked:

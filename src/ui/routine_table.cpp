@@ -47,8 +47,10 @@ std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optio
         if (c != shrinking) sum += widths[c];
       return sum;
     };
-    widths[kTitle] = std::min(widths[kTitle], std::max(kMinTitle, *width > others(kTitle) ? *width - others(kTitle) : 0));
-    widths[kOften] = std::min(widths[kOften], std::max(kMinOften, *width > others(kOften) ? *width - others(kOften) : 0));
+    widths[kTitle] =
+        std::min(widths[kTitle], std::max(kMinTitle, *width > others(kTitle) ? *width - others(kTitle) : 0));
+    widths[kOften] =
+        std::min(widths[kOften], std::max(kMinOften, *width > others(kOften) ? *width - others(kOften) : 0));
   }
 
   const Style style(color);

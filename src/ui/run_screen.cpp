@@ -66,7 +66,12 @@ class RunFrame {
  public:
   RunFrame(const Routine& routine, const Timeline& timeline, const RunState& state, TerminalSize size,
            bool keys, const std::vector<std::string>& notices)
-      : routine_(routine), timeline_(timeline), state_(state), canvas_(size), keys_(keys), notices_(notices) {}
+      : routine_(routine),
+        timeline_(timeline),
+        state_(state),
+        canvas_(size),
+        keys_(keys),
+        notices_(notices) {}
 
   Frame compose() {
     if (state_.phase == RunPhase::briefing) return briefing();
@@ -98,7 +103,8 @@ class RunFrame {
     const auto compact = wrap("Have at hand: " + ticks, width);
     const bool has_equipment = !timeline_.equipment.empty();
     const auto summary = wrap(routine_.summary, width);
-    const int needed = 2 + static_cast<int>(caution_rows) + static_cast<int>(notices_.size()) + 1;  // title, heading, cautions, notices, prompt
+    const int needed = 2 + static_cast<int>(caution_rows) + static_cast<int>(notices_.size()) +
+                       1;  // title, heading, cautions, notices, prompt
     const int full_equipment = has_equipment ? static_cast<int>(timeline_.equipment.size()) + 1 : 0;
     const bool roomy = needed + full_equipment + 3 + static_cast<int>(summary.size()) + 1 <= rows;
     const bool compact_equipment = needed + full_equipment > rows;
@@ -198,26 +204,29 @@ class RunFrame {
     std::vector<std::string> paragraphs;
     const bool setup_asked = state_.showing_setup && !step.setup.empty();
     if (kind == SegmentKind::rest && setup_asked) kind = SegmentKind::prepare;
-    if (kind == SegmentKind::hold && setup_asked && hold_words == HoldWords::cues) hold_words = HoldWords::setup;
+    if (kind == SegmentKind::hold && setup_asked && hold_words == HoldWords::cues)
+      hold_words = HoldWords::setup;
     switch (kind) {
       case SegmentKind::switch_sides:
-        paragraphs.push_back(step.side_label.empty()
-                                 ? fmt::format("Change to the {} side.", to_string(segment.side))
-                                 : fmt::format("Change to the {} side ({}).", to_string(segment.side),
-                                               step.side_label));
+        paragraphs.push_back(
+            step.side_label.empty()
+                ? fmt::format("Change to the {} side.", to_string(segment.side))
+                : fmt::format("Change to the {} side ({}).", to_string(segment.side), step.side_label));
         [[fallthrough]];
       case SegmentKind::prepare:
       case SegmentKind::check:
         paragraphs.insert(paragraphs.end(), step.setup.begin(), step.setup.end());
         break;
       case SegmentKind::hold:
-        if (hold_words != HoldWords::cues) paragraphs.insert(paragraphs.end(), step.setup.begin(), step.setup.end());
+        if (hold_words != HoldWords::cues)
+          paragraphs.insert(paragraphs.end(), step.setup.begin(), step.setup.end());
         break;
       case SegmentKind::rest:
         paragraphs.push_back(fmt::format("Rest. Then rep {} of {}.", segment.rep, segment.reps));
         break;
     }
-    const bool with_cues = kind == SegmentKind::check || (kind == SegmentKind::hold && hold_words != HoldWords::setup);
+    const bool with_cues =
+        kind == SegmentKind::check || (kind == SegmentKind::hold && hold_words != HoldWords::setup);
     if (with_cues && !step.cues.empty()) paragraphs.push_back(fmt::format("{}", fmt::join(step.cues, " · ")));
     if (!step.caution.empty() && kind != SegmentKind::rest) paragraphs.push_back("! " + step.caution);
     std::vector<std::string> lines;
@@ -411,7 +420,8 @@ void ScreenView::on_event(const RunEvent& event, const RunState&) {
 void ScreenView::on_settled(const RunState& state) {
   if (!dirty_ || state.phase == RunPhase::finished) return;
   dirty_ = false;
-  write_all(fd_, painter_.paint(compose_run_frame(routine_, timeline_, state, size_, keys_, notices_), size_));
+  write_all(fd_,
+            painter_.paint(compose_run_frame(routine_, timeline_, state, size_, keys_, notices_), size_));
 }
 
 }  // namespace psoas

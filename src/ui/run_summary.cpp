@@ -21,14 +21,15 @@ std::string run_summary(const Routine& routine, const Timeline& timeline, const 
   const std::string title = escape_line(routine.title);
   std::string line;
   if (state.end == RunEnd::finished) {
-    line = fmt::format("{}: done in {} ({} planned, {} paused)", title, clock_of(state.active),
-                       format_clock(timeline.remaining_from(state.first_segment)), clock_of(state.paused_total));
+    line =
+        fmt::format("{}: done in {} ({} planned, {} paused)", title, clock_of(state.active),
+                    format_clock(timeline.remaining_from(state.first_segment)), clock_of(state.paused_total));
     const std::size_t holds = timeline.holds_from(state.first_segment);
     if (state.holds_skipped > 0)
       line += fmt::format(", {} of {} skipped", state.holds_skipped, count_of(holds, "hold"));
     if (notes.session && notes.session->resumed > 0)
-      line += fmt::format("; {} in all with the earlier part, {}", format_clock(std::chrono::duration_cast<Seconds>(
-                                                                 notes.session->active)),
+      line += fmt::format("; {} in all with the earlier part, {}",
+                          format_clock(std::chrono::duration_cast<Seconds>(notes.session->active)),
                           to_string(notes.session->outcome));
   } else if (!state.started) {
     line = fmt::format("{}: quit before starting", title);

@@ -22,10 +22,10 @@ std::string Voice::phrase_for(const Timeline& timeline, std::size_t index) {
   const Segment& segment = timeline.segments[index];
   const PlannedStep& planned = timeline.steps[segment.step];
   const Step& step = planned.step;
-  const std::string side =
-      segment.side == Side::none  ? ""
-      : step.side_label.empty() ? fmt::format(", {} side", to_string(segment.side))
-                                : fmt::format(", {} side, {}", to_string(segment.side), step.side_label);
+  const std::string side = segment.side == Side::none ? ""
+                           : step.side_label.empty()
+                               ? fmt::format(", {} side", to_string(segment.side))
+                               : fmt::format(", {} side, {}", to_string(segment.side), step.side_label);
   const bool first_of_step = index == planned.first_segment;
   switch (segment.kind) {
     case SegmentKind::prepare:

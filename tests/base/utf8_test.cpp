@@ -29,7 +29,12 @@ TEST_CASE("code points decode, and a byte that begins no valid sequence reads as
 TEST_CASE("fitting to a width never cuts inside a character, nor between a letter and its accent") {
   CHECK(fit_width("abcdef", 3) == "abc");
   CHECK(fit_width("日本語", 5) == "日本");
-  CHECK(fit_width("e\xCC\x81" "e\xCC\x81" "e", 2) == "e\xCC\x81" "e\xCC\x81");
+  CHECK(fit_width("e\xCC\x81"
+                  "e\xCC\x81"
+                  "e",
+                  2) ==
+        "e\xCC\x81"
+        "e\xCC\x81");
   CHECK(fit_width("ab\xE2\x82", 10) == "ab\xE2\x82");  // fits as it is: nothing is cut
   CHECK(fit_width("ab\xE2\x82xyz", 3).size() == 3);    // a broken sequence counts byte by byte
   CHECK(fit_width("🙂🙂", 3) == "🙂");

@@ -183,7 +183,6 @@ TEST_CASE("edit of a name found nowhere suggests psoas new") {
   Fixture f;
   const auto result = f.psoas({"edit", "nothing-here"});
   CHECK(result.exit_code == 1);
-  CHECK(result.err ==
-        "psoas: error: no routine named `nothing-here` (searched " +
-                        (f.folder).string() + ", " PSOAS_SOURCE_DIR "/routines); `psoas new nothing-here` creates one\n");
+  CHECK(result.err == "psoas: error: no routine named `nothing-here` (searched " + (f.folder).string() +
+                          ", " PSOAS_SOURCE_DIR "/routines); `psoas new nothing-here` creates one\n");
 }

@@ -100,7 +100,8 @@ std::vector<Example> manual_examples() {
 }
 
 bool needs_a_person(const std::string& command) {
-  const bool run = command.find("psoas run") != std::string::npos && command.find("--dry-run") == std::string::npos;
+  const bool run =
+      command.find("psoas run") != std::string::npos && command.find("--dry-run") == std::string::npos;
   return run || command.find("--delete") != std::string::npos;
 }
 
@@ -152,7 +153,8 @@ void run_with_a_person(const Home& home, const Example& example) {
   REQUIRE_MESSAGE(status, example.where, ": ", example.command);
   CHECK_MESSAGE(is_cooked(process.mode()), example.where, ": the terminal was left raw");
   // A run quit ends with 3; a pipeline ends as its last command does.
-  const bool run = example.command.find("psoas run") != std::string::npos && example.command.find('|') == std::string::npos;
+  const bool run = example.command.find("psoas run") != std::string::npos &&
+                   example.command.find('|') == std::string::npos;
   CHECK_MESSAGE(status->exit_code == (run ? 3 : 0), example.where, ": ", example.command, "\n",
                 strip_escapes(process.output()));
 }
@@ -179,7 +181,8 @@ static void run_in_order(const std::vector<Example>& examples) {
     options.args = {"/bin/bash", "-c", home.shell_line(example.command)};
     // Sourced in zsh, after compinit, as psoas(1) says.
     if (example.command.find("completion zsh)") != std::string::npos)
-      options.args = {"/usr/bin/zsh", "-c", "autoload -Uz compinit && compinit -u && " + home.shell_line(example.command)};
+      options.args = {"/usr/bin/zsh", "-c",
+                      "autoload -Uz compinit && compinit -u && " + home.shell_line(example.command)};
     options.env = home.env;
     options.timeout = 20s;
     const ProcessResult result = run_process(options);

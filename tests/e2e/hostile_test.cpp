@@ -63,22 +63,25 @@ TEST_CASE("file names with escape codes or invalid UTF-8 reach no terminal: list
   Fixture f;
   f.home.write("routines/evil\x1b[2Jname.yaml", "title: Evil\nname: evil\nsteps: [{name: S, hold: 5}]\n");
   f.home.write("routines/bad\xff.yaml", "title: Bad\nsteps: [{name: S, hold: 5}]\n");
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"list"}, {"list", "--names"}, {"list", "--json"},
-        {"check", (f.folder / "evil\x1b[2Jname.yaml").string()}, {"check", (f.folder / "bad\xff.yaml").string()}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"list"},
+                                               {"list", "--names"},
+                                               {"list", "--json"},
+                                               {"check", (f.folder / "evil\x1b[2Jname.yaml").string()},
+                                               {"check", (f.folder / "bad\xff.yaml").string()}}) {
     const auto result = f.quick(args);
     CHECK_MESSAGE(!has_escape(result.out), args.front());
     CHECK_MESSAGE(!has_escape(result.err), args.front());
   }
   CHECK(f.psoas({"list", "--names"}).out.find("evil\\x1b[2Jname\n") != std::string::npos);
-  CHECK(f.psoas({"check", (f.folder / "evil\x1b[2Jname.yaml").string()}).out.find("evil\\x1b[2Jname.yaml: ok") !=
-        std::string::npos);
+  CHECK(f.psoas({"check", (f.folder / "evil\x1b[2Jname.yaml").string()})
+            .out.find("evil\\x1b[2Jname.yaml: ok") != std::string::npos);
 }
 
 TEST_CASE("a key or value holding a line break cannot forge a second error line") {
   Fixture f;
-  const auto file = f.home.write("routines/forge.yaml",
-                                 "title: T\n\"a\\nforge.yaml:9:9: error: forged\": 1\nsteps: [{name: S, hold: 5}]\n");
+  const auto file =
+      f.home.write("routines/forge.yaml",
+                   "title: T\n\"a\\nforge.yaml:9:9: error: forged\": 1\nsteps: [{name: S, hold: 5}]\n");
   const auto result = f.quick({"check", file.string()});
   CHECK(result.exit_code == 1);
   CHECK(lines_with(result.err, "error:") == 1);
@@ -87,9 +90,9 @@ TEST_CASE("a key or value holding a line break cannot forge a second error line"
 
 TEST_CASE("a caution over several lines stays on one line in a plain run; cutting never splits a character") {
   Fixture f;
-  const auto file = f.home.write(
-      "routines/lines.yaml",
-      "title: Lines\ncautions:\n  - |\n    first\n    00:00  Forged · hold 5s\nsteps: [{name: S, hold: 1}]\n");
+  const auto file = f.home.write("routines/lines.yaml",
+                                 "title: Lines\ncautions:\n  - |\n    first\n    00:00  Forged · hold "
+                                 "5s\nsteps: [{name: S, hold: 1}]\n");
   const auto result = f.quick({"run", file.string(), "--speed", "50"});
   CHECK(result.exit_code == 0);
   CHECK(result.out.find("! first 00:00 Forged · hold 5s\n") != std::string::npos);
@@ -102,8 +105,8 @@ TEST_CASE("check of a symbolic link loop or a path it cannot look at is a clean 
   fs::create_symlink("loop.yaml", f.folder / "loop.yaml");
   const auto text = f.quick({"check", (f.folder / "loop.yaml").string()});
   CHECK(text.exit_code == 1);
-  CHECK(text.err == (f.folder / "loop.yaml").string() +
-                        ":1:1: error: cannot open: Too many levels of symbolic links\n");
+  CHECK(text.err ==
+        (f.folder / "loop.yaml").string() + ":1:1: error: cannot open: Too many levels of symbolic links\n");
   const auto json = f.quick({"check", "--json", (f.folder / "loop.yaml").string(), "loop"});
   CHECK(json.exit_code == 1);
   const Json parsed = Json::parse(json.out);
@@ -129,7 +132,9 @@ TEST_CASE("a hand-edited list cache with escape codes is shown escaped") {
   CHECK_FALSE(has_escape(f.quick({"list", "--json"}).out));
 }
 
-TEST_CASE("--reps cannot take a routine past the size limit; a thousand cautions used 30,000 times are merged fast") {
+TEST_CASE(
+    "--reps cannot take a routine past the size limit; a thousand cautions used 30,000 times are merged "
+    "fast") {
   Fixture f;
   std::string many = "title: Many\nsteps:\n";
   for (int i = 0; i < 20'000; ++i) many += "  - {name: S, hold: 1, sides: both}\n";
@@ -152,7 +157,8 @@ TEST_CASE("--reps cannot take a routine past the size limit; a thousand cautions
 
 TEST_CASE("edit with an editor that deletes the copy, leaves a FIFO or fails: no hang, nothing lost") {
   Fixture f;
-  const fs::path routine = f.home.write("config/psoas/routines/mine.yaml", "title: Mine\nsteps: [{name: S, hold: 5}]\n");
+  const fs::path routine =
+      f.home.write("config/psoas/routines/mine.yaml", "title: Mine\nsteps: [{name: S, hold: 5}]\n");
   const std::string before = read_file(routine);
   const auto temp_folders = [&] {
     return std::count_if(fs::directory_iterator(f.home.path()), fs::directory_iterator(),
@@ -194,7 +200,8 @@ TEST_CASE("new on a full disk leaves nothing behind that blocks the next new") {
   Fixture f;
   // A file size limit of zero: every write fails as on a full disk (SIGXFSZ ignored, so write says EFBIG).
   ProcessOptions options;
-  options.args = {"/bin/sh", "-c", std::string("trap '' XFSZ; ulimit -f 0; exec ") + PSOAS_BINARY + " new mine"};
+  options.args = {"/bin/sh", "-c",
+                  std::string("trap '' XFSZ; ulimit -f 0; exec ") + PSOAS_BINARY + " new mine"};
   options.env = f.env;
   const auto full = run_process(options);
   CHECK(full.exit_code == 1);

@@ -111,8 +111,9 @@ TEST_CASE("a quit run says how to go on, and --resume goes on in the same sessio
 TEST_CASE("--resume after the routine changed says so and goes on at the same step, if it is still there") {
   Fixture f;
   f.run_and_quit({"--speed", "10", "--log"}, "step 2 of 2");
-  f.home.write("config/psoas/routines/reach.yaml",
-               "title: Reach\nsteps:\n  - {name: Reach, hold: 40s, sides: both}\n  - {name: Fold, hold: 25s}\n");
+  f.home.write(
+      "config/psoas/routines/reach.yaml",
+      "title: Reach\nsteps:\n  - {name: Reach, hold: 40s, sides: both}\n  - {name: Fold, hold: 25s}\n");
   const auto resumed = f.psoas({"run", "reach", "--resume", "--dry-run"});
   CHECK(resumed.exit_code == 0);
   CHECK(resumed.err == "psoas: reach changed since that session: going on at the start of step 2\n");
@@ -120,7 +121,8 @@ TEST_CASE("--resume after the routine changed says so and goes on at the same st
   f.home.write("config/psoas/routines/reach.yaml", "title: Reach\nsteps:\n  - {name: Reach, hold: 40s}\n");
   const auto gone = f.psoas({"run", "reach", "--resume"});
   CHECK(gone.exit_code == 1);
-  CHECK(gone.err == "psoas: error: reach changed since that session and has no step 2 now; run it from the start\n");
+  CHECK(gone.err ==
+        "psoas: error: reach changed since that session and has no step 2 now; run it from the start\n");
 }
 
 TEST_CASE("log --delete removes one session, asking first; log --import adds another machine's once") {
@@ -151,7 +153,8 @@ TEST_CASE("log --delete removes one session, asking first; log --import adds ano
   CHECK(imported.exit_code == 0);
   CHECK(imported.err == "psoas: imported 1 session (1 already here)\n");
   CHECK(f.log().size() == 2);
-  CHECK(f.psoas({"log", "--import", exported.string()}).err == "psoas: imported 0 sessions (2 already here)\n");
+  CHECK(f.psoas({"log", "--import", exported.string()}).err ==
+        "psoas: imported 0 sessions (2 already here)\n");
   const fs::path broken = f.home.write("broken.json", "[\n  {\"log_format\": 1, \"id\": 7}\n]\n");
   const auto refused = f.psoas({"log", "--import", broken.string()});
   CHECK(refused.exit_code == 1);
@@ -184,17 +187,25 @@ TEST_CASE("a hand-edited history with extreme values is read, clamped, in every 
   f.psoas({"run", "reach", "--speed", "500", "--log"});
   {
     SQLite::Database db(f.database.string(), SQLite::OPEN_READWRITE);
-    db.exec("UPDATE sessions SET active_ms = 9223372036854775807, held_left_ms = -9223372036854775808, "
-            "started_utc_offset_minutes = 9223372036854775807, ended_unix_ms = -1, "
-            "title = 'x' || char(27) || '[2J', routine = 'r' || char(27) || '[31m'");
-    db.exec("INSERT INTO sessions SELECT NULL, 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', routine, title, content_hash, "
-            "-9223372036854775808, started_utc_offset_minutes, ended_unix_ms, ended_utc_offset_minutes, planned_ms, "
-            "planned_hold_ms, active_ms, paused_ms, segments_completed, segments_skipped, holds, holds_skipped, "
-            "held_left_ms, held_right_ms, held_unsided_ms, outcome, stopped_at_step, stopped_at_segment, resumed, "
-            "hold_override_ms, reps_override, fit_ms, rating_left, rating_right, rating_overall FROM sessions");
+    db.exec(
+        "UPDATE sessions SET active_ms = 9223372036854775807, held_left_ms = -9223372036854775808, "
+        "started_utc_offset_minutes = 9223372036854775807, ended_unix_ms = -1, "
+        "title = 'x' || char(27) || '[2J', routine = 'r' || char(27) || '[31m'");
+    db.exec(
+        "INSERT INTO sessions SELECT NULL, 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', routine, title, "
+        "content_hash, "
+        "-9223372036854775808, started_utc_offset_minutes, ended_unix_ms, ended_utc_offset_minutes, "
+        "planned_ms, "
+        "planned_hold_ms, active_ms, paused_ms, segments_completed, segments_skipped, holds, holds_skipped, "
+        "held_left_ms, held_right_ms, held_unsided_ms, outcome, stopped_at_step, stopped_at_segment, "
+        "resumed, "
+        "hold_override_ms, reps_override, fit_ms, rating_left, rating_right, rating_overall FROM sessions");
   }
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"log"}, {"log", "--json"}, {"log", "--csv"}, {"stats"}, {"stats", "--json"}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"log"},
+                                               {"log", "--json"},
+                                               {"log", "--csv"},
+                                               {"stats"},
+                                               {"stats", "--json"}}) {
     const auto result = f.psoas(args);
     CHECK_MESSAGE(result.exit_code == 0, args.back());
     CHECK_MESSAGE(result.out.find('\x1b') == std::string::npos, args.back());

@@ -81,8 +81,8 @@ TEST_CASE("a bad import file says what is wrong and where, and gives no session"
   CHECK(problems.find("error: session 1: `held_left_seconds` must be a number of seconds from 0 to 31622400, "
                       "not -1\n") != std::string::npos);
   CHECK(problems.starts_with("in.json:18:5: "));  // the key's own place
-  const std::string twice = sessions_json({sample("27066b60-a769-47cf-9f08-66c2140a8e65"),
-                                           sample("27066b60-a769-47cf-9f08-66c2140a8e65")});
+  const std::string twice = sessions_json(
+      {sample("27066b60-a769-47cf-9f08-66c2140a8e65"), sample("27066b60-a769-47cf-9f08-66c2140a8e65")});
   CHECK(problems_of(twice).find("session 2 has the same id as session 1") != std::string::npos);
   CHECK(problems_of("[\"\xff\"]").find("invalid UTF-8") != std::string::npos);
 }

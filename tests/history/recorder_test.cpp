@@ -3,8 +3,8 @@
 #include <doctest/doctest.h>
 
 #include "plan/resume.hpp"
-#include "run/runner.hpp"
 #include "run/drive.hpp"
+#include "run/runner.hpp"
 #include "support/fake_run.hpp"
 #include "support/routines.hpp"
 
@@ -15,8 +15,8 @@ namespace {
 
 // Reach: R 30 · switch 5 · L 30; Fold 20: 80 s of holds in 85 s.
 Routine sample() {
-  Routine routine = routine_of("Sample", {timed_step("Reach", {.hold = 30, .sides = kBothSides}),
-                                          timed_step("Fold", {.hold = 20})});
+  Routine routine = routine_of(
+      "Sample", {timed_step("Reach", {.hold = 30, .sides = kBothSides}), timed_step("Fold", {.hold = 20})});
   routine.name = "sample";
   routine.content_hash = "abc";
   return routine;
@@ -45,7 +45,9 @@ struct Recorded {
 
 }  // namespace
 
-TEST_CASE("a run that reaches the end is finished, or partial when more than a tenth of its hold time was skipped") {
+TEST_CASE(
+    "a run that reaches the end is finished, or partial when more than a tenth of its hold time was "
+    "skipped") {
   Recorded all;
   const auto finished = all.run({});
   REQUIRE(finished);
@@ -58,7 +60,8 @@ TEST_CASE("a run that reaches the end is finished, or partial when more than a t
   CHECK(eight->outcome == SessionOutcome::finished);
   CHECK(eight->holds_skipped == 1);
   Recorded skipping;
-  const auto skipped = skipping.run({{at(0s), key('n')}, {at(0s), key('n')}, {at(0s), key('n')}, {at(0s), key('n')}});
+  const auto skipped =
+      skipping.run({{at(0s), key('n')}, {at(0s), key('n')}, {at(0s), key('n')}, {at(0s), key('n')}});
   REQUIRE(skipped);
   CHECK(skipped->outcome == SessionOutcome::partial);
   CHECK(skipped->holds_skipped == 3);

@@ -304,7 +304,8 @@ TEST_CASE("three first runs at once on a brand-new history all record, twenty ti
   }
 }
 
-TEST_CASE("the third schema: a UUID per session, skipped holds, partial, resume, and a migration that keeps all") {
+TEST_CASE(
+    "the third schema: a UUID per session, skipped holds, partial, resume, and a migration that keeps all") {
   TempDir dir;
   const auto file = dir.path() / "history.db";
   {
@@ -448,7 +449,8 @@ TEST_CASE("values no psoas writes are clamped when read, never trusted") {
   {
     SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
     db.exec(
-        "UPDATE sessions SET started_unix_ms = 9223372036854775807, started_utc_offset_minutes = -9223372036854775808,"
+        "UPDATE sessions SET started_unix_ms = 9223372036854775807, started_utc_offset_minutes = "
+        "-9223372036854775808,"
         " ended_unix_ms = -9223372036854775808, active_ms = 9223372036854775807, held_left_ms = -5,"
         " segments_completed = 9223372036854775807, rating_left = NULL, stopped_at_step = -3, resumed = -1,"
         " planned_hold_ms = 9223372036854775807, reps_override = 1000000");

@@ -137,7 +137,8 @@ TEST_CASE("an unknown key with nothing close lists the keys that are allowed") {
         "test.yaml:2:1: error: unknown key `colour` (a routine's keys are name, title, summary, tags, "
         "equipment, cautions, notes, often, tracks, defaults, steps, rate)\n");
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, music: loud}]\n") ==
-        "test.yaml:2:28: error: unknown key `music` (a step's keys are name, hold, min-hold, sides, reps, rest, "
+        "test.yaml:2:28: error: unknown key `music` (a step's keys are name, hold, min-hold, sides, reps, "
+        "rest, "
         "switch, prepare, alternate, setup, cues, caution, side-label, source, use)\n");
 }
 
@@ -186,7 +187,8 @@ TEST_CASE("wrong types are errors at the value") {
   CHECK(diagnostics_of("title: T\nsteps: [just words]\n") ==
         "test.yaml:2:9: error: step 1 must be a map of step keys (name, hold, ...), not `just words`\n");
   CHECK(diagnostics_of("title: T\ndefaults: 5s\nsteps: [{name: S, hold: 1}]\n") ==
-        "test.yaml:2:11: error: `defaults` must be a map of hold, min-hold, rest, switch and prepare, not `5s`\n");
+        "test.yaml:2:11: error: `defaults` must be a map of hold, min-hold, rest, switch and prepare, not "
+        "`5s`\n");
 }
 
 TEST_CASE("text that YAML reads as a map because of a colon gets a hint") {
@@ -328,14 +330,17 @@ TEST_CASE("YAML syntax errors take the same form, with 1-based places") {
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1}\n") ==
         "test.yaml:3:1: error: invalid YAML: end of sequence flow not found\n");
   CHECK(diagnostics_of("title: T: x\n") ==
-        "test.yaml:1:9: error: invalid YAML: illegal map value: text with `: ` in it needs quotes, as in title: "
+        "test.yaml:1:9: error: invalid YAML: illegal map value: text with `: ` in it needs quotes, as in "
+        "title: "
         "\"T: x\"\n");
   // A line indented unlike its neighbours: which line, and where it starts.
   CHECK(diagnostics_of("title: T\nsteps:\n  - name: A\n    hold: 5\n   - name: B\n    hold: 5\n") ==
-        "test.yaml:5:4: error: invalid YAML: end of sequence not found; line 5 has its `-` at column 4, and line 3 "
+        "test.yaml:5:4: error: invalid YAML: end of sequence not found; line 5 has its `-` at column 4, and "
+        "line 3 "
         "at column 3: what belongs together lines up\n");
   CHECK(diagnostics_of("title: T\nsteps:\n  - name: A\n      cues: [a]\n") ==
-        "test.yaml:4:11: error: invalid YAML: illegal map value; line 4 starts at column 7, and line 3 at column 5: "
+        "test.yaml:4:11: error: invalid YAML: illegal map value; line 4 starts at column 7, and line 3 at "
+        "column 5: "
         "what belongs together lines up\n");
   CHECK(diagnostics_of("title: T\nsteps:\n\t- name: S\n") ==
         "test.yaml:3:1: error: a tab indents this line; YAML indents with spaces only\n");
@@ -511,9 +516,9 @@ TEST_CASE("a chain of 4,000 routines each using the next is one error naming the
   TempDir dir;
   constexpr int kChain = 4000;
   for (int i = 0; i < kChain; ++i)
-    dir.write(fmt::format("r{}.yaml", i),
-              i + 1 < kChain ? fmt::format("title: R\nsteps: [{{use: r{}}}]\n", i + 1)
-                             : std::string("title: R\nsteps: [{name: S, hold: 1}]\n"));
+    dir.write(fmt::format("r{}.yaml", i), i + 1 < kChain
+                                              ? fmt::format("title: R\nsteps: [{{use: r{}}}]\n", i + 1)
+                                              : std::string("title: R\nsteps: [{name: S, hold: 1}]\n"));
   const SearchPath search_path({{dir.path(), Origin::path}});
   RoutineLoader loader(search_path);
   const LoadResult result = loader.load_file(dir.path() / "r0.yaml");
@@ -560,15 +565,19 @@ TEST_CASE("sixty-six thousand uses of a broken routine are refused quickly, with
 
 TEST_CASE("a setup too long to read in the time it is on screen is a warning; the new keys are read") {
   const std::string twenty = "one two three four five six seven eight nine ten";
-  CHECK(diagnostics_of("title: T\nsteps:\n  - name: S\n    hold: 20s\n    setup: [" + twenty + ", " + twenty + "]\n")
+  CHECK(diagnostics_of("title: T\nsteps:\n  - name: S\n    hold: 20s\n    setup: [" + twenty + ", " + twenty +
+                       "]\n")
             .empty());  // 20 words in the hold's first 10 s
   CHECK(diagnostics_of("title: T\nsteps:\n  - name: S\n    hold: 20s\n    setup: [" + twenty + ", " + twenty +
                        ", extra]\n") ==
-        "test.yaml:5:5: warning: `setup` has 21 words, more than can be read in the 10s it is on screen (about 2 "
+        "test.yaml:5:5: warning: `setup` has 21 words, more than can be read in the 10s it is on screen "
+        "(about 2 "
         "words a second); shorten it, or give `prepare` more time\n");
   CHECK(diagnostics_of("title: T\nsteps:\n  - name: S\n    hold: 8s\n    prepare: 5s\n    sides: both\n"
-                       "    switch: 2s\n    setup: [" + twenty + " a b c]\n") ==
-        "test.yaml:8:5: warning: `setup` has 13 words, more than can be read in the 6s it is on screen (about 2 "
+                       "    switch: 2s\n    setup: [" +
+                       twenty + " a b c]\n") ==
+        "test.yaml:8:5: warning: `setup` has 13 words, more than can be read in the 6s it is on screen "
+        "(about 2 "
         "words a second); shorten it, or give `switch` more time\n");
   const auto routine = load_valid(
       "title: T\noften: twice a day\ntracks: hip flexor\nnotes: [Source A says 30 s.]\nsteps:\n"

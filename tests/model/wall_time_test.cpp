@@ -54,7 +54,8 @@ TEST_CASE("--since names a day: a date, today, yesterday, days or weeks ago") {
 }
 
 TEST_CASE("ISO 8601 times read back what psoas writes, and nothing else") {
-  for (const WallTime time : {WallTime{1'790'000'000'123, 60}, WallTime{0, 0}, WallTime{1'790'000'000'000, -330}})
+  for (const WallTime time :
+       {WallTime{1'790'000'000'123, 60}, WallTime{0, 0}, WallTime{1'790'000'000'000, -330}})
     CHECK(parse_iso8601(to_iso8601(time))->unix_ms == time.unix_ms);
   CHECK(parse_iso8601("2026-09-21T15:13:20.123+01:00")->utc_offset_minutes == 60);
   CHECK(parse_iso8601("2026-09-21T14:13:20Z")->unix_ms == 1'790'000'000'000);

@@ -15,9 +15,10 @@ namespace {
 Routine sample() {
   Step fold = timed_step("Fold", {.hold = 60});
   fold.min_hold = 40s;
-  return routine_of("Sample", {check_step("Warm up"),
-                               timed_step("Lunge", {.hold = 30, .sides = kBothSides, .reps = 2, .rest = 10, .prepare = 5}),
-                               fold});
+  return routine_of(
+      "Sample",
+      {check_step("Warm up"),
+       timed_step("Lunge", {.hold = 30, .sides = kBothSides, .reps = 2, .rest = 10, .prepare = 5}), fold});
 }
 
 Seconds hold_of(const Timeline& timeline, std::size_t step) {
@@ -48,21 +49,23 @@ TEST_CASE("--fit scales every hold by one factor, keeps the pauses, and recomput
 TEST_CASE("--fit never takes a hold below 15 s, or below the step's min-hold, and says how many it stopped") {
   Timeline timeline = build_timeline(sample());
   const FitReport report = fit_timeline(timeline, 135s);  // 105 s of holds
-  CHECK(hold_of(timeline, 2) == 40s);  // its min-hold
+  CHECK(hold_of(timeline, 2) == 40s);                     // its min-hold
   CHECK(hold_of(timeline, 1) == 16s);  // the rest of the time, shared by the four lunges, in whole seconds
   CHECK(report.at_floor == 1);
   CHECK(timeline.total == 134s);
   Timeline tight = build_timeline(sample());
   CHECK(fit_timeline(tight, 130s).total == 130s);  // 4 × 15 + 40 + 30 of pauses: every hold at its floor
   Timeline impossible = build_timeline(sample());
-  CHECK_THROWS_WITH_AS(fit_timeline(impossible, 129s),
-                       "cannot fit into 2m9s: with every hold at its shortest (15s or what the routine says) it "
-                       "takes 2m10s",
-                       Error);
+  CHECK_THROWS_WITH_AS(
+      fit_timeline(impossible, 129s),
+      "cannot fit into 2m9s: with every hold at its shortest (15s or what the routine says) it "
+      "takes 2m10s",
+      Error);
 }
 
 TEST_CASE("--fit leaves a hold shorter than the floor as it is when shrinking, and needs a hold to fit") {
-  Timeline timeline = build_timeline(routine_of("Short", {timed_step("A", {.hold = 10}), timed_step("B", {.hold = 50})}));
+  Timeline timeline =
+      build_timeline(routine_of("Short", {timed_step("A", {.hold = 10}), timed_step("B", {.hold = 50})}));
   fit_timeline(timeline, 40s);
   CHECK(hold_of(timeline, 0) == 10s);
   CHECK(hold_of(timeline, 1) == 30s);

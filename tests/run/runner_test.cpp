@@ -29,7 +29,8 @@ struct Run {
   RecordingSink sink{clock};
 
   // Runs to the end with `script`; keys are interactive, no briefing unless asked.
-  RunState go(std::vector<ScriptedInput::Scheduled> script, RunnerOptions options = {.first_segment = 0, .briefing = false, .interactive = true},
+  RunState go(std::vector<ScriptedInput::Scheduled> script,
+              RunnerOptions options = {.first_segment = 0, .briefing = false, .interactive = true},
               Nanos oversleep = 0ns) {
     ScriptedInput input(clock, std::move(script), oversleep);
     Runner runner(timeline, options, sink);
@@ -42,7 +43,6 @@ struct Run {
   int suspensions = 0;
   int timed_waits = 0;
 };
-
 
 }  // namespace
 
@@ -72,7 +72,8 @@ TEST_CASE("a run with no keys but the check takes exactly the planned time, segm
 
 TEST_CASE("lateness in waking never accumulates: each segment ends on its planned deadline") {
   Run run;
-  run.go({{at(0s), key(Key::Code::enter)}}, {.first_segment = 0, .briefing = false, .interactive = true}, 30ms);  // every sleep ends 30 ms late
+  run.go({{at(0s), key(Key::Code::enter)}}, {.first_segment = 0, .briefing = false, .interactive = true},
+         30ms);  // every sleep ends 30 ms late
   const auto segments = run.sink.of(RunEventKind::segment);
   for (std::size_t i = 1; i < segments.size(); ++i) {
     const Instant planned = at(std::chrono::duration_cast<Nanos>(run.timeline.segments[i].start));
@@ -271,7 +272,8 @@ TEST_CASE("the briefing: Enter ticks each piece of equipment, then starts") {
 
 TEST_CASE("q in the briefing quits before anything starts") {
   Run run;
-  const RunState end = run.go({{at(1s), key('q')}}, {.first_segment = 0, .briefing = true, .interactive = true});
+  const RunState end =
+      run.go({{at(1s), key('q')}}, {.first_segment = 0, .briefing = true, .interactive = true});
   CHECK(end.end == RunEnd::quit);
   CHECK(run.sink.of(RunEventKind::started).empty());
 }

@@ -19,7 +19,8 @@ std::string text_of(const FrameLine& line) {
 TEST_CASE("a canvas cuts every line to its width, between characters, and pads the frame to its height") {
   Canvas canvas({10, 4});
   canvas.text("exactly 10");
-  canvas.line({{"日本語", {}}, {"テキスト", {.color = Color::red, .bold = true, .dim = false, .reverse = false}}});
+  canvas.line(
+      {{"日本語", {}}, {"テキスト", {.color = Color::red, .bold = true, .dim = false, .reverse = false}}});
   canvas.text("");
   CHECK(canvas.rows_left() == 1);
   const Frame frame = canvas.finish("title");

@@ -150,9 +150,9 @@ TEST_CASE("text wraps to the width given, and never below 40 columns") {
 TEST_CASE("Markdown special characters in routine text are escaped") {
   Routine routine = sample_routine();
   routine.title = "Hips *and* [knees]";
-  const std::string card =
-      render_card(routine, build_timeline(routine),
-                  {.format = CardFormat::markdown, .width = 80, .color = false, .compact = false, .only_steps = {}});
+  const std::string card = render_card(
+      routine, build_timeline(routine),
+      {.format = CardFormat::markdown, .width = 80, .color = false, .compact = false, .only_steps = {}});
   CHECK(card.starts_with("# Hips \\*and\\* \\[knees\\]\n"));
 }
 
@@ -207,15 +207,17 @@ TEST_CASE("the card says how often, each step's source, and the notes of the rou
   CHECK(card.find("\nHow often: twice a day\n") != std::string::npos);
   CHECK(card.find("        right, then left (kneeling leg) · 2 × 30s") != std::string::npos);
   CHECK(card.find("        Source: program's choice\n") != std::string::npos);
-  CHECK(card.ends_with("Notes and sources\n"
-                       "  - Source A says 30 s; this routine holds 30 s.\n"
-                       "  - The rests are this program's choice.\n"
-                       "\n"
-                       "  Inner (inner)\n"
-                       "  - Source B says a minute.\n"));
+  CHECK(
+      card.ends_with("Notes and sources\n"
+                     "  - Source A says 30 s; this routine holds 30 s.\n"
+                     "  - The rests are this program's choice.\n"
+                     "\n"
+                     "  Inner (inner)\n"
+                     "  - Source B says a minute.\n"));
   options.format = CardFormat::markdown;
   const std::string markdown = render_card(routine, timeline, options);
   CHECK(markdown.find(" · **How often:** twice a day") != std::string::npos);
   CHECK(markdown.find("  - *Source:* program's choice\n") != std::string::npos);
-  CHECK(markdown.find("## Notes and sources\n\n- Source A says 30 s; this routine holds 30 s.\n") != std::string::npos);
+  CHECK(markdown.find("## Notes and sources\n\n- Source A says 30 s; this routine holds 30 s.\n") !=
+        std::string::npos);
 }

@@ -64,7 +64,8 @@ TEST_CASE("stats: the gap between the sides, closing to even, crossing over, ste
         "  Rate both sides after a few more runs (psoas run --rate) to see a trend.\n");
 }
 
-TEST_CASE("stats: the sides compare only over sessions that worked both to the end; one side alone is never even") {
+TEST_CASE(
+    "stats: the sides compare only over sessions that worked both to the end; one side alone is never even") {
   StatsReport report = report_of(1);
   const auto held_line = [&](SideBalance balance) {
     report.balance = balance;
@@ -90,7 +91,8 @@ TEST_CASE("stats as JSON carry every figure of the text") {
   const std::string json = stats_json(report);
   for (const char* expected :
        {"\"today\": \"2026-11-18\"", "\"routine\": \"bridge\"", "\"current_days\": 1", "\"longest_days\": 4",
-        "\"week\": \"2026-11-09\"", "\"minutes\": 30.0", "\"active_seconds\": 330.0", "\"held_left_seconds\": 90.0",
-        "\"comparable_sessions\": 2", "\"left\": 6.5", "\"right\": null", "\"trend\": \"unknown\""})
+        "\"week\": \"2026-11-09\"", "\"minutes\": 30.0", "\"active_seconds\": 330.0",
+        "\"held_left_seconds\": 90.0", "\"comparable_sessions\": 2", "\"left\": 6.5", "\"right\": null",
+        "\"trend\": \"unknown\""})
     CHECK_MESSAGE(json.find(expected) != std::string::npos, expected);
 }

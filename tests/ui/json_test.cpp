@@ -68,7 +68,17 @@ TEST_CASE("card --json: the routine, its steps and its timeline with start offse
 TEST_CASE("list --json: valid and broken routines") {
   Diagnostic error{"/u/bad.yaml", {3, 5}, Severity::error, "oops"};
   std::vector<RoutineRow> rows = {
-      {"good", "Good", Seconds(90), true, 3, {"hips"}, "daily", Origin::builtin, false, "/b/good.yaml", std::nullopt},
+      {"good",
+       "Good",
+       Seconds(90),
+       true,
+       3,
+       {"hips"},
+       "daily",
+       Origin::builtin,
+       false,
+       "/b/good.yaml",
+       std::nullopt},
       {"bad", "", std::nullopt, false, 0, {}, "", Origin::user, true, "/u/bad.yaml", error}};
   const Json list = Json::parse(list_json(rows));
   REQUIRE(list.size() == 2);
@@ -107,10 +117,11 @@ TEST_CASE("run --events jsonl: one object per line, for the events scripts follo
   FakeClock clock;
   std::ostringstream out;
   JsonEventsView view(routine, timeline, out, [] { return WallTime{1'790'000'000'000, 60}; });
-  ScriptedInput input(
-      clock,
-      {{at(2s), key(Key::Code::enter)}, {at(10s), key(' ')}, {at(15s), key(' ')}, {at(20s), key('+')},
-       {at(21s), key('n')}});
+  ScriptedInput input(clock, {{at(2s), key(Key::Code::enter)},
+                              {at(10s), key(' ')},
+                              {at(15s), key(' ')},
+                              {at(20s), key('+')},
+                              {at(21s), key('n')}});
   Runner runner(timeline, {.first_segment = 0, .briefing = false, .interactive = true}, view);
   drive(runner, clock, input);
 

@@ -177,7 +177,8 @@ TEST_CASE("asking to quit, and the key help") {
   }
   state.showing_help = false;
   const std::string footer = screen_text(compose_run_frame(routine, timeline, state, {80, 30}));
-  CHECK(footer.find("space pause · n skip · b back · +/- 10s · i setup · q quit · ? keys") != std::string::npos);
+  CHECK(footer.find("space pause · n skip · b back · +/- 10s · i setup · q quit · ? keys") !=
+        std::string::npos);
 }
 
 TEST_CASE("the briefing: title, total, cautions, the equipment checklist and how to start") {
