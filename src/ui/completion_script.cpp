@@ -71,7 +71,7 @@ _psoas_files() {
 _psoas_steps() {
   local IFS=$'\n' steps
   steps=$(psoas card "$1" --step-names 2>/dev/null)
-  COMPREPLY+=($(compgen -W "$(cut -f1 <<<"$steps"; cut -f2 <<<"$steps")" -- "$2"))
+  COMPREPLY+=($(compgen -W "$(cut -f1 <<<"$steps"; cut -f2 <<<"$steps" | awk '!seen[$0]++')" -- "$2"))
 }
 
 # The words after the command that are not options.

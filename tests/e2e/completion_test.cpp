@@ -69,6 +69,11 @@ TEST_CASE("bash completes commands, options, their values and routine names") {
   CHECK(f.bash("psoas run x --from pig", 4) == "\n");  // run's --from takes a step, not a routine
   f.home.write("config/psoas/routines/my-own.yaml", "title: Mine\nsteps: [{name: S, hold: 1}]\n");
   CHECK(f.bash("psoas edit my", 2) == "my-own\n");  // found on the search path at completion time
+  // The second argument of `card` is one of that routine's steps.
+  CHECK(f.bash("psoas card bridge ''", 3) == "1 Bridge\n");
+  CHECK(f.bash("psoas card pigeon-routine Pigeon", 3) == "Pigeon pose Pigeon forward fold Pigeon back-knee bend\n");
+  CHECK(f.bash("psoas help fo", 2) == "format\n");
+  CHECK(f.bash("psoas stats --routine brid", 3) == "bridge\n");
 }
 
 TEST_CASE("fish completes commands, options, their values and routine names") {
@@ -83,6 +88,8 @@ TEST_CASE("fish completes commands, options, their values and routine names") {
   CHECK(f.fish("psoas new mine --from pigeon-r") ==
         "pigeon-routine\tCopy this routine instead of the starter\n");
   CHECK(f.fish("psoas log --routine desk").starts_with("desk-break\t"));
+  CHECK(f.fish("psoas card bridge ") == "1\tBridge\n");
+  CHECK(f.fish("psoas help for") == "format\n");
 }
 
 TEST_CASE("zsh completes, in a real interactive zsh") {

@@ -271,3 +271,40 @@ TEST_CASE("--voice without espeak-ng says so in one line and runs anyway") {
         "psoas: --voice needs espeak-ng, which is not installed (apt-get install espeak-ng); running without "
         "a voice\n");
 }
+
+TEST_CASE("--plain on a terminal reads keys without echo, and says which at the start") {
+  Fixture f;
+  auto run = f.start({"--plain"});
+  REQUIRE(run->wait_for("keys: space pause · n skip · b back · +/- 10s · i setup · q quit · ? keys\r\n", 5s));
+  REQUIRE(run->wait_for("00:00  Reach · right · hold 30s", 5s));
+  run->write(" ");
+  CHECK(run->wait_for("  paused\r\n", 5s));
+  run->write(" ");
+  CHECK(run->wait_for("  resumed\r\n", 5s));
+  run->write("n");
+  CHECK(run->wait_for("  skipped\r\n", 5s));
+  run->write("q");
+  const auto status = run->wait_exit(5s);
+  REQUIRE(status);
+  CHECK(status->exit_code == 3);
+  CHECK(is_cooked(run->mode()));
+  // No key was echoed: every line is psoas's own.
+  for (std::string_view rest = run->output(); !rest.empty();) {
+    const std::string_view line = rest.substr(0, rest.find("\r\n"));
+    CHECK_MESSAGE((line.empty() || std::string_view(" nq").find(line.front()) == std::string_view::npos), line);
+    rest.remove_prefix(std::min(rest.size(), line.size() + 2));
+  }
+  CHECK(run->output().find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("--rate with --events asks on the terminal itself") {
+  Fixture f;
+  auto run = f.start({"--yes", "--rate", "--events", "jsonl", "--speed", "200", "--log"});
+  REQUIRE(run->wait_for("right side: ", 10s));  // in the order the sides were worked
+  run->write("3\r");
+  REQUIRE(run->wait_for("left side: ", 5s));
+  run->write("\r");
+  const auto status = run->wait_exit(5s);
+  REQUIRE(status);
+  CHECK(status->exit_code == 0);
+}

@@ -381,3 +381,18 @@ TEST_CASE("the runner settles once per call, so a view draws once per change") {
   CHECK(run.sink.settled >= run.timed_waits);
   CHECK(run.sink.settled <= run.timed_waits + 3);
 }
+
+TEST_CASE("i shows the setup again until the segment ends or i is pressed again") {
+  Run run;
+  const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(10s), key('i')}, {at(12s), key('i')},
+                               {at(20s), key('i')}});
+  const auto setups = run.sink.of(RunEventKind::setup);
+  REQUIRE(setups.size() == 3);
+  CHECK(setups[0].state.showing_setup);
+  CHECK_FALSE(setups[1].state.showing_setup);
+  CHECK(setups[2].state.showing_setup);
+  // The next segment begins without it.
+  for (const auto& record : run.sink.of(RunEventKind::segment))
+    if (record.at > at(20s)) CHECK_FALSE(record.state.showing_setup);
+  CHECK(end.end == RunEnd::finished);
+}
