@@ -9,6 +9,7 @@
 #include <variant>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "base/files.hpp"
 #include "base/printable.hpp"
@@ -76,9 +77,12 @@ Answer ask(const Console& console) {
 
 ExitCode edit_routine(const EditOptions& options, const SearchPath& search_path, const Console& console) {
   const EditTarget target = find_target(options, search_path);
-  if (target.copies_builtin)
+  if (target.copies_builtin) {
     console.err << fmt::format("psoas: editing your own copy of the built-in `{}`: {}\n", options.routine,
                                target.file.string());
+    if (const auto users = routines_using(search_path, options.routine); !users.empty())
+      console.err << fmt::format("psoas: note: once saved, it is used by {} too\n", fmt::join(users, ", "));
+  }
 
   // The edits live in a folder of their own, under the routine's own file
   // name, so that the editor knows it for YAML.

@@ -32,9 +32,10 @@ void show(const std::string& text, const Environment& environment, const Console
     pagers.push_back({"less", "-R"});
     pagers.push_back({"more"});
     console.out.flush();
+    // A pager that cannot start (127, as a shell says it) gives way to the next.
     for (const auto& pager : pagers)
       if (find_program(pager.front()) || pager.front().starts_with('/'))
-        if (run_with_input(pager, text)) return;
+        if (const auto status = run_with_input(pager, text); status && *status != 127) return;
   }
   console.out << text;
 }

@@ -16,15 +16,17 @@ void warn_history(const Console& console, const std::string& why) {
 }
 
 std::optional<HistoryWriter> open_history_writer(const std::optional<std::filesystem::path>& file,
-                                                 const Console& console) {
+                                                 const Console& console, std::string& why) {
   if (!file) {
-    warn_history(console, "neither XDG_STATE_HOME nor HOME says where the history goes");
+    why = "neither XDG_STATE_HOME nor HOME says where the history goes";
+    warn_history(console, why);
     return std::nullopt;
   }
   try {
     return HistoryWriter(*file);
   } catch (const Error& error) {
-    warn_history(console, error.what());
+    why = error.what();
+    warn_history(console, why);
     return std::nullopt;
   }
 }

@@ -10,9 +10,10 @@
 namespace psoas {
 
 // For a run: the history to record it in, or nothing, with a one-line
-// warning, when it cannot be used. A run never stops for its history.
+// warning, when it cannot be used; `why` then says why. A run never stops
+// for its history.
 std::optional<HistoryWriter> open_history_writer(const std::optional<std::filesystem::path>& file,
-                                                 const Console& console);
+                                                 const Console& console, std::string& why);
 
 // For log and stats: the history to read, or nothing when there is none
 // yet. Throws Error when it is damaged.

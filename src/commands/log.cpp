@@ -60,7 +60,9 @@ ExitCode show_log(const LogOptions& options, const std::optional<HistoryReader>&
       console.err << "psoas: no sessions recorded yet: `psoas run ROUTINE` records one\n";
     }
   } else {
-    console.out << render_session_table(sessions, console.out_info.color);
+    const auto width =
+        console.out_info.is_terminal ? std::optional<std::size_t>(console.out_info.width) : std::nullopt;
+    console.out << render_session_table(sessions, console.out_info.color, width);
   }
   return ExitCode::ok;
 }
@@ -71,6 +73,8 @@ ExitCode delete_session(std::string_view id, bool ask, HistoryWriter& history, c
                             "shows them, not `{}`",
                             kShortestId, escape_line(id)),
                 ExitCode::usage);
+  if (ask && !is_terminal(STDIN_FILENO))
+    throw Error("--delete asks before it deletes, and there is no terminal to ask on; add --yes", ExitCode::usage);
   std::vector<Session> matches;
   for (Session& session : history.sessions({}))
     if (session.uuid.starts_with(id)) matches.push_back(std::move(session));
@@ -97,7 +101,7 @@ ExitCode import_sessions(const std::filesystem::path& file, HistoryWriter& histo
   ReadProblem problem;
   const auto text = read_regular_file(file, kMaxImportBytes, problem);
   if (!text) throw Error(fmt::format("{}: {}", escape_line(file.string()), problem.message));
-  auto read = read_session_log(file.string(), *text);
+  auto read = read_session_log(file.string(), *text, wall_time_now().unix_ms);
   if (auto* problems = std::get_if<std::vector<Diagnostic>>(&read)) {
     print_diagnostics(console, *problems);
     console.err << "psoas: nothing was imported\n";
@@ -114,26 +118,22 @@ ExitCode import_sessions(const std::filesystem::path& file, HistoryWriter& histo
 void add_log_command(CommandLine& line) {
   struct Choices {
     LogOptions show;
-    std::string remove;
-    std::string import;
+    std::optional<std::string> remove;
+    std::optional<std::string> import;
     bool yes = false;
   };
   auto choices = std::make_shared<Choices>();
   CLI::App* log = line.add(
       "log", "Show the sessions you have done", CompletedArgument::none,
       [choices](const Environment& environment, const Console& console) {
-        if (choices->remove.empty() && choices->import.empty())
+        if (!choices->remove && !choices->import)
           return show_log(choices->show, open_history_reader(environment.history_file()), console);
         // Deleting and importing write: only they get the history's writer.
         const auto file = environment.history_file();
         if (!file) throw Error("neither XDG_STATE_HOME nor HOME says where the history is");
         HistoryWriter history(*file);
-        if (!choices->import.empty()) return import_sessions(choices->import, history, console);
-        const bool ask = !choices->yes;
-        if (ask && !is_terminal(STDIN_FILENO))
-          throw Error("--delete asks before it deletes, and there is no terminal to ask on; add --yes",
-                      ExitCode::usage);
-        return delete_session(choices->remove, ask, history, console);
+        if (choices->import) return import_sessions(*choices->import, history, console);
+        return delete_session(*choices->remove, !choices->yes, history, console);
       });
   log->add_option(
          "--limit", choices->show.limit,

@@ -4,10 +4,12 @@
 #include <variant>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "base/files.hpp"
 #include "commands/command_line.hpp"
 #include "load/authoring.hpp"
+#include "load/loader.hpp"
 #include "load/builtin_folder.hpp"
 #include "load/source.hpp"
 
@@ -41,8 +43,13 @@ ExitCode new_routine(const NewOptions& options, const SearchPath& search_path, c
 
   const auto before = search_path.find(options.name);
   create_file(target, content);
-  if (before && before->origin == Origin::builtin)
-    console.err << fmt::format("psoas: note: your `{}` shadows the built-in one\n", options.name);
+  if (before && before->origin == Origin::builtin) {
+    console.err << fmt::format("psoas: note: your `{}` shadows the built-in one", options.name);
+    const auto users = routines_using(search_path, options.name);
+    if (!users.empty())
+      console.err << fmt::format(", in {} too, which use{} it", fmt::join(users, ", "), users.size() == 1 ? "s" : "");
+    console.err << "\n";
+  }
   if (before && before->origin == Origin::path)
     console.err << fmt::format("psoas: note: {} comes first on PSOAS_PATH; `psoas run {}` runs that one\n",
                                before->file.string(), options.name);

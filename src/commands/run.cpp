@@ -29,6 +29,7 @@
 #include "term/terminal_input.hpp"
 #include "ui/describe.hpp"
 #include "ui/dry_run.hpp"
+#include "ui/text.hpp"
 #include "ui/json.hpp"
 #include "ui/plain_view.hpp"
 #include "ui/rating_prompt.hpp"
@@ -78,16 +79,20 @@ PlannedRun plan_run(const Routine& routine, const RunTiming& timing) {
                             timing.reps.value_or(1), routine.name, kMaxExpandedSize),
                 ExitCode::usage);
   PlannedRun run{build_timeline(routine, overrides), {}};
+  const auto first_step = static_cast<std::size_t>(timing.from_step.value_or(1) - 1);
+  if (first_step >= run.timeline.steps.size())
+    throw Error(fmt::format("{} has no step {} now", routine.name, first_step + 1));
   if (timing.fit) {
-    const Seconds before = run.timeline.total;
-    const FitReport report = fit_timeline(run.timeline, *timing.fit);
-    run.fit_note = fmt::format(
-        "fitted to {}: every hold × {:.2f}, {} in all (was {}){}{}\n", format_duration(*timing.fit),
-        report.factor, format_duration(report.total), format_duration(before),
-        report.at_floor == 0
-            ? ""
-            : fmt::format(", {} at the shortest they may be", count_of(report.at_floor, "step")),
-        run.timeline.has_checklist() ? "; checklist steps take what they take" : "");
+    const Seconds before = run.timeline.remaining_from(run.timeline.steps[first_step].first_segment);
+    const FitReport report = fit_timeline(run.timeline, *timing.fit, first_step);
+    const std::string at_floor = report.at_floor == 0   ? ""
+                                 : report.at_floor == 1 ? ", 1 step at the shortest it may be"
+                                                        : fmt::format(", {} steps at the shortest they may be",
+                                                                      report.at_floor);
+    run.fit_note = fmt::format("fitted to {}: every hold × {:.2f}, {} in all (was {}){}{}\n",
+                               format_duration(*timing.fit), report.factor, format_duration(report.total),
+                               format_duration(before), at_floor,
+                               run.timeline.has_checklist() ? "; checklist steps take what they take" : "");
   }
   return run;
 }
@@ -95,26 +100,30 @@ PlannedRun plan_run(const Routine& routine, const RunTiming& timing) {
 // The session --resume goes on with, where it goes on, and what to say about it.
 struct Resumption {
   Session earlier;
+  Side redone_side;  // of the hold it stopped in, held again in full
   ResumePlan plan;
-  std::string note;  // when the routine changed since
+  std::vector<std::string> notes;  // where it goes on, and whether the routine changed since
 };
 
 Resumption find_resumption(const Routine& routine, const RunHistory& history) {
   const auto since = wall_time_now().unix_ms - std::chrono::duration_cast<Millis>(kResumeWindow).count();
-  const HistoryQuery query{since, routine.name, 1, true};
+  // The newest session of the routine: a later finished run has nothing left to resume.
+  const HistoryQuery query{since, routine.name, 1, false};
   std::vector<Session> found;
   if (history.writer) {
     found = history.writer->sessions(query);
   } else if (history.reader) {
     found = history.reader->sessions(query);
   }
-  if (found.empty() || !found.front().stopped_at_segment)
-    throw Error(fmt::format("nothing to resume: no session of {} was quit or stopped in the last 24 hours",
-                            routine.name));
+  if (found.empty() || found.front().reached_end() || !found.front().stopped_at_segment)
+    throw Error(fmt::format("nothing to resume: {}",
+                            found.empty() ? fmt::format("no session of {} in the last 24 hours", routine.name)
+                                          : fmt::format("the last session of {} ({}) reached its end", routine.name,
+                                                        to_iso8601(found.front().started).substr(11, 5))));
   Session earlier = std::move(found.front());
   Timeline timeline = plan_run(routine, earlier.timing).timeline;
   std::size_t segment = static_cast<std::size_t>(*earlier.stopped_at_segment);
-  std::string note;
+  std::vector<std::string> notes;
   if (earlier.content_hash != routine.content_hash) {
     // The routine was edited: its segments may differ, so go on at the same step, from its start.
     const auto step = static_cast<std::size_t>(earlier.stopped_at_step.value_or(1));
@@ -122,12 +131,18 @@ Resumption find_resumption(const Routine& routine, const RunHistory& history) {
       throw Error(fmt::format("{} changed since that session and has no step {} now; run it from the start",
                               routine.name, step));
     segment = timeline.steps[step - 1].first_segment;
-    note =
-        fmt::format("{} changed since that session: going on at the start of step {}\n", routine.name, step);
+    notes.push_back(fmt::format("{} changed since that session: going on at the start of step {}", routine.name, step));
   } else if (segment >= timeline.segments.size()) {
     throw Error(fmt::format("nothing to resume: that session of {} stopped at its end", routine.name));
   }
-  return {std::move(earlier), plan_resume(std::move(timeline), segment), std::move(note)};
+  const Segment& stopped = timeline.segments[std::min(static_cast<std::size_t>(*earlier.stopped_at_segment),
+                                                       timeline.segments.size() - 1)];
+  const Side redone = stopped.kind == SegmentKind::hold ? stopped.side : Side::none;
+  const std::size_t step = timeline.segments[segment].step;
+  notes.push_back(fmt::format("going on with {} at step {} of {}, {} after it stopped", routine.name, step + 1,
+                              timeline.steps.size(),
+                              format_duration(Seconds((wall_time_now().unix_ms - earlier.ended.unix_ms) / 1000))));
+  return {std::move(earlier), redone, plan_resume(std::move(timeline), segment), std::move(notes)};
 }
 
 // How to resume a run of `argument`, as a shell command.
@@ -143,12 +158,14 @@ std::string resume_command(std::string_view argument) {
 }
 
 // Why a run is not recorded, for its closing line; empty when it is.
-std::string why_not_recorded(const RunCommandOptions& options, const RunHistory& history) {
+std::string why_not_recorded(const RunCommandOptions& options, const RunHistory& history,
+                             const std::string& record_problem) {
   if (options.no_log) return "--no-log";
   if (options.speed != 1.0 && !options.log)
     return fmt::format("a rehearsal at --speed {}; --log records it", options.speed);
-  if (!history.writer) return "the history cannot be used";
-  return {};
+  if (!history.problem.empty()) return history.problem;
+  if (!record_problem.empty()) return record_problem;
+  return "the history cannot be used";
 }
 
 // A line typed on the terminal `fd`, read once the run has handed it back.
@@ -187,17 +204,21 @@ LinePrompt prompt_on(const Console& console, int device_fd) {
 ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path,
                      const RunHistory& history, const Console& console) {
   const auto routine = load_routine_argument(options.routine, search_path, console);
-  const RunTiming timing = timing_of(options);
+  RunTiming timing = timing_of(options);
+  if (options.from)  // by name or number, in the routine as written
+    timing.from_step =
+        static_cast<int>(select_steps(build_timeline(*routine), *options.from).front()) + 1;
   std::optional<Resumption> resumption;
   if (options.resume) resumption = find_resumption(*routine, history);
   PlannedRun planned = resumption ? PlannedRun{resumption->plan.timeline, {}} : plan_run(*routine, timing);
   const Timeline& timeline = planned.timeline;
   if (!planned.fit_note.empty()) console.err << "psoas: " << planned.fit_note;
-  std::size_t first_segment = resumption ? resumption->plan.first_segment : 0;
-  if (options.from)
-    first_segment = timeline.steps[select_steps(timeline, *options.from).front()].first_segment;
+  const std::size_t first_segment =
+      resumption ? resumption->plan.first_segment
+                 : timeline.steps[static_cast<std::size_t>(timing.from_step.value_or(1) - 1)].first_segment;
 
-  if (resumption && !resumption->note.empty()) console.err << "psoas: " << resumption->note;
+  if (resumption)
+    for (const std::string& note : resumption->notes) console.err << "psoas: " << note << "\n";
   if (options.dry_run) {
     console.out << render_dry_run(*routine, timeline, first_segment);
     return ExitCode::ok;
@@ -205,6 +226,7 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
 
   // What the person must know before the run takes the screen: said on it too.
   std::vector<std::string> notices;
+  if (resumption) notices = resumption->notes;
   std::optional<Voice> voice;
   if (options.voice) {
     voice.emplace(timeline);
@@ -220,8 +242,9 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   // Where the run is shown, and where keys come from.
   std::optional<TerminalDevice> device;
   OutputInfo device_info;
-  if (options.events && !options.plain && (device = TerminalDevice::open()))
-    device_info = probe_output(device->fd(), console.environment);
+  const bool stdin_is_terminal = is_terminal(STDIN_FILENO);
+  const bool device_wanted = (options.events && !options.plain) || (console.out_info.can_draw && !stdin_is_terminal);
+  if (device_wanted && (device = TerminalDevice::open())) device_info = probe_output(device->fd(), console.environment);
   const RunOutputs outputs =
       choose_run_outputs(options.plain, options.events,
                          {console.out_info.can_draw, is_terminal(STDIN_FILENO), device_info.can_draw});
@@ -244,10 +267,10 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   if (voice) sinks.add(*voice);
   std::optional<SessionRecorder> recorder;
   if (history.writer) {
-    recorder.emplace(*routine, timeline, timing, wall_time_now);
+    recorder.emplace(*routine, timeline, timing, options.speed, wall_time_now);
     if (resumption) {
       const ResumePlan& plan = resumption->plan;
-      recorder->resume(resumption->earlier,
+      recorder->resume(resumption->earlier, resumption->redone_side,
                        [&plan](std::size_t segment) { return plan.original_segment(segment); });
     }
     sinks.add(*recorder);
@@ -294,6 +317,7 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
 
   // Every run that began is recorded, however it ends, before psoas exits.
   std::optional<Session> recorded = recorder ? recorder->session(end) : std::nullopt;
+  std::string record_problem;
   if (recorded) {
     try {
       if (resumption) {
@@ -302,14 +326,15 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
         recorded->id = history.writer->record(*recorded);
       }
     } catch (const Error& error) {
-      warn_history(console, error.what());
+      record_problem = error.what();
+      warn_history(console, record_problem);
       recorded.reset();
     }
   }
   RunSummaryNotes notes;
   notes.session = recorded ? &*recorded : nullptr;
   if (recorded && !recorded->reached_end()) notes.resume_command = resume_command(options.routine);
-  if (!recorded && end.started) notes.not_recorded = why_not_recorded(options, history);
+  if (!recorded && end.started) notes.not_recorded = why_not_recorded(options, history, record_problem);
   const std::string line = run_summary(*routine, timeline, end, notes);
   if (screen_fd >= 0 && on_device) {
     write_all(screen_fd, line);
@@ -325,7 +350,7 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
     console.err << "psoas: --rate asks on a terminal, and this run had none to ask on; nothing was asked\n";
   const bool ask = (options.rate || routine->rate) && keys && end.started;
   if (recorded && ask) {
-    const Ratings ratings = ask_ratings(timeline, end, prompt_on(console, on_device ? device->fd() : -1));
+    const Ratings ratings = ask_ratings(timeline, end, prompt_on(console, outputs.keys == RunOutputs::Keys::terminal_device ? device->fd() : -1));
     try {
       if (!ratings.empty()) history.writer->rate(recorded->id, ratings);
     } catch (const Error& error) {
@@ -344,10 +369,11 @@ void add_run_command(CommandLine& line) {
                  options->events = !events_format->empty();
                  std::optional<HistoryWriter> writer;
                  std::optional<HistoryReader> reader;
+                 std::string problem;
                  // A run at another speed is a rehearsal: not recorded unless asked.
                  const bool record = options->speed == 1.0 || options->log;
                  if (!options->dry_run && !options->no_log && record) {
-                   writer = open_history_writer(environment.history_file(), console);
+                   writer = open_history_writer(environment.history_file(), console, problem);
                  } else if (options->resume) {
                    if (options->no_log && !options->dry_run)
                      throw Error("--resume goes on with a recorded session, and --no-log records nothing",
@@ -355,7 +381,8 @@ void add_run_command(CommandLine& line) {
                    reader = open_history_reader(environment.history_file());
                  }
                  return run_routine(*options, environment.search_path(),
-                                    {writer ? &*writer : nullptr, reader ? &*reader : nullptr}, console);
+                                    {writer ? &*writer : nullptr, reader ? &*reader : nullptr, problem},
+                                    console);
                });
   run->add_option("routine", options->routine, "Routine name or file")->required()->type_name("ROUTINE");
   auto* dry_run = run->add_flag("--dry-run", options->dry_run,
@@ -371,7 +398,8 @@ void add_run_command(CommandLine& line) {
       ->type_name("N");
   run->add_option("--fit", options->fit,
                   "Scale the holds so the run takes this long, no hold below 15s (or its min-hold)")
-      ->type_name("DUR");
+      ->type_name("DUR")
+      ->excludes("--hold");
   run->add_flag("--plain", options->plain,
                 "One plain line per segment, no screen; keys still work on a terminal");
   run->add_flag("--quiet", options->quiet, "No bells");

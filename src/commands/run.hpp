@@ -34,6 +34,7 @@ struct RunCommandOptions {
 struct RunHistory {
   HistoryWriter* writer = nullptr;
   const HistoryReader* reader = nullptr;  // for --resume --dry-run, which writes nothing
+  std::string problem;                    // why the history could not be opened, if it could not
 };
 
 // `psoas run ROUTINE`: guides a person through the routine in real time,

@@ -61,8 +61,8 @@ std::vector<ObjectPlaces> places_of_objects(std::string_view text) {
 class SessionReader {
  public:
   SessionReader(const SourceText& source, const Json& json, const ObjectPlaces* places, std::size_t number,
-                std::vector<Diagnostic>& problems)
-      : source_(source), json_(json), places_(places), number_(number), problems_(problems) {}
+                std::int64_t now_unix_ms, std::vector<Diagnostic>& problems)
+      : source_(source), json_(json), places_(places), number_(number), now_unix_ms_(now_unix_ms), problems_(problems) {}
 
   std::optional<Session> read() {
     if (!json_.is_object()) {
@@ -96,6 +96,7 @@ class SessionReader {
     if (s.ended.unix_ms < s.started.unix_ms) problem("ended", "`ended` is before `started`");
     s.planned = seconds("planned_seconds");
     s.planned_hold = seconds("planned_hold_seconds");
+    s.reached_hold = seconds("reached_hold_seconds");
     s.active = seconds("active_seconds");
     s.paused = seconds("paused_seconds");
     s.segments_completed = count("segments_completed");
@@ -113,10 +114,13 @@ class SessionReader {
     }
     s.stopped_at_step = optional_count("stopped_at_step", 1, kMostCounted);
     s.stopped_at_segment = optional_count("stopped_at_segment", 0, kMostCounted);
+    s.stopped_hold = seconds("stopped_hold_seconds");
     s.resumed = count("resumed");
     if (const auto hold = optional_count("hold_override_seconds", 1, 86'400)) s.timing.hold = Seconds(*hold);
     s.timing.reps = optional_count("reps_override", 1, 100);
     if (const auto fit = optional_count("fit_seconds", 1, 86'400)) s.timing.fit = Seconds(*fit);
+    s.timing.from_step = optional_count("from_step", 1, kMostCounted);
+    s.speed = speed();
     s.ratings.left = optional_count("tightness_left", 0, 10);
     s.ratings.right = optional_count("tightness_right", 0, 10);
     s.ratings.overall = optional_count("tightness_overall", 0, 10);
@@ -191,6 +195,16 @@ class SessionReader {
     return Millis(std::llround(value->get<double>() * 1000));
   }
 
+  double speed() {
+    const Json* value = field("speed");
+    if (!value) return 1;
+    if (!value->is_number() || value->get<double>() < 0.01 || value->get<double>() > 1000) {
+      problem("speed", fmt::format("`speed` must be a number from 0.01 to 1000, not {}", escape_line(value->dump())));
+      return 1;
+    }
+    return value->get<double>();
+  }
+
   int count(std::string_view key) {
     const Json* value = field(key);
     if (!value) return 0;
@@ -219,6 +233,7 @@ class SessionReader {
   const Json& json_;
   const ObjectPlaces* places_;
   std::size_t number_;
+  std::int64_t now_unix_ms_;
   std::vector<Diagnostic>& problems_;
   std::vector<std::string> missing_;
   bool failed_ = false;
@@ -227,7 +242,8 @@ class SessionReader {
 }  // namespace
 
 std::variant<std::vector<Session>, std::vector<Diagnostic>> read_session_log(const std::string& file,
-                                                                             std::string_view text) {
+                                                                             std::string_view text,
+                                                                             std::int64_t now_unix_ms) {
   const SourceText source{file, std::string(text)};
   const auto fail = [&](std::size_t offset, std::string message) {
     return std::vector<Diagnostic>{{file, source.position_at(offset), Severity::error, std::move(message)}};
@@ -253,7 +269,7 @@ std::variant<std::vector<Session>, std::vector<Diagnostic>> read_session_log(con
   std::map<std::string, std::size_t> first_of_id;
   for (std::size_t i = 0; i < json.size(); ++i) {
     const ObjectPlaces* place = i < places.size() ? &places[i] : nullptr;
-    SessionReader reader(source, json[i], place, i + 1, problems);
+    SessionReader reader(source, json[i], place, i + 1, now_unix_ms, problems);
     auto session = reader.read();
     if (!session) continue;
     if (session->uuid.empty()) {

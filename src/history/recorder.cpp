@@ -11,11 +11,17 @@ Millis millis(Nanos duration) {
 
 }  // namespace
 
-SessionRecorder::SessionRecorder(const Routine& routine, const Timeline& timeline, RunTiming timing,
+SessionRecorder::SessionRecorder(const Routine& routine, const Timeline& timeline, RunTiming timing, double speed,
                                  std::function<WallTime()> wall_clock)
-    : routine_(routine), timeline_(timeline), timing_(timing), wall_clock_(std::move(wall_clock)) {}
+    : routine_(routine), timeline_(timeline), timing_(timing), speed_(speed), wall_clock_(std::move(wall_clock)) {}
 
-void SessionRecorder::resume(Session earlier, std::function<std::size_t(std::size_t)> original_segment) {
+void SessionRecorder::resume(Session earlier, Side redone_side,
+                             std::function<std::size_t(std::size_t)> original_segment) {
+  Millis& held = redone_side == Side::left    ? earlier.held_left
+                 : redone_side == Side::right ? earlier.held_right
+                                              : earlier.held_unsided;
+  held = std::max(held - earlier.stopped_hold, Millis(0));
+  earlier.stopped_hold = Millis(0);
   earlier_ = std::move(earlier);
   original_segment_ = std::move(original_segment);
 }
@@ -38,6 +44,7 @@ std::optional<Session> SessionRecorder::session(const RunState& end) const {
     session.planned_hold = std::chrono::duration_cast<Millis>(timeline_.hold_time_from(end.first_segment));
     session.holds = static_cast<int>(timeline_.holds_from(end.first_segment));
     session.timing = timing_;
+    session.speed = speed_;
   }
   session.content_hash = routine_.content_hash;
   session.ended = wall_clock_();
@@ -51,9 +58,11 @@ std::optional<Session> SessionRecorder::session(const RunState& end) const {
   session.held_unsided += millis(end.held_unsided);
   session.stopped_at_step.reset();
   session.stopped_at_segment.reset();
+  session.stopped_hold = Millis(0);
   switch (end.end) {
     case RunEnd::finished:
       session.outcome = outcome_at_end(session.planned_hold, session.held());
+      session.reached_hold = session.planned_hold;
       return session;
     case RunEnd::quit:
       session.outcome = SessionOutcome::quit;

@@ -15,12 +15,14 @@ namespace psoas {
 // extended.
 class SessionRecorder final : public RunSink {
  public:
-  SessionRecorder(const Routine& routine, const Timeline& timeline, RunTiming timing,
+  SessionRecorder(const Routine& routine, const Timeline& timeline, RunTiming timing, double speed,
                   std::function<WallTime()> wall_clock);
 
   // This run goes on with `earlier`; `original_segment` maps a segment of
-  // this run's timeline to the one `earlier` was recorded with.
-  void resume(Session earlier, std::function<std::size_t(std::size_t)> original_segment);
+  // this run's timeline to the one `earlier` was recorded with. The hold
+  // `earlier` stopped in is held again in full, on `redone_side`: what was
+  // held of it before is taken off, so that the sides still compare.
+  void resume(Session earlier, Side redone_side, std::function<std::size_t(std::size_t)> original_segment);
 
   void on_event(const RunEvent& event, const RunState& state) override;
 
@@ -31,6 +33,7 @@ class SessionRecorder final : public RunSink {
   const Routine& routine_;
   const Timeline& timeline_;
   RunTiming timing_;
+  double speed_;
   std::function<WallTime()> wall_clock_;
   std::optional<WallTime> started_;
   std::optional<Session> earlier_;

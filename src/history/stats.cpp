@@ -24,7 +24,9 @@ std::set<std::int64_t> practice_days(const std::vector<Session>& sessions) {
   std::map<std::int64_t, Day> days;
   for (const Session& session : sessions) {
     Day& day = days[local_day(session.started)];
-    day.planned += session.planned_hold;
+    // A session quit early is judged on the part it reached, so that a run
+    // started by mistake and quit does not undo the day.
+    day.planned += session.reached_end() ? session.planned_hold : session.reached_hold;
     day.held += session.held();
     day.reached_end = day.reached_end || session.reached_end();
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <chrono>
 #include <limits>
 #include <random>
@@ -73,6 +74,7 @@ CREATE TABLE sessions_v3 (
   ended_utc_offset_minutes INTEGER NOT NULL,
   planned_ms INTEGER NOT NULL,
   planned_hold_ms INTEGER NOT NULL,
+  reached_hold_ms INTEGER NOT NULL,
   active_ms INTEGER NOT NULL,
   paused_ms INTEGER NOT NULL,
   segments_completed INTEGER NOT NULL,
@@ -85,23 +87,27 @@ CREATE TABLE sessions_v3 (
   outcome TEXT NOT NULL CHECK (outcome IN ('finished', 'partial', 'quit', 'interrupted')),
   stopped_at_step INTEGER,
   stopped_at_segment INTEGER,
+  stopped_hold_ms INTEGER NOT NULL DEFAULT 0,
   resumed INTEGER NOT NULL DEFAULT 0,
+  speed REAL NOT NULL DEFAULT 1,
   hold_override_ms INTEGER,
   reps_override INTEGER,
   fit_ms INTEGER,
+  from_step INTEGER,
   rating_left INTEGER CHECK (rating_left BETWEEN 0 AND 10),
   rating_right INTEGER CHECK (rating_right BETWEEN 0 AND 10),
   rating_overall INTEGER CHECK (rating_overall BETWEEN 0 AND 10)
 );
 INSERT INTO sessions_v3 (id, uuid, routine, title, content_hash, started_unix_ms, started_utc_offset_minutes,
-  ended_unix_ms, ended_utc_offset_minutes, planned_ms, planned_hold_ms, active_ms, paused_ms,
+  ended_unix_ms, ended_utc_offset_minutes, planned_ms, planned_hold_ms, reached_hold_ms, active_ms, paused_ms,
   segments_completed, segments_skipped, holds, holds_skipped, held_left_ms, held_right_ms, held_unsided_ms,
   outcome, stopped_at_step, rating_left, rating_right, rating_overall)
 SELECT id,
   lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||
         substr('89ab', 1 + abs(random() % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
   routine, title, content_hash, started_unix_ms, started_utc_offset_minutes, ended_unix_ms,
-  ended_utc_offset_minutes, planned_ms, held_left_ms + held_right_ms + held_unsided_ms, active_ms, paused_ms,
+  ended_utc_offset_minutes, planned_ms, held_left_ms + held_right_ms + held_unsided_ms,
+  held_left_ms + held_right_ms + held_unsided_ms, active_ms, paused_ms,
   segments_completed, segments_skipped, 0, 0, held_left_ms, held_right_ms, held_unsided_ms, outcome,
   stopped_at_step, rating_left, rating_right, rating_overall
 FROM sessions;
@@ -114,11 +120,11 @@ CREATE INDEX sessions_by_start ON sessions (started_unix_ms);
 // Every column of a session, in the order read_row() and bind_row() use.
 constexpr const char* kColumns =
     "uuid, routine, title, content_hash, started_unix_ms, started_utc_offset_minutes, ended_unix_ms, "
-    "ended_utc_offset_minutes, planned_ms, planned_hold_ms, active_ms, paused_ms, segments_completed, "
-    "segments_skipped, holds, holds_skipped, held_left_ms, held_right_ms, held_unsided_ms, outcome, "
-    "stopped_at_step, stopped_at_segment, resumed, hold_override_ms, reps_override, fit_ms, rating_left, "
-    "rating_right, rating_overall";
-constexpr int kColumnCount = 29;
+    "ended_utc_offset_minutes, planned_ms, planned_hold_ms, reached_hold_ms, active_ms, paused_ms, "
+    "segments_completed, segments_skipped, holds, holds_skipped, held_left_ms, held_right_ms, held_unsided_ms, "
+    "outcome, stopped_at_step, stopped_at_segment, stopped_hold_ms, resumed, speed, hold_override_ms, "
+    "reps_override, fit_ms, from_step, rating_left, rating_right, rating_overall";
+constexpr int kColumnCount = 33;
 
 // "?, ?, …", one for each column.
 std::string placeholders() {
@@ -133,9 +139,10 @@ std::string columns_of_version(int version) {
   const std::string ratings = version >= 2 ? "rating_left, rating_right, rating_overall" : "NULL, NULL, NULL";
   return fmt::format(
       "'', routine, title, content_hash, started_unix_ms, started_utc_offset_minutes, ended_unix_ms, "
-      "ended_utc_offset_minutes, planned_ms, held_left_ms + held_right_ms + held_unsided_ms, active_ms, "
-      "paused_ms, segments_completed, segments_skipped, 0, 0, held_left_ms, held_right_ms, held_unsided_ms, "
-      "outcome, stopped_at_step, NULL, 0, NULL, NULL, NULL, {}",
+      "ended_utc_offset_minutes, planned_ms, held_left_ms + held_right_ms + held_unsided_ms, "
+      "held_left_ms + held_right_ms + held_unsided_ms, active_ms, paused_ms, segments_completed, "
+      "segments_skipped, 0, 0, held_left_ms, held_right_ms, held_unsided_ms, outcome, stopped_at_step, NULL, 0, "
+      "0, 1, NULL, NULL, NULL, NULL, {}",
       ratings);
 }
 
@@ -177,7 +184,7 @@ void bind_row(SQLite::Statement& statement, const Session& s) {
   statement.bind(++i, s.started.utc_offset_minutes);
   statement.bind(++i, static_cast<std::int64_t>(s.ended.unix_ms));
   statement.bind(++i, s.ended.utc_offset_minutes);
-  for (const Millis duration : {s.planned, s.planned_hold, s.active, s.paused})
+  for (const Millis duration : {s.planned, s.planned_hold, s.reached_hold, s.active, s.paused})
     statement.bind(++i, static_cast<std::int64_t>(duration.count()));
   for (const int count : {s.segments_completed, s.segments_skipped, s.holds, s.holds_skipped})
     statement.bind(++i, count);
@@ -186,10 +193,13 @@ void bind_row(SQLite::Statement& statement, const Session& s) {
   statement.bind(++i, std::string(to_string(s.outcome)));
   bind_optional(statement, ++i, s.stopped_at_step);
   bind_optional(statement, ++i, s.stopped_at_segment);
+  statement.bind(++i, static_cast<std::int64_t>(s.stopped_hold.count()));
   statement.bind(++i, s.resumed);
+  statement.bind(++i, s.speed);
   bind_optional(statement, ++i, s.timing.hold ? std::optional(s.timing.hold->count() * 1000) : std::nullopt);
   bind_optional(statement, ++i, s.timing.reps);
   bind_optional(statement, ++i, s.timing.fit ? std::optional(s.timing.fit->count() * 1000) : std::nullopt);
+  bind_optional(statement, ++i, s.timing.from_step);
   bind_optional(statement, ++i, s.ratings.left);
   bind_optional(statement, ++i, s.ratings.right);
   bind_optional(statement, ++i, s.ratings.overall);
@@ -219,6 +229,7 @@ Session read_row(SQLite::Statement& select) {
   s.ended.utc_offset_minutes = static_cast<int>(clamp_to(int64(), -kMostOffsetMinutes, kMostOffsetMinutes));
   s.planned = millis();
   s.planned_hold = millis();
+  s.reached_hold = millis();
   s.active = millis();
   s.paused = millis();
   s.segments_completed = count();
@@ -231,12 +242,15 @@ Session read_row(SQLite::Statement& select) {
   s.outcome = session_outcome_from(next().getString()).value_or(SessionOutcome::interrupted);
   s.stopped_at_step = optional_count();
   s.stopped_at_segment = optional_count();
+  s.stopped_hold = millis();
   s.resumed = count();
+  s.speed = next().getDouble();
   if (const auto hold = optional_int(next()); hold && *hold > 0 && *hold <= 86'400'000)
     s.timing.hold = Seconds(*hold / 1000);
   s.timing.reps = optional_count();
   if (const auto fit = optional_int(next()); fit && *fit > 0 && *fit <= 86'400'000)
     s.timing.fit = Seconds(*fit / 1000);
+  s.timing.from_step = optional_count();
   s.ratings.left = optional_count();
   s.ratings.right = optional_count();
   s.ratings.overall = optional_count();
@@ -339,8 +353,8 @@ Session clamped(Session s) {
       std::clamp(s.started.utc_offset_minutes, -kMostOffsetMinutes, kMostOffsetMinutes);
   s.ended.utc_offset_minutes =
       std::clamp(s.ended.utc_offset_minutes, -kMostOffsetMinutes, kMostOffsetMinutes);
-  for (Millis* duration :
-       {&s.planned, &s.planned_hold, &s.active, &s.paused, &s.held_left, &s.held_right, &s.held_unsided})
+  for (Millis* duration : {&s.planned, &s.planned_hold, &s.reached_hold, &s.active, &s.paused, &s.held_left,
+                           &s.held_right, &s.held_unsided, &s.stopped_hold})
     *duration = std::clamp(*duration, Millis(0), kLongestSession);
   for (int* count : {&s.segments_completed, &s.segments_skipped, &s.holds, &s.holds_skipped, &s.resumed})
     *count = std::clamp(*count, 0, kMostCounted);
@@ -348,6 +362,8 @@ Session clamped(Session s) {
     if (*rating && (**rating < 0 || **rating > 10)) rating->reset();
   if (s.stopped_at_step && *s.stopped_at_step < 1) s.stopped_at_step.reset();
   if (s.timing.reps && (*s.timing.reps < 1 || *s.timing.reps > 100)) s.timing.reps.reset();
+  if (s.timing.from_step && *s.timing.from_step < 1) s.timing.from_step.reset();
+  if (!std::isfinite(s.speed) || s.speed < 0.01 || s.speed > 1000) s.speed = 1;
   return s;
 }
 

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "base/files.hpp"
 #include "load/routine_reader.hpp"
 #include "load/source.hpp"
 #include "load/suggest.hpp"
@@ -98,6 +99,22 @@ Diagnostic yaml_error(const SourceText& source, const YamlError& error) {
           explained_yaml_error(source, error)};
 }
 
+// A routine name close to `text`: lowercase, with dashes for what cannot be in one.
+std::string routine_name_like(std::string_view text) {
+  std::string name;
+  for (const char c : text) {
+    const char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const bool allowed = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9');
+    if (allowed) {
+      name += lower;
+    } else if (!name.empty() && name.back() != '-') {
+      name += '-';
+    }
+  }
+  while (!name.empty() && name.back() == '-') name.pop_back();
+  return name.empty() ? "my-routine" : name.substr(0, 64);
+}
+
 // The routine used by `routine` whose chain of `use` steps is longest.
 const Routine* deepest_use(const Routine& routine) {
   const Routine* deepest = nullptr;
@@ -158,9 +175,9 @@ LoadResult RoutineLoader::load(const fs::path& key, const SourceText& source) {
           {source.file,
            {},
            Severity::error,
-           fmt::format("the file name `{}` is not a routine name (lowercase letters, digits and "
-                       "dashes); rename the file or add a `name`",
-                       stem)});
+           fmt::format("the file name `{}` is not a routine name (lowercase letters, digits and dashes), "
+                       "and psoas finds routines by file name: rename the file, to `{}.yaml` say",
+                       stem, routine_name_like(stem))});
     }
   } else if (!routine.name.empty() && routine.name != stem) {
     result.diagnostics.push_back(
@@ -229,7 +246,16 @@ void RoutineLoader::resolve_uses(Routine& routine, const std::vector<UseReferenc
     Step& step = routine.steps[use.step];
     const auto& found = find(step.use);
     if (!found) {
-      error(use.position, search_path_.not_found(step.use));
+      // Names are looked up on the search path only: say so when the routine meant sits beside this one.
+      std::string hint;
+      for (const char* extension : {".yaml", ".yml"}) {
+        const fs::path beside = fs::path(file).parent_path() / (step.use + extension);
+        if (hint.empty() && path_kind(beside) != PathKind::missing)
+          hint = fmt::format("; {} is beside this file, but `use` looks on the search path only: add its folder "
+                             "to PSOAS_PATH",
+                             beside.filename().string());
+      }
+      error(use.position, search_path_.not_found(step.use) + hint);
       continue;
     }
     const fs::path key = cache_key(found->file);
@@ -279,6 +305,19 @@ void RoutineLoader::resolve_uses(Routine& routine, const std::vector<UseReferenc
     step.used = cached->second.routine;
     routine.use_depth = std::max(routine.use_depth, step.used->use_depth + 1);
   }
+}
+
+std::vector<std::string> routines_using(const SearchPath& search_path, std::string_view name) {
+  std::vector<std::string> users;
+  RoutineLoader loader(search_path);
+  for (const FoundRoutine& found : search_path.list()) {
+    const LoadResult result = loader.load_file(found.file);
+    if (!result.routine) continue;
+    const auto& steps = result.routine->steps;
+    if (std::any_of(steps.begin(), steps.end(), [&](const Step& step) { return step.use == name; }))
+      users.push_back(found.name);
+  }
+  return users;
 }
 
 }  // namespace psoas

@@ -64,4 +64,8 @@ class RoutineLoader {
   std::vector<std::pair<std::filesystem::path, std::string>> loading_;
 };
 
+// The routines on `search_path` that `use` the routine `name` directly: a
+// user's routine that shadows a built-in changes them too.
+std::vector<std::string> routines_using(const SearchPath& search_path, std::string_view name);
+
 }  // namespace psoas

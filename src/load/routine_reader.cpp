@@ -20,11 +20,12 @@ using Kind = YamlTree::Kind;
 const std::vector<std::string> kRoutineKeys = {"name",      "title",    "summary", "tags",
                                                "equipment", "cautions", "notes",   "often",
                                                "tracks",    "defaults", "steps",   "rate"};
-const std::vector<std::string> kStepKeys = {"name", "hold",    "min-hold",   "sides",     "reps",
-                                            "rest", "switch",  "prepare",    "alternate", "setup",
-                                            "cues", "caution", "side-label", "source",    "use"};
+const std::vector<std::string> kStepKeys = {"name",      "hold",  "min-hold", "max-hold", "sides",
+                                            "reps",      "rest",  "switch",   "prepare",  "alternate",
+                                            "setup",     "cues",  "caution",  "side-label", "source",
+                                            "use"};
 const std::vector<std::string> kUseStepKeys = {"use", "hold", "reps", "rest", "switch", "prepare"};
-const std::vector<std::string> kDefaultsKeys = {"hold", "min-hold", "rest", "switch", "prepare"};
+const std::vector<std::string> kDefaultsKeys = {"hold", "min-hold", "max-hold", "rest", "switch", "prepare"};
 
 // Labels are shown beside a side or a count, so they are kept short.
 constexpr std::size_t kMaxLabel = 24;
@@ -65,6 +66,7 @@ struct StepDefaults {
   Seconds switch_time{5};
   Seconds prepare{0};
   std::optional<Seconds> min_hold;
+  std::optional<Seconds> max_hold;
 };
 
 std::string_view trim(std::string_view text) {
@@ -447,7 +449,7 @@ class Reader {
   StepDefaults read_defaults(const Entry& entry) {
     StepDefaults defaults;
     if (tree_.kind(entry.value) != Kind::map) {
-      error(entry, fmt::format("`defaults` must be a map of hold, min-hold, rest, switch and prepare, not {}",
+      error(entry, fmt::format("`defaults` must be a map of hold, min-hold, max-hold, rest, switch and prepare, not {}",
                                describe(entry.value)));
       return defaults;
     }
@@ -461,6 +463,8 @@ class Reader {
         defaults.hold = hold(field, label, true);
       } else if (field.key == "min-hold") {
         defaults.min_hold = duration(field, label, true);
+      } else if (field.key == "max-hold") {
+        defaults.max_hold = duration(field, label, true);
       } else if (auto value = duration(field, label, false)) {
         if (field.key == "rest") defaults.rest = *value;
         if (field.key == "switch") defaults.switch_time = *value;
@@ -510,6 +514,7 @@ class Reader {
     step.switch_time = defaults.switch_time;
     step.prepare = defaults.prepare;
     step.min_hold = defaults.min_hold;
+    step.max_hold = defaults.max_hold;
     std::optional<std::optional<Seconds>> step_hold;
     bool hold_given = false;
     bool has_name = false;
@@ -525,6 +530,8 @@ class Reader {
         step_hold = hold(entry, label, true);
       } else if (entry.key == "min-hold") {
         if (auto value = duration(entry, label, true)) step.min_hold = *value;
+      } else if (entry.key == "max-hold") {
+        if (auto value = duration(entry, label, true)) step.max_hold = *value;
       } else if (entry.key == "sides") {
         if (auto value = sides(entry)) step.sides = std::move(*value);
       } else if (entry.key == "reps") {
@@ -572,7 +579,7 @@ class Reader {
     };
     if (until_done) {
       for (const std::string_view key :
-           {"sides", "reps", "rest", "switch", "prepare", "alternate", "side-label", "min-hold"})
+           {"sides", "reps", "rest", "switch", "prepare", "alternate", "side-label", "min-hold", "max-hold"})
         if (const Entry* entry = written(key))
           warn(entry->key_node,
                fmt::format("`{}` does nothing on an until-done step, which is ticked off, not timed", key));

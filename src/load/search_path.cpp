@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "base/error.hpp"
+#include "base/files.hpp"
 #include "base/printable.hpp"
 #include "base/xdg.hpp"
 #include "load/suggest.hpp"
@@ -22,9 +23,10 @@ bool is_routine_file_name(const fs::path& file) {
   return extension == ".yaml" || extension == ".yml";
 }
 
+// Anything named like a routine but a folder: a FIFO or a dangling link is
+// found too, to be reported broken rather than passed over in silence.
 bool is_existing_file(const fs::path& file) {
-  std::error_code ignored;
-  return fs::is_regular_file(file, ignored);
+  return path_kind(file) != PathKind::missing && target_kind(file) != PathKind::folder;
 }
 
 }  // namespace

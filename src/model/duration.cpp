@@ -1,5 +1,7 @@
 #include "model/duration.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace psoas {
@@ -80,6 +82,16 @@ std::optional<Seconds> parse_duration(std::string_view text) {
 
 std::string duration_mistake(std::string_view text) {
   if (text.starts_with('-')) return "a duration cannot be negative";
+  // Digits past what could ever be a duration: say so, not that a unit is missing.
+  if (text.find_first_not_of("0123456789hms:") == std::string_view::npos) {
+    std::size_t longest = 0;
+    std::size_t run = 0;
+    for (const char c : text) {
+      run = is_digit(c) ? run + 1 : 0;
+      longest = std::max(longest, run);
+    }
+    if (longest > 9) return "that is far longer than any hold: at most 24 hours";
+  }
   if (text.find_first_of(".,") != std::string_view::npos)
     return "use whole seconds, such as 1m30s for a minute and a half";
   const bool clock_characters = text.find_first_not_of("0123456789:") == std::string_view::npos;

@@ -36,6 +36,7 @@ struct Step {
   Seconds switch_time{5};
   Seconds prepare{0};
   std::optional<Seconds> min_hold;  // the shortest `psoas run --fit` may make a hold
+  std::optional<Seconds> max_hold;  // and the longest
   bool alternate = false;
   std::vector<std::string> setup;
   std::vector<std::string> cues;

@@ -50,7 +50,8 @@ struct Ratings {
 struct RunTiming {
   std::optional<Seconds> hold;
   std::optional<int> reps;
-  std::optional<Seconds> fit;  // --fit: the whole run scaled to this length
+  std::optional<Seconds> fit;    // --fit: the run scaled to this length
+  std::optional<int> from_step;  // --from: 1-based, the step the run began at
   friend bool operator==(const RunTiming&, const RunTiming&) = default;
 };
 
@@ -66,6 +67,7 @@ struct Session {
   WallTime ended;
   Millis planned{0};       // the timeline's length from where the run began
   Millis planned_hold{0};  // the holds' share of it
+  Millis reached_hold{0};  // the planned hold time of the part reached, the hold it stopped in included
   Millis active{0};        // time run, pauses left out
   Millis paused{0};
   int segments_completed = 0;
@@ -78,6 +80,8 @@ struct Session {
   SessionOutcome outcome = SessionOutcome::finished;
   std::optional<int> stopped_at_step;     // 1-based, when it did not reach the end
   std::optional<int> stopped_at_segment;  // 0-based in its timeline, for --resume
+  Millis stopped_hold{0};                 // how long the hold it stopped in had been held
+  double speed = 1.0;                     // a rehearsal at --speed, recorded with --log, is not 1
   int resumed = 0;                        // times it was resumed
   RunTiming timing;
   Ratings ratings;

@@ -17,11 +17,13 @@ struct FitReport {
   Seconds shortest_possible{0};  // with every hold at its floor
 };
 
-// Scales every timed hold of `timeline` by one factor, as evenly as whole
-// seconds allow, so that it takes `target` (get-ready, rests and switches
-// unchanged; checklist steps add their own time). No hold goes below its
-// floor, `min-hold` or 15 s (or its own length, if shorter), nor above 24 h.
-// Throws Error when `target` is shorter than the floors and pauses allow.
-FitReport fit_timeline(Timeline& timeline, Seconds target);
+// Scales every timed hold of `timeline` from step `first_step` on (where a
+// run --from it begins) by one factor, as evenly as whole seconds allow, so
+// that that part takes `target` (get-ready, rests and switches unchanged;
+// checklist steps add their own time). No hold goes below its floor,
+// `min-hold` or 15 s (or its own length, if shorter), nor above `max-hold`
+// or 24 h. Throws Error when `target` is shorter than the floors and pauses
+// allow.
+FitReport fit_timeline(Timeline& timeline, Seconds target, std::size_t first_step = 0);
 
 }  // namespace psoas

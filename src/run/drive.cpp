@@ -22,7 +22,7 @@ void drive(Runner& runner, Clock& clock, InputSource& input, double speed) {
     runner.on_input(*event, clock.now());
     if (event->kind == InputEvent::Kind::suspend && !runner.done()) {
       input.suspend_process();
-      runner.on_input(InputEvent{InputEvent::Kind::resume, {}, 0}, clock.now());
+      runner.on_input(InputEvent::of(InputEvent::Kind::resume), clock.now());
     }
   }
 }

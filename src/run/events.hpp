@@ -41,6 +41,7 @@ struct RunState {
   Nanos held_left{0};
   Nanos held_right{0};
   Nanos held_unsided{0};
+  Nanos last_held{0};  // how long the last hold left was held: at a quit, the one it stopped in
 
   // The whole routine's remaining time: this segment's and all those after it.
   [[nodiscard]] Nanos remaining(const Timeline& timeline) const;

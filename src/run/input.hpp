@@ -27,6 +27,9 @@ struct InputEvent {
   Kind kind = Kind::key;
   Key key;
   int signal = 0;  // for Kind::interrupt
+
+  static InputEvent of_key(Key key) { return {Kind::key, key, 0}; }
+  static InputEvent of(Kind kind, int signal = 0) { return {kind, {}, signal}; }
 };
 
 // Where input comes from: a terminal, or a script in tests.

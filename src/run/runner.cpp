@@ -92,6 +92,7 @@ void Runner::leave_segment(Instant now) {
   if (segment.kind != SegmentKind::hold) return;
   const Nanos held =
       std::clamp(state_.segment_length - state_.segment_remaining, Nanos(0), state_.segment_length);
+  state_.last_held = held;
   switch (segment.side) {
     case Side::left:
       state_.held_left += held;
@@ -321,7 +322,8 @@ void Runner::back(Instant now) {
   const bool twice = last_back_ && now - *last_back_ <= kDoubleBack;
   last_back_ = now;
   leave_segment(now);
-  const std::size_t target = twice && state_.segment > 0 ? state_.segment - 1 : state_.segment;
+  // Never back before where the run began: a run --from a step or resumed does not own the steps before.
+  const std::size_t target = twice && state_.segment > state_.first_segment ? state_.segment - 1 : state_.segment;
   state_.segment = target;
   state_.segment_length = current().duration;  // so that `back` tells the time left from there
   state_.segment_remaining = state_.segment_length;
@@ -333,6 +335,7 @@ void Runner::add_time(Nanos delta, Instant now) {
   if (is_check()) return;
   sync(now);
   delta = std::max(delta, -state_.segment_remaining);  // a segment can shrink to what was done, not below
+  delta = std::min(delta, std::chrono::duration_cast<Nanos>(kMaxDuration) - state_.segment_length);  // nor grow past a day
   state_.segment_length += delta;
   state_.segment_remaining += delta;
   state_.added += delta;

@@ -16,6 +16,9 @@ struct Attributes {
   bool dim = false;
   bool reverse = false;
   friend bool operator==(const Attributes&, const Attributes&) = default;
+
+  static constexpr Attributes bold_in(Color color) { return {color, true, false, false}; }
+  static constexpr Attributes in(Color color) { return {color, false, false, false}; }
 };
 
 struct Span {

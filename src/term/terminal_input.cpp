@@ -38,10 +38,10 @@ TerminalInput::TerminalInput(int key_fd, const SignalWatch& signals, TerminalMod
 
 std::optional<InputEvent> TerminalInput::take_signal() {
   if (const int signal = SignalWatch::take_interrupt())
-    return InputEvent{InputEvent::Kind::interrupt, {}, signal};
-  if (SignalWatch::take_suspend()) return InputEvent{InputEvent::Kind::suspend, {}, 0};
-  if (SignalWatch::take_continue()) return InputEvent{InputEvent::Kind::resume, {}, 0};
-  if (SignalWatch::take_resize()) return InputEvent{InputEvent::Kind::resize, {}, 0};
+    return InputEvent::of(InputEvent::Kind::interrupt, signal);
+  if (SignalWatch::take_suspend()) return InputEvent::of(InputEvent::Kind::suspend);
+  if (SignalWatch::take_continue()) return InputEvent::of(InputEvent::Kind::resume);
+  if (SignalWatch::take_resize()) return InputEvent::of(InputEvent::Kind::resize);
   return std::nullopt;
 }
 
@@ -54,7 +54,7 @@ void TerminalInput::read_keys() {
   }
   if (n < 0) return;
   for (const Key& key : decoder_.feed(std::string_view(buffer, static_cast<std::size_t>(n))))
-    queued_.push_back(InputEvent{InputEvent::Kind::key, key, 0});
+    queued_.push_back(InputEvent::of_key(key));
 }
 
 std::optional<InputEvent> TerminalInput::wait(std::optional<std::chrono::nanoseconds> timeout) {
@@ -79,14 +79,14 @@ std::optional<InputEvent> TerminalInput::wait(std::optional<std::chrono::nanosec
     if (ready < 0) continue;  // EINTR: a signal, found at the top of the loop
     if (ready == 0) {
       if (escape_pending) {
-        for (const Key& key : decoder_.flush()) queued_.push_back(InputEvent{InputEvent::Kind::key, key, 0});
+        for (const Key& key : decoder_.flush()) queued_.push_back(InputEvent::of_key(key));
         continue;
       }
       return std::nullopt;
     }
     if (fds[1].revents & (POLLERR | POLLHUP)) {
       output_fd_ = -1;
-      return InputEvent{InputEvent::Kind::interrupt, {}, SIGPIPE};
+      return InputEvent::of(InputEvent::Kind::interrupt, SIGPIPE);
     }
     if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) read_keys();
   }

@@ -25,13 +25,43 @@ std::string total_text(const Timeline& timeline) {
   return format_duration(timeline.total) + (timeline.has_checklist() ? "+" : "");
 }
 
-class TextCard {
- public:
-  TextCard(const Routine& routine, const Timeline& timeline, const CardOptions& options)
+// What both text cards write with: lines of at most the card's width.
+class TextWriter {
+ protected:
+  TextWriter(const Routine& routine, const Timeline& timeline, const CardOptions& options)
       : routine_(routine),
         timeline_(timeline),
         width_(std::max(options.width, kMinWidth)),
         style_(options.color) {}
+
+  // Text wrapped after `first` (on the first line) and `rest` (on the others);
+  // both may hold colour codes, so their widths are measured without them.
+  void paragraph(std::string_view text, const std::string& first, const std::string& rest) {
+    const std::size_t indent = visible_width(first);
+    const auto lines = wrap(text, width_ - std::max(indent, visible_width(rest)));
+    for (std::size_t i = 0; i < lines.size(); ++i) line((i == 0 ? first : rest) + lines[i]);
+  }
+
+  void line(std::string_view text) {
+    out_ += text;
+    out_ += '\n';
+  }
+
+  void blank() {
+    if (!out_.empty() && !out_.ends_with("\n\n")) out_ += '\n';
+  }
+
+  const Routine& routine_;
+  const Timeline& timeline_;
+  std::size_t width_;
+  Style style_;
+  std::string out_;
+};
+
+class TextCard : private TextWriter {
+ public:
+  TextCard(const Routine& routine, const Timeline& timeline, const CardOptions& options)
+      : TextWriter(routine, timeline, options) {}
 
   std::string render(const std::vector<std::size_t>& only_steps) {
     if (only_steps.empty()) {
@@ -141,28 +171,6 @@ class TextCard {
       for (const std::string& note : notes.notes) paragraph(note, "  - ", "    ");
     }
   }
-
-  // Text wrapped after `first` (on the first line) and `rest` (on the others);
-  // both may hold colour codes, so their widths are measured without them.
-  void paragraph(std::string_view text, const std::string& first, const std::string& rest) {
-    const std::size_t indent = visible_width(first);
-    const auto lines = wrap(text, width_ - std::max(indent, visible_width(rest)));
-    for (std::size_t i = 0; i < lines.size(); ++i) line((i == 0 ? first : rest) + lines[i]);
-  }
-
-  void line(std::string_view text) {
-    out_ += text;
-    out_ += '\n';
-  }
-  void blank() {
-    if (!out_.empty() && !out_.ends_with("\n\n")) out_ += '\n';
-  }
-
-  const Routine& routine_;
-  const Timeline& timeline_;
-  std::size_t width_;
-  Style style_;
-  std::string out_;
 };
 
 // Backslash-escapes the characters Markdown would read as formatting.
@@ -254,13 +262,10 @@ class MarkdownCard {
 };
 
 // One line per step: a page a person can follow on the wall at 80 columns.
-class CompactCard {
+class CompactCard : private TextWriter {
  public:
   CompactCard(const Routine& routine, const Timeline& timeline, const CardOptions& options)
-      : routine_(routine),
-        timeline_(timeline),
-        width_(std::max(options.width, kMinWidth)),
-        style_(options.color) {}
+      : TextWriter(routine, timeline, options) {}
 
   std::string render(const std::vector<std::size_t>& only_steps) {
     std::string head = fmt::format("{} · {}", routine_.title, total_text(timeline_));
@@ -282,9 +287,10 @@ class CompactCard {
       timing_width = std::max(timing_width, display_width(timing_of(timeline_.steps[i].step)));
     }
     const std::size_t number_width = fmt::format("{}", timeline_.steps.size()).size();
-    // The name gives way first when the line is too narrow for the cue to start.
+    // The name gives way first when the line is too narrow for the cue to
+    // start, but never below what reads as a name; the cue then gives way.
     const std::size_t fixed = number_width + 5 + sides_width + 2 + timing_width + 2;
-    name_width = std::min(name_width, width_ > fixed + 20 ? width_ - fixed - 20 : 12);
+    name_width = std::min(name_width, std::max<std::size_t>(width_ > fixed + 20 ? width_ - fixed - 20 : 0, 16));
     for (const std::size_t i : steps) {
       const Step& step = timeline_.steps[i].step;
       std::string text =
@@ -302,7 +308,7 @@ class CompactCard {
 
  private:
   static std::string sides_of(const Step& step) {
-    const std::string sides = list_sides(step);
+    const std::string sides = describe_sides(step);
     return sides.empty() ? "-" : sides;
   }
 
@@ -311,23 +317,6 @@ class CompactCard {
     if (step.reps > 1) return fmt::format("{} × {}", step.reps, format_duration(*step.hold));
     return format_duration(*step.hold);
   }
-
-  void paragraph(std::string_view text, const std::string& first, const std::string& rest) {
-    const std::size_t indent = visible_width(first);
-    const auto lines = wrap(text, width_ - std::max(indent, visible_width(rest)));
-    for (std::size_t i = 0; i < lines.size(); ++i) line((i == 0 ? first : rest) + lines[i]);
-  }
-
-  void line(std::string_view text) {
-    out_ += text;
-    out_ += '\n';
-  }
-
-  const Routine& routine_;
-  const Timeline& timeline_;
-  std::size_t width_;
-  Style style_;
-  std::string out_;
 };
 
 }  // namespace

@@ -57,9 +57,17 @@ std::string flags_of(const CompletedOption& option) {
 std::string bash_completion(const CompletionSpec& spec) {
   std::string out = R"sh(# bash completion for psoas; `psoas completion bash` writes it.
 
+# Each word of $2 (one per line) that starts with $1, quoted for the shell:
+# compgen -W would take quotes and backslashes in a name for its own.
+_psoas_offer() {
+  local word IFS=$'\n'
+  for word in $2; do
+    [[ $word == "$1"* ]] && COMPREPLY+=("$(printf '%q' "$word")")
+  done
+}
+
 _psoas_routines() {
-  local IFS=$'\n'
-  COMPREPLY+=($(compgen -W "$(psoas list --names 2>/dev/null)" -- "$1"))
+  _psoas_offer "$1" "$(psoas list --names 2>/dev/null)"
 }
 
 _psoas_files() {
@@ -69,9 +77,9 @@ _psoas_files() {
 
 # The steps of routine $1, by number and by name.
 _psoas_steps() {
-  local IFS=$'\n' steps
+  local steps
   steps=$(psoas card "$1" --step-names 2>/dev/null)
-  COMPREPLY+=($(compgen -W "$(cut -f1 <<<"$steps"; cut -f2 <<<"$steps" | awk '!seen[$0]++')" -- "$2"))
+  _psoas_offer "$2" "$(cut -f1 <<<"$steps"; cut -f2 <<<"$steps" | awk '!seen[$0]++')"
 }
 
 # The words after the command that are not options.

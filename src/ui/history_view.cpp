@@ -74,7 +74,7 @@ std::string csv_field(std::string_view raw) {
 
 }  // namespace
 
-std::string render_session_table(const std::vector<Session>& sessions, bool color) {
+std::string render_session_table(const std::vector<Session>& sessions, bool color, std::optional<std::size_t> width) {
   const Style style(color);
   std::vector<std::array<std::string, 8>> rows;
   rows.push_back({"ID", "WHEN", "ROUTINE", "RAN", "PLANNED", "RESULT", "HELD L/R", "TIGHT L/R"});
@@ -85,15 +85,19 @@ std::string render_session_table(const std::vector<Session>& sessions, bool colo
     rows.push_back({s.uuid.substr(0, kShortIdLength), local_minute(s.started), escape_line(s.routine),
                     clock_of(s.active), clock_of(s.planned), result_of(s), held, rating_text(s.ratings)});
   }
-  std::array<std::size_t, 8> widths{};
+  std::vector<std::size_t> widths(8, 0);
   for (const auto& row : rows)
     for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+  // On a narrow terminal the routine and the result give way first, then the time planned.
+  if (width) fit_columns(widths, {{2, 10}, {5, 10}, {4, 0}}, 2, *width);
   std::string out;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::string line;
     for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      if (widths[c] == 0) continue;
       const bool numeric = c == 3 || c == 4;
-      std::string cell = numeric ? pad_left(rows[r][c], widths[c]) : pad_right(rows[r][c], widths[c]);
+      const std::string text = truncate(rows[r][c], widths[c]);
+      std::string cell = numeric ? pad_left(text, widths[c]) : pad_right(text, widths[c]);
       if (r == 0) cell = style.dim(cell);
       line += cell + (c + 1 < rows[r].size() ? "  " : "");
     }
@@ -116,6 +120,7 @@ Json session_json(const Session& s) {
               {"ended", to_iso8601(s.ended)},
               {"planned_seconds", seconds_of(s.planned)},
               {"planned_hold_seconds", seconds_of(s.planned_hold)},
+              {"reached_hold_seconds", seconds_of(s.reached_hold)},
               {"active_seconds", seconds_of(s.active)},
               {"paused_seconds", seconds_of(s.paused)},
               {"segments_completed", s.segments_completed},
@@ -128,10 +133,13 @@ Json session_json(const Session& s) {
               {"outcome", std::string(to_string(s.outcome))},
               {"stopped_at_step", optional_json(s.stopped_at_step)},
               {"stopped_at_segment", optional_json(s.stopped_at_segment)},
+              {"stopped_hold_seconds", seconds_of(s.stopped_hold)},
               {"resumed", s.resumed},
+              {"speed", s.speed},
               {"hold_override_seconds", optional_seconds(s.timing.hold)},
               {"reps_override", optional_json(s.timing.reps)},
               {"fit_seconds", optional_seconds(s.timing.fit)},
+              {"from_step", optional_json(s.timing.from_step)},
               {"tightness_left", optional_json(s.ratings.left)},
               {"tightness_right", optional_json(s.ratings.right)},
               {"tightness_overall", optional_json(s.ratings.overall)}};
@@ -284,11 +292,11 @@ Json optional_number(const std::optional<double>& value) {
 std::string render_stats(const StatsReport& report, std::size_t width, bool color) {
   if (report.sessions == 0)
     return report.routine.empty() ? "No sessions yet: `psoas run ROUTINE` records one.\n"
-                                  : fmt::format("No sessions of {} yet: `psoas run {}` records one.\n",
-                                                escape_line(report.routine), escape_line(report.routine));
+                                  : fmt::format("No sessions of {} yet.\n", escape_line(report.routine));
   const Style style(color);
-  return streak_section(report, style) + weeks_section(report, width, style) +
-         routines_section(report, style) + sides_section(report, style);
+  std::string out = streak_section(report, style) + weeks_section(report, width, style) +
+                    routines_section(report, style) + sides_section(report, style);
+  return out;
 }
 
 std::string stats_json(const StatsReport& report) {

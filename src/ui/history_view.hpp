@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,10 @@ namespace psoas {
 // The table shows this much of each session's id; `psoas log --delete` takes it.
 inline constexpr std::size_t kShortIdLength = 8;
 
-// `psoas log`: sessions as a table, newest first.
-std::string render_session_table(const std::vector<Session>& sessions, bool color);
+// `psoas log`: sessions as a table, newest first, narrowed to `width`
+// columns when it is shown on a terminal that wide.
+std::string render_session_table(const std::vector<Session>& sessions, bool color,
+                                 std::optional<std::size_t> width = std::nullopt);
 
 // `psoas log --json`: an array of sessions; `--csv`: a header and a row each.
 std::string sessions_json(const std::vector<Session>& sessions);

@@ -43,6 +43,8 @@ Json step_json(const Timeline& timeline, std::size_t index) {
               {"routine", planned.routine},
               {"until_done", !timed},
               {"hold_seconds", timed ? Json(step.hold->count()) : Json(nullptr)},
+              {"min_hold_seconds", step.min_hold ? Json(step.min_hold->count()) : Json(nullptr)},
+              {"max_hold_seconds", step.max_hold ? Json(step.max_hold->count()) : Json(nullptr)},
               {"sides", sides},
               {"reps", step.reps},
               {"rest_seconds", step.rest.count()},

@@ -30,7 +30,7 @@ std::string unescape(std::string_view text) {
     } else if (next == '(' && i + 2 < text.size()) {
       const std::string_view name = text.substr(i + 1, 2);
       i += 2;
-      out += name == "->" ? "→" : name == "<-" ? "←" : name == "md" ? "—" : name == "em" ? "—" : "?";
+      out += name == "->" ? "→" : name == "<-" ? "←" : name == "md" || name == "em" ? "—" : name == "pc" ? "·" : "?";
     } else {
       out += next;
     }
@@ -264,7 +264,8 @@ const std::vector<ManualTopic>& manual_topics() {
       {"files", "FILES", "where routines, the history and the cache are kept"},
       {"exit", "EXIT STATUS", "what each exit status means"},
       {"examples", "EXAMPLES", "a few command lines to start from"},
-      {"caveats", "CAVEATS", "what psoas does not do, and why"},
+      {"sources", "SOURCES", "the articles the built-in routines cite as 000 to 004"},
+      {"caveats", "CAVEATS", "what psoas is not"},
   };
   return kTopics;
 }

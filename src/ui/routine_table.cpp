@@ -37,20 +37,11 @@ std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optio
   for (const Cells& cells : table)
     for (std::size_t c = 0; c < kColumns; ++c) widths[c] = std::max(widths[c], display_width(cells[c]));
 
+  // On a terminal the title gives way first, then how often, then the tags.
   if (width) {
-    // The title gives way first, then how often: everything else is short and needed.
-    constexpr std::size_t kMinTitle = 10;
-    constexpr std::size_t kMinOften = 8;
-    const auto others = [&](std::size_t shrinking) {
-      std::size_t sum = 2 * (kColumns - 1);
-      for (std::size_t c = 0; c < kColumns; ++c)
-        if (c != shrinking) sum += widths[c];
-      return sum;
-    };
-    widths[kTitle] =
-        std::min(widths[kTitle], std::max(kMinTitle, *width > others(kTitle) ? *width - others(kTitle) : 0));
-    widths[kOften] =
-        std::min(widths[kOften], std::max(kMinOften, *width > others(kOften) ? *width - others(kOften) : 0));
+    std::vector<std::size_t> flexible(widths.begin(), widths.end());
+    fit_columns(flexible, {{kTitle, 10}, {kOften, 8}, {kTags, 8}}, 2, *width);
+    std::copy(flexible.begin(), flexible.end(), widths.begin());
   }
 
   const Style style(color);
@@ -59,7 +50,7 @@ std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optio
     const Cells& cells = table[r];
     std::string line;
     for (std::size_t c = 0; c < kColumns; ++c) {
-      std::string cell = c == kTitle || c == kOften ? truncate(cells[c], widths[c]) : cells[c];
+      std::string cell = c == kTitle || c == kOften || c == kTags ? truncate(cells[c], widths[c]) : cells[c];
       const bool numeric = c == kTotal || c == kSteps;
       std::string padded = c + 1 == kColumns ? cell
                            : numeric         ? pad_left(cell, widths[c])

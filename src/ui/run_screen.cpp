@@ -18,23 +18,23 @@ namespace {
 constexpr Nanos kNoticeTime = std::chrono::seconds(10);
 
 constexpr Attributes kPlain{};
-constexpr Attributes kBold{.color = Color::none, .bold = true, .dim = false, .reverse = false};
+constexpr Attributes kBold = Attributes::bold_in(Color::none);
 constexpr Attributes kDim{.color = Color::none, .bold = false, .dim = true, .reverse = false};
-constexpr Attributes kWarning{.color = Color::yellow, .bold = true, .dim = false, .reverse = false};
+constexpr Attributes kWarning = Attributes::bold_in(Color::yellow);
 constexpr Attributes kAlert{.color = Color::yellow, .bold = true, .dim = false, .reverse = true};
 
 Attributes kind_attributes(SegmentKind kind) {
   switch (kind) {
     case SegmentKind::hold:
-      return {Color::green, true};
+      return Attributes::bold_in(Color::green);
     case SegmentKind::prepare:
-      return {Color::cyan, true};
+      return Attributes::bold_in(Color::cyan);
     case SegmentKind::rest:
-      return {Color::blue, true};
+      return Attributes::bold_in(Color::blue);
     case SegmentKind::switch_sides:
-      return {Color::yellow, true};
+      return Attributes::bold_in(Color::yellow);
     case SegmentKind::check:
-      return {Color::magenta, true};
+      return Attributes::bold_in(Color::magenta);
   }
   return kBold;
 }
@@ -153,7 +153,7 @@ class RunFrame {
     canvas_.text(all_ticked ? (narrow ? "Enter starts · q quits" : "Press Enter to start.  q quits.")
                             : (narrow ? "Enter ticks an item · q quits"
                                       : "Press Enter to tick off each item.  q quits."),
-                 {Color::green, true});
+                 Attributes::bold_in(Color::green));
     return canvas_.finish(fmt::format("psoas · {}", routine_.title));
   }
 
@@ -269,9 +269,12 @@ class RunFrame {
       most_words = std::max(most_words, info_lines(kind, segment, step).size());
     for (const HoldWords words : {HoldWords::setup, HoldWords::cues})
       most_words = std::max(most_words, info_lines(SegmentKind::hold, segment, step, words).size());
-    // The words may take all but what the smallest countdown needs.
+    // The words may take all but what the smallest big countdown needs; on a
+    // screen too small for both, a few lines of words win over big digits, so
+    // that the setup is never lost.
+    const int some_words = std::min({static_cast<int>(most_words), 3, std::max(rows - 2, 0)});
     const int word_budget =
-        std::max(0, std::min(static_cast<int>(most_words), rows - big_text_height(1) - 2));
+        std::max(some_words, std::min(static_cast<int>(most_words), rows - big_text_height(1) - 2));
     const std::size_t middle_start = canvas_.line_count();
     big_middle(segment, sided, rows - word_budget - 1);
     const int used = static_cast<int>(canvas_.line_count() - middle_start);
@@ -342,7 +345,7 @@ class RunFrame {
     std::string full, empty;
     for (std::size_t i = 0; i < filled; ++i) full += "█";
     for (std::size_t i = filled; i < bar_width; ++i) empty += "░";
-    canvas_.line({{full, {Color::green}}, {empty, kDim}, {times, kPlain}});
+    canvas_.line({{full, Attributes::in(Color::green)}, {empty, kDim}, {times, kPlain}});
   }
 
   void next_up() {

@@ -66,6 +66,19 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
   return lines;
 }
 
+void fit_columns(std::vector<std::size_t>& widths, const std::vector<ShrinkableColumn>& shrinkable,
+                 std::size_t gap, std::size_t total) {
+  std::size_t used = widths.empty() ? 0 : gap * (widths.size() - 1);
+  for (const std::size_t width : widths) used += width;
+  for (const ShrinkableColumn& column : shrinkable) {
+    if (used <= total) return;
+    std::size_t& width = widths[column.column];
+    const std::size_t give = std::min(used - total, width > column.minimum ? width - column.minimum : 0);
+    width -= give;
+    used -= give;
+  }
+}
+
 std::string pad_right(std::string_view text, std::size_t width) {
   std::string out(text);
   const std::size_t w = display_width(text);

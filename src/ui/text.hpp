@@ -21,6 +21,16 @@ std::string one_line(std::string_view text);
 // `text` cut to `width` columns, ending in "…" when cut.
 std::string truncate(std::string_view text, std::size_t width);
 
+// Narrows the columns of a table whose `widths` (and a gap of `gap` between
+// each two) would pass `total`: the `shrinkable` ones, in order, each down to
+// its minimum, until the table fits or none can give more.
+struct ShrinkableColumn {
+  std::size_t column;
+  std::size_t minimum;
+};
+void fit_columns(std::vector<std::size_t>& widths, const std::vector<ShrinkableColumn>& shrinkable,
+                 std::size_t gap, std::size_t total);
+
 // `text` padded with spaces to `width` columns (never cut).
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);

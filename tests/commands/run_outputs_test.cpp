@@ -14,8 +14,10 @@ TEST_CASE("a run's outputs: the screen on a terminal, plain lines otherwise, key
   CHECK(out.keys == Keys::standard_input);
   CHECK(out.plain == Plain::none);
 
-  out = choose_run_outputs(false, false, {true, false, true});  // `< file`: a screen, no keys
+  out = choose_run_outputs(false, false, {true, false, true});  // `< file`: the keys come from the terminal
   CHECK(out.screen == Screen::standard_output);
+  CHECK(out.keys == Keys::terminal_device);
+  out = choose_run_outputs(false, false, {true, false, false});  // and without one, none
   CHECK(out.keys == Keys::none);
 
   out = choose_run_outputs(false, false, {false, true, true});  // `| tee`: plain lines

@@ -71,7 +71,9 @@ TEST_CASE("bash completes commands, options, their values and routine names") {
   CHECK(f.bash("psoas edit my", 2) == "my-own\n");  // found on the search path at completion time
   // The second argument of `card` is one of that routine's steps.
   CHECK(f.bash("psoas card bridge ''", 3) == "1 Bridge\n");
-  CHECK(f.bash("psoas card pigeon-routine Pigeon", 3) == "Pigeon pose Pigeon forward fold Pigeon back-knee bend\n");
+  CHECK(f.bash("psoas card pigeon-routine Pigeon", 3) ==
+        "Pigeon\\ pose Pigeon\\ forward\\ fold Pigeon\\ back-knee\\ bend\n");
+  CHECK(f.bash("psoas card cobra-and-child Ch", 3) == "Child\\'s\\ pose\n");  // quoted, as the shell reads it back
   CHECK(f.bash("psoas help fo", 2) == "format\n");
   CHECK(f.bash("psoas stats --routine brid", 3) == "bridge\n");
 }

@@ -102,8 +102,8 @@ TEST_CASE("a quit run says how to go on, and --resume goes on in the same sessio
 
   const auto nothing = f.psoas({"run", "reach", "--resume"});
   CHECK(nothing.exit_code == 1);
-  CHECK(nothing.err ==
-        "psoas: error: nothing to resume: no session of reach was quit or stopped in the last 24 hours\n");
+  CHECK(nothing.err.starts_with("psoas: error: nothing to resume: the last session of reach ("));
+  CHECK(nothing.err.ends_with(") reached its end\n"));
   CHECK(f.psoas({"run", "reach", "--resume", "--from", "2"}).exit_code == 2);
   CHECK(f.psoas({"run", "reach", "--resume", "--no-log"}).exit_code == 2);
 }
@@ -116,7 +116,8 @@ TEST_CASE("--resume after the routine changed says so and goes on at the same st
       "title: Reach\nsteps:\n  - {name: Reach, hold: 40s, sides: both}\n  - {name: Fold, hold: 25s}\n");
   const auto resumed = f.psoas({"run", "reach", "--resume", "--dry-run"});
   CHECK(resumed.exit_code == 0);
-  CHECK(resumed.err == "psoas: reach changed since that session: going on at the start of step 2\n");
+  CHECK(resumed.err.starts_with("psoas: reach changed since that session: going on at the start of step 2\n"
+                                "psoas: going on with reach at step 2 of 2, "));
   CHECK(resumed.out.find("2. Fold · get ready 10s") != std::string::npos);
   f.home.write("config/psoas/routines/reach.yaml", "title: Reach\nsteps:\n  - {name: Reach, hold: 40s}\n");
   const auto gone = f.psoas({"run", "reach", "--resume"});
@@ -178,8 +179,7 @@ TEST_CASE("stats --json carries the figures, --routine keeps to one routine") {
   CHECK(one["routine"] == "other");
   CHECK(one["sessions"] == 1);
   CHECK(one["sides"]["held_left_seconds"] == 0.0);
-  CHECK(f.psoas({"stats", "--routine", "nothing"}).out ==
-        "No sessions of nothing yet: `psoas run nothing` records one.\n");
+  CHECK(f.psoas({"stats", "--routine", "nothing"}).out == "No sessions of nothing yet.\n");
 }
 
 TEST_CASE("a hand-edited history with extreme values is read, clamped, in every view") {
@@ -193,13 +193,12 @@ TEST_CASE("a hand-edited history with extreme values is read, clamped, in every 
         "title = 'x' || char(27) || '[2J', routine = 'r' || char(27) || '[31m'");
     db.exec(
         "INSERT INTO sessions SELECT NULL, 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', routine, title, "
-        "content_hash, "
-        "-9223372036854775808, started_utc_offset_minutes, ended_unix_ms, ended_utc_offset_minutes, "
-        "planned_ms, "
-        "planned_hold_ms, active_ms, paused_ms, segments_completed, segments_skipped, holds, holds_skipped, "
-        "held_left_ms, held_right_ms, held_unsided_ms, outcome, stopped_at_step, stopped_at_segment, "
-        "resumed, "
-        "hold_override_ms, reps_override, fit_ms, rating_left, rating_right, rating_overall FROM sessions");
+        "content_hash, -9223372036854775808, started_utc_offset_minutes, ended_unix_ms, "
+        "ended_utc_offset_minutes, planned_ms, planned_hold_ms, reached_hold_ms, active_ms, paused_ms, "
+        "segments_completed, segments_skipped, holds, holds_skipped, held_left_ms, held_right_ms, "
+        "held_unsided_ms, outcome, stopped_at_step, stopped_at_segment, stopped_hold_ms, resumed, speed, "
+        "hold_override_ms, reps_override, fit_ms, from_step, rating_left, rating_right, rating_overall "
+        "FROM sessions");
   }
   for (const std::vector<std::string>& args : {std::vector<std::string>{"log"},
                                                {"log", "--json"},

@@ -29,13 +29,14 @@ struct Recorded {
 
   // Runs `timeline` from `first` with `script` and returns the session; wall time is the fake clock's.
   std::optional<Session> run(std::vector<ScriptedInput::Scheduled> script, std::size_t first = 0,
-                             const Session* earlier = nullptr, const ResumePlan* plan = nullptr) {
+                             const Session* earlier = nullptr, const ResumePlan* plan = nullptr,
+                             Side redone = Side::none) {
     const Timeline& shown = plan ? plan->timeline : timeline;
-    SessionRecorder recorder(routine, shown, RunTiming{}, [&] {
+    SessionRecorder recorder(routine, shown, RunTiming{}, 1.0, [&] {
       return WallTime{1'790'000'000'000 + std::chrono::duration_cast<Millis>(clock.elapsed()).count(), 60};
     });
     if (earlier)
-      recorder.resume(*earlier, [plan](std::size_t segment) { return plan->original_segment(segment); });
+      recorder.resume(*earlier, redone, [plan](std::size_t segment) { return plan->original_segment(segment); });
     ScriptedInput input(clock, std::move(script));
     Runner runner(shown, {.first_segment = first, .briefing = false, .interactive = true}, recorder);
     drive(runner, clock, input);
@@ -77,23 +78,26 @@ TEST_CASE("a quit session keeps where it stopped; resuming it extends the same s
   CHECK(quit->stopped_at_step == 1);
   CHECK(quit->held_right == 30s);
   CHECK(quit->held_left == 15s);
+  CHECK(quit->stopped_hold == 15s);
+  CHECK(quit->reached_hold == 60s);  // the right hold and the left one it stopped in, not the fold
 
   Recorded second;
   const ResumePlan plan = plan_resume(second.timeline, 2);
   Session earlier = *quit;
   earlier.uuid = "kept";
-  const auto resumed = second.run({}, plan.first_segment, &earlier, &plan);
+  const auto resumed = second.run({}, plan.first_segment, &earlier, &plan, Side::left);
   REQUIRE(resumed);
   CHECK(resumed->uuid == "kept");
   CHECK(resumed->resumed == 1);
   CHECK(resumed->outcome == SessionOutcome::finished);
-  CHECK(resumed->held_left == 15s + 30s);
+  CHECK(resumed->held_left == 30s);  // the left hold held again in full, the 15 s before it taken off
+  CHECK(resumed->stopped_hold == 0s);
   CHECK(resumed->held_right == 30s);
   CHECK(resumed->planned == quit->planned);
   CHECK(resumed->started.unix_ms == quit->started.unix_ms);
   CHECK_FALSE(resumed->stopped_at_segment);
 
   Recorded again;
-  const auto quit_in_ready = again.run({{at(2s), key('q')}}, plan.first_segment, &earlier, &plan);
+  const auto quit_in_ready = again.run({{at(2s), key('q')}}, plan.first_segment, &earlier, &plan, Side::left);
   CHECK(quit_in_ready->stopped_at_segment == 2);  // the get-ready stands for the hold after it
 }

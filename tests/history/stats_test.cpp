@@ -154,17 +154,27 @@ TEST_CASE("a day counts for the streak when its sessions held at least half thei
   skipped.held_left = 10s;
   Session held = at({2026, 11, 21}, 8, 0, SessionOutcome::quit);
   held.planned_hold = 100s;
+  held.reached_hold = 60s;  // quit in the second hold: judged on the 60 s it reached
   held.held_right = 50s;
   Session short_one = at({2026, 11, 22}, 8, 0, SessionOutcome::quit);
   short_one.planned_hold = 100s;
+  short_one.reached_hold = 100s;
   short_one.held_unsided = 20s;
+  Session started_by_mistake = at({2026, 11, 23}, 8, 0, SessionOutcome::finished);
+  started_by_mistake.planned_hold = 60s;
+  started_by_mistake.held_unsided = 60s;
+  Session quit_at_once = at({2026, 11, 23}, 9, 0, SessionOutcome::quit);
+  quit_at_once.planned_hold = 900s;
+  quit_at_once.reached_hold = 45s;  // quit a second into its first hold
+  quit_at_once.held_unsided = 1s;
   Session second = at({2026, 11, 22}, 18, 0, SessionOutcome::finished);
   second.planned_hold = 100s;
   second.held_unsided = 90s;
-  const std::set<std::int64_t> days = practice_days({skipped, held, short_one, second});
+  const std::set<std::int64_t> days = practice_days({skipped, held, short_one, second, started_by_mistake, quit_at_once});
   CHECK_FALSE(days.contains(day({2026, 11, 20})));  // everything skipped: no practice
   CHECK(days.contains(day({2026, 11, 21})));        // quit half-way, but half was held
   CHECK(days.contains(day({2026, 11, 22})));        // 110 s of 200 s over two sessions
+  CHECK(days.contains(day({2026, 11, 23})));        // a run quit at once does not undo the day
 }
 
 TEST_CASE("side balance compares only sessions that reached the end and held both sides") {

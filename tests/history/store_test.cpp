@@ -315,7 +315,7 @@ TEST_CASE(
     s.holds = 6;
     s.holds_skipped = 2;
     s.outcome = SessionOutcome::partial;
-    s.timing = {45s, 2, std::nullopt};
+    s.timing = {45s, 2, std::nullopt, std::nullopt};
     s.stopped_at_segment = 7;
     s.resumed = 1;
     writer.record(s);
@@ -328,7 +328,7 @@ TEST_CASE(
   CHECK(s.holds == 6);
   CHECK(s.holds_skipped == 2);
   CHECK(s.outcome == SessionOutcome::partial);
-  CHECK(s.timing == RunTiming{45s, 2, std::nullopt});
+  CHECK(s.timing == RunTiming{45s, 2, std::nullopt, std::nullopt});
   CHECK(s.stopped_at_segment == 7);
   CHECK(s.resumed == 1);
 

@@ -49,10 +49,10 @@ TEST_CASE("--fit scales every hold by one factor, keeps the pauses, and recomput
 TEST_CASE("--fit never takes a hold below 15 s, or below the step's min-hold, and says how many it stopped") {
   Timeline timeline = build_timeline(sample());
   const FitReport report = fit_timeline(timeline, 135s);  // 105 s of holds
-  CHECK(hold_of(timeline, 2) == 40s);                     // its min-hold
-  CHECK(hold_of(timeline, 1) == 16s);  // the rest of the time, shared by the four lunges, in whole seconds
+  CHECK(hold_of(timeline, 2) == 41s);  // its min-hold, and the second left after sharing in whole seconds
+  CHECK(hold_of(timeline, 1) == 16s);  // the rest of the time, shared by the four lunges
   CHECK(report.at_floor == 1);
-  CHECK(timeline.total == 134s);
+  CHECK(timeline.total == 135s);
   Timeline tight = build_timeline(sample());
   CHECK(fit_timeline(tight, 130s).total == 130s);  // 4 × 15 + 40 + 30 of pauses: every hold at its floor
   Timeline impossible = build_timeline(sample());
