@@ -1,5 +1,6 @@
 #include "history/import.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -96,7 +97,9 @@ class SessionReader {
     if (s.ended.unix_ms < s.started.unix_ms) problem("ended", "`ended` is before `started`");
     s.planned = seconds("planned_seconds");
     s.planned_hold = seconds("planned_hold_seconds");
-    s.reached_hold = seconds("reached_hold_seconds");
+    // Added to the format after its first files were written: defaults when absent.
+    const bool reached_known = json_.contains("reached_hold_seconds");
+    s.reached_hold = reached_known ? seconds("reached_hold_seconds") : Millis(0);
     s.active = seconds("active_seconds");
     s.paused = seconds("paused_seconds");
     s.segments_completed = count("segments_completed");
@@ -114,16 +117,18 @@ class SessionReader {
     }
     s.stopped_at_step = optional_count("stopped_at_step", 1, kMostCounted);
     s.stopped_at_segment = optional_count("stopped_at_segment", 0, kMostCounted);
-    s.stopped_hold = seconds("stopped_hold_seconds");
+    s.stopped_hold = json_.contains("stopped_hold_seconds") ? seconds("stopped_hold_seconds") : Millis(0);
     s.resumed = count("resumed");
     if (const auto hold = optional_count("hold_override_seconds", 1, 86'400)) s.timing.hold = Seconds(*hold);
     s.timing.reps = optional_count("reps_override", 1, 100);
     if (const auto fit = optional_count("fit_seconds", 1, 86'400)) s.timing.fit = Seconds(*fit);
     s.timing.from_step = optional_count("from_step", 1, kMostCounted);
-    s.speed = speed();
+    s.speed = json_.contains("speed") ? speed() : 1.0;
+    if (!reached_known) s.reached_hold = s.reached_end() ? s.planned_hold : std::min(s.held(), s.planned_hold);
     s.ratings.left = optional_count("tightness_left", 0, 10);
     s.ratings.right = optional_count("tightness_right", 0, 10);
     s.ratings.overall = optional_count("tightness_overall", 0, 10);
+    if (!failed_) check_consistency(s);
     if (!missing_.empty())
       problem({},
               fmt::format("{} {} missing", fmt::join(missing_, ", "), missing_.size() == 1 ? "is" : "are"));
@@ -132,6 +137,28 @@ class SessionReader {
   }
 
  private:
+  // Figures that cannot all be true of one run: an edited or damaged file.
+  void check_consistency(const Session& s) {
+    // A minute's leeway for a clock set a little differently on the other machine.
+    if (s.started.unix_ms > now_unix_ms_ + 60'000)
+      problem("started", fmt::format("`started` is in the future ({})", to_iso8601(s.started)));
+    // A rehearsal's active time is routine time, on a clock `speed` times faster; a second's leeway
+    // for rounding to milliseconds in the file.
+    const double span = static_cast<double>(s.ended.unix_ms - s.started.unix_ms) / 1000.0;
+    const double taken = std::chrono::duration<double>(s.active).count() / s.speed +
+                         std::chrono::duration<double>(s.paused).count();
+    if (taken > span + 1.0)
+      problem("active_seconds",
+              fmt::format("`active_seconds` and `paused_seconds` come to {:.1f} s{}, more than the {:.1f} s "
+                          "from `started` to `ended`",
+                          taken, s.speed == 1.0 ? "" : fmt::format(" at speed {}", s.speed), span));
+    if (s.held() > s.active + Millis(1000))
+      problem("held_left_seconds",
+              fmt::format("the sides were held {:.1f} s in all, more than the {:.1f} s the run was active",
+                          std::chrono::duration<double>(s.held()).count(),
+                          std::chrono::duration<double>(s.active).count()));
+  }
+
   void problem(std::string_view key, std::string message) {
     failed_ = true;
     if (problems_.size() > kMaxProblems) return;

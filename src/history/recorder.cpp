@@ -76,6 +76,11 @@ std::optional<Session> SessionRecorder::session(const RunState& end) const {
     const std::size_t segment = std::min(end.segment, timeline_.segments.size() - 1);
     session.stopped_at_step = static_cast<int>(timeline_.segments[segment].step) + 1;
     session.stopped_at_segment = static_cast<int>(original_segment_ ? original_segment_(segment) : segment);
+    // The hold time planned up to and including the segment it stopped in (for the streak).
+    const auto after = std::chrono::duration_cast<Millis>(timeline_.hold_time_from(segment + 1));
+    session.reached_hold = std::clamp(session.planned_hold - after, Millis(0), session.planned_hold);
+    // A resume holds this hold again in full: what was held of it is then not counted twice.
+    if (timeline_.segments[segment].kind == SegmentKind::hold) session.stopped_hold = millis(end.last_held);
   }
   return session;
 }

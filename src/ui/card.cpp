@@ -262,6 +262,9 @@ class MarkdownCard {
 };
 
 // One line per step: a page a person can follow on the wall at 80 columns.
+// A cue cut shorter than this reads as nothing: it gets a line of its own.
+constexpr std::size_t kShortestCue = 20;
+
 class CompactCard : private TextWriter {
  public:
   CompactCard(const Routine& routine, const Timeline& timeline, const CardOptions& options)
@@ -299,9 +302,23 @@ class CompactCard : private TextWriter {
                       pad_right(sides_of(step), sides_width), pad_right(timing_of(step), timing_width));
       const std::string cue =
           step.cues.empty() ? (step.setup.empty() ? "" : step.setup.front()) : step.cues.front();
+      // The cue goes on the step's line when it fits there, or enough of it to
+      // read; else on a line of its own under the name.
       const std::size_t used = display_width(text);
-      if (!cue.empty() && used + 2 < width_) text += "  " + truncate(one_line(cue), width_ - used - 2);
-      line(text);
+      const std::size_t room = used + 2 < width_ ? width_ - used - 2 : 0;
+      const auto trimmed = [](std::string shown) {
+        while (shown.ends_with(' ')) shown.pop_back();
+        return shown;
+      };
+      if (cue.empty()) {
+        line(trimmed(text));
+      } else if (display_width(one_line(cue)) <= room || room >= kShortestCue) {
+        line(text + "  " + truncate(one_line(cue), room));
+      } else {
+        line(trimmed(text));
+        const std::size_t indent = number_width + 5;
+        line(std::string(indent, ' ') + truncate(one_line(cue), width_ > indent ? width_ - indent : 1));
+      }
     }
     return std::move(out_);
   }

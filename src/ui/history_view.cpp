@@ -88,8 +88,9 @@ std::string render_session_table(const std::vector<Session>& sessions, bool colo
   std::vector<std::size_t> widths(8, 0);
   for (const auto& row : rows)
     for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
-  // On a narrow terminal the routine and the result give way first, then the time planned.
-  if (width) fit_columns(widths, {{2, 10}, {5, 10}, {4, 0}}, 2, *width);
+  // On a narrow terminal the routine and the result give way first, then the
+  // time planned, the ratings, the time held, the result and the time run go.
+  if (width) fit_columns(widths, {{2, 10}, {5, 10}, {4, 0}, {7, 0}, {6, 0}, {5, 0}, {3, 0}}, 2, *width);
   std::string out;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::string line;
@@ -99,7 +100,7 @@ std::string render_session_table(const std::vector<Session>& sessions, bool colo
       const std::string text = truncate(rows[r][c], widths[c]);
       std::string cell = numeric ? pad_left(text, widths[c]) : pad_right(text, widths[c]);
       if (r == 0) cell = style.dim(cell);
-      line += cell + (c + 1 < rows[r].size() ? "  " : "");
+      line += cell + "  ";
     }
     while (line.ends_with(' ')) line.pop_back();
     out += line + "\n";

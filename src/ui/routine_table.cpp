@@ -37,10 +37,13 @@ std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optio
   for (const Cells& cells : table)
     for (std::size_t c = 0; c < kColumns; ++c) widths[c] = std::max(widths[c], display_width(cells[c]));
 
-  // On a terminal the title gives way first, then how often, then the tags.
+  // On a terminal the title gives way first, then how often, then the tags;
+  // on a narrow one the origin, tags, how often and title go. Names stay whole.
   if (width) {
     std::vector<std::size_t> flexible(widths.begin(), widths.end());
-    fit_columns(flexible, {{kTitle, 10}, {kOften, 8}, {kTags, 8}}, 2, *width);
+    fit_columns(flexible,
+                {{kTitle, 10}, {kOften, 8}, {kTags, 8}, {kOrigin, 0}, {kTags, 0}, {kOften, 0}, {kTitle, 0}}, 2,
+                *width);
     std::copy(flexible.begin(), flexible.end(), widths.begin());
   }
 
@@ -50,6 +53,7 @@ std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optio
     const Cells& cells = table[r];
     std::string line;
     for (std::size_t c = 0; c < kColumns; ++c) {
+      if (widths[c] == 0) continue;  // dropped to fit
       std::string cell = c == kTitle || c == kOften || c == kTags ? truncate(cells[c], widths[c]) : cells[c];
       const bool numeric = c == kTotal || c == kSteps;
       std::string padded = c + 1 == kColumns ? cell
@@ -63,13 +67,16 @@ std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optio
         padded = style.error(padded);
       }
       line += padded;
-      if (c + 1 < kColumns) line += "  ";
+      line += "  ";
     }
     while (line.ends_with(' ')) line.pop_back();
     out += line;
     out += '\n';
   }
-  if (any_untimed) out += style.dim("+ plus checklist steps, which wait for you to tick them off") + "\n";
+  if (any_untimed)
+    for (const std::string& line :
+         wrap("+ plus checklist steps, which wait for you to tick them off", width.value_or(80)))
+      out += style.dim(line) + "\n";
   return out;
 }
 

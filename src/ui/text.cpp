@@ -73,6 +73,11 @@ void fit_columns(std::vector<std::size_t>& widths, const std::vector<ShrinkableC
   for (const ShrinkableColumn& column : shrinkable) {
     if (used <= total) return;
     std::size_t& width = widths[column.column];
+    if (column.minimum == 0) {  // dropped whole, with its gap
+      used -= width + (width > 0 ? gap : 0);
+      width = 0;
+      continue;
+    }
     const std::size_t give = std::min(used - total, width > column.minimum ? width - column.minimum : 0);
     width -= give;
     used -= give;

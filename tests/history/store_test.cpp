@@ -59,6 +59,12 @@ TEST_CASE("a finished and a partial session are stored and read back whole") {
   partial.outcome = SessionOutcome::interrupted;
   partial.stopped_at_step = 2;
   partial.ratings = {7, 4, std::nullopt};
+  partial.planned_hold = 240s;
+  partial.reached_hold = 150s;
+  partial.stopped_hold = 12'500ms;
+  partial.stopped_at_segment = 6;
+  partial.speed = 2.5;
+  partial.timing = {std::nullopt, std::nullopt, 600s, 3};
   {
     HistoryWriter writer(file);
     finished.id = writer.record(finished);
@@ -77,6 +83,12 @@ TEST_CASE("a finished and a partial session are stored and read back whole") {
   CHECK(p.ratings.left == 7);
   CHECK(p.ratings.right == 4);
   CHECK_FALSE(p.ratings.overall);
+  CHECK(p.planned_hold == 240s);
+  CHECK(p.reached_hold == 150s);
+  CHECK(p.stopped_hold == 12'500ms);
+  CHECK(p.stopped_at_segment == 6);
+  CHECK(p.speed == 2.5);
+  CHECK(p.timing == RunTiming{std::nullopt, std::nullopt, 600s, 3});
   const Session& f = sessions[1];
   CHECK(f.title == "Pigeon routine");
   CHECK(f.content_hash == "0123456789abcdef");
@@ -364,7 +376,7 @@ PRAGMA user_version = 2;
   CHECK(integrity(old) == "ok");
 }
 
-TEST_CASE("a resumed session is updated in place; delete removes one; import skips what is already there") {
+TEST_CASE("a resumed session is updated in place — delete removes one — import skips what is already there") {
   TempDir dir;
   const auto file = dir.path() / "history.db";
   HistoryWriter writer(file);

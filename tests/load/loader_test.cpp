@@ -563,7 +563,7 @@ TEST_CASE("sixty-six thousand uses of a broken routine are refused quickly, with
   CHECK(took < std::chrono::seconds(2));
 }
 
-TEST_CASE("a setup too long to read in the time it is on screen is a warning; the new keys are read") {
+TEST_CASE("a setup too long to read in the time it is on screen is a warning — the new keys are read") {
   const std::string twenty = "one two three four five six seven eight nine ten";
   CHECK(diagnostics_of("title: T\nsteps:\n  - name: S\n    hold: 20s\n    setup: [" + twenty + ", " + twenty +
                        "]\n")

@@ -72,3 +72,28 @@ TEST_CASE("--fit leaves a hold shorter than the floor as it is when shrinking, a
   Timeline checks = build_timeline(routine_of("Checks", {check_step("A")}));
   CHECK_THROWS_AS(fit_timeline(checks, 60s), Error);
 }
+
+TEST_CASE("--fit with a first step fits the part from that step on and leaves the steps before it alone") {
+  Timeline timeline = build_timeline(sample());
+  const FitReport report = fit_timeline(timeline, 240s, 2);  // from Fold: its one hold takes all 240 s
+  CHECK(hold_of(timeline, 1) == 30s);
+  CHECK(hold_of(timeline, 2) == 240s);
+  CHECK(report.total == 240s);
+  CHECK(timeline.remaining_from(timeline.steps[2].first_segment) == 240s);
+  CHECK(timeline.total == 150s + 240s);  // the lunges' 150 s as they were
+}
+
+TEST_CASE("--fit never takes a hold above its step's max-hold, and says when the target cannot be reached") {
+  Routine routine = sample();
+  routine.steps[2].max_hold = 90s;
+  Timeline timeline = build_timeline(routine);
+  fit_timeline(timeline, 390s);  // 360 s of holds: the fold stops at 90, the lunges share the rest
+  CHECK(hold_of(timeline, 2) == 90s);
+  CHECK(hold_of(timeline, 1) == Seconds((360 - 90) / 4));
+  CHECK(timeline.total == 390s - 2s);  // 270 / 4 is 67.5: whole seconds, and a second on a single hold is capped
+  routine.steps[1].max_hold = 40s;
+  Timeline capped = build_timeline(routine);
+  CHECK_THROWS_WITH_AS(fit_timeline(capped, 390s),
+                       "cannot stretch to 6m30s: with every hold at its longest (a step's max-hold) it takes 4m40s",
+                       Error);
+}

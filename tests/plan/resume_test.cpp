@@ -41,7 +41,7 @@ TEST_CASE("resuming in a hold puts a get-ready for the same step and side before
   CHECK(plan.original_segment(9) == 8);
 }
 
-TEST_CASE("resuming in a rest goes on with the hold after it; a get-ready or switch starts again") {
+TEST_CASE("resuming in a rest goes on with the hold after it — a get-ready or switch starts again") {
   const Timeline timeline = sample();
   const ResumePlan rest = plan_resume(timeline, 2);
   CHECK(rest.inserted == 3u);

@@ -396,3 +396,14 @@ TEST_CASE("i shows the setup again until the segment ends or i is pressed again"
     if (record.at > at(20s)) CHECK_FALSE(record.state.showing_setup);
   CHECK(end.end == RunEnd::finished);
 }
+
+TEST_CASE("back never goes before where the run began (--from, --resume)") {
+  Run run;
+  const std::size_t fold = run.timeline.steps[2].first_segment;
+  run.go({{at(3s), key('b')}, {at(4s), key('b')}}, {.first_segment = fold, .briefing = false, .interactive = true});
+  const auto backs = run.sink.of(RunEventKind::back);
+  REQUIRE(backs.size() == 2);
+  CHECK(backs[0].event.segment == fold);
+  CHECK(backs[1].event.segment == fold);  // restarted, not the segment before it
+  CHECK(run.clock.elapsed() == 4s + 20s);
+}

@@ -43,7 +43,7 @@ TEST_CASE("split puts the right part at the right edge, or drops it when there i
   CHECK(text_of(frame.lines[2]) == "a left part far too…");
 }
 
-TEST_CASE("centred blocks keep their rows aligned; blanks go in where asked") {
+TEST_CASE("centred blocks keep their rows aligned — blanks go in where asked") {
   Canvas canvas({11, 5});
   canvas.centered({"ab", "abcd"}, {});
   canvas.insert_blanks(0, 2);

@@ -221,3 +221,32 @@ TEST_CASE("the card says how often, each step's source, and the notes of the rou
   CHECK(markdown.find("## Notes and sources\n\n- Source A says 30 s; this routine holds 30 s.\n") !=
         std::string::npos);
 }
+
+TEST_CASE("the compact card: one line per step with its sides, side label, hold and first cue, under the cautions") {
+  Routine routine = sample_routine();
+  routine.steps[1].side_label = "kneeling leg";
+  CardOptions options;
+  options.width = 72;
+  options.compact = true;
+  const std::string head =
+      "Sample hip routine · 2m30s+\n"
+      "Have at hand: mat, folded blanket\n"
+      "! Warm up first.\n"
+      "! Never push into sharp pain; stop and see a clinician if pain persists.\n"
+      "\n";
+  // Too narrow for the cues to be read beside the steps: each on a line of its own.
+  CHECK(render_card(routine, build_timeline(routine), options) ==
+        head +
+            "1 [ ] Warm up         -                                until done\n"
+            "      March on the spot.\n"
+            "2 [ ] Kneeling lunge  right, then left (kneeling leg)  2 × 30s\n"
+            "      Back flat\n");
+  options.width = 90;
+  CHECK(render_card(routine, build_timeline(routine), options) ==
+        head +
+            "1 [ ] Warm up         -                                until done  March on the spot.\n"
+            "2 [ ] Kneeling lunge  right, then left (kneeling leg)  2 × 30s     Back flat\n");
+  options.only_steps = {1};
+  CHECK(render_card(routine, build_timeline(routine), options)
+            .ends_with("\n2 [ ] Kneeling lunge  right, then left (kneeling leg)  2 × 30s  Back flat\n"));
+}

@@ -201,7 +201,7 @@ TEST_CASE("the briefing: title, total, cautions, the equipment checklist and how
             .find("Enter ticks an item · q quits\n") != std::string::npos);
 }
 
-TEST_CASE("a hold shows its setup for its first seconds, then the cues; both when there is room; i brings the setup back") {
+TEST_CASE("a hold shows its setup for its first seconds, then the cues — both when there is room — i brings the setup back") {
   Routine routine = sample();
   routine.steps[0].setup = {"Kneel on one knee.", "Front knee over the ankle.", "Tuck the pelvis under.",
                             "Ease the hips forward.", "Keep the chest up."};
