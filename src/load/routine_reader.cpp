@@ -565,6 +565,18 @@ class Reader {
     } else if (!hold_given && !defaults.hold_written && !misspells(map, kStepKeys, "hold")) {
       error(map, fmt::format("step {} has no `hold`, and there is no `defaults.hold`", number));
     }
+    if (step.min_hold && step.max_hold && *step.min_hold > *step.max_hold) {
+      auto bound = std::find_if(fields.begin(), fields.end(), [](const Entry& e) { return e.key == "max-hold"; });
+      if (bound == fields.end())
+        bound = std::find_if(fields.begin(), fields.end(), [](const Entry& e) { return e.key == "min-hold"; });
+      const std::string message = fmt::format("`max-hold` ({}) is shorter than `min-hold` ({})",
+                                              format_duration(*step.max_hold), format_duration(*step.min_hold));
+      if (bound != fields.end()) {
+        error(*bound, message);
+      } else {
+        error(map, message);
+      }
+    }
     const auto& hold_source = step_hold ? step_hold : (hold_given ? std::nullopt : defaults.hold);
     warn_about_timing(step, fields, hold_source && !hold_source->has_value());
     out_.routine.steps.push_back(std::move(step));

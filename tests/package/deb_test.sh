@@ -25,6 +25,9 @@ dpkg-deb -f "$deb" Description | awk 'length > 80 { exit 1 }' || fail "descripti
 depends=$(dpkg-deb -f "$deb" Depends)
 dpkg-deb -x "$deb" "$work/root"
 [ -f "$work/root/usr/share/doc/psoas/copyright" ] || fail "no copyright file"
+grep -q "^License: Expat$" "$work/root/usr/share/doc/psoas/copyright" || fail "the copyright file does not name the MIT (Expat) license"
+here=$(cd "$(dirname "$0")" && pwd)
+grep -q "Permission is hereby granted" "$here/../../LICENSE" || fail "LICENSE is not the MIT license"
 version=$(dpkg-deb -f "$deb" Version)
 gzip -dc "$work/root/usr/share/doc/psoas/changelog.gz" | head -n 1 | grep -q "^psoas ($version) " ||
   fail "the changelog's newest entry is not version $version: bump packaging/changelog with the project version"
