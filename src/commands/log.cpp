@@ -74,7 +74,8 @@ ExitCode delete_session(std::string_view id, bool ask, HistoryWriter& history, c
                             kShortestId, escape_line(id)),
                 ExitCode::usage);
   if (ask && !is_terminal(STDIN_FILENO))
-    throw Error("--delete asks before it deletes, and there is no terminal to ask on; add --yes", ExitCode::usage);
+    throw Error("--delete asks before it deletes, and there is no terminal to ask on; add --yes",
+                ExitCode::usage);
   std::vector<Session> matches;
   for (Session& session : history.sessions({}))
     if (session.uuid.starts_with(id)) matches.push_back(std::move(session));
@@ -123,18 +124,18 @@ void add_log_command(CommandLine& line) {
     bool yes = false;
   };
   auto choices = std::make_shared<Choices>();
-  CLI::App* log = line.add(
-      "log", "Show the sessions you have done", CompletedArgument::none,
-      [choices](const Environment& environment, const Console& console) {
-        if (!choices->remove && !choices->import)
-          return show_log(choices->show, open_history_reader(environment.history_file()), console);
-        // Deleting and importing write: only they get the history's writer.
-        const auto file = environment.history_file();
-        if (!file) throw Error("neither XDG_STATE_HOME nor HOME says where the history is");
-        HistoryWriter history(*file);
-        if (choices->import) return import_sessions(*choices->import, history, console);
-        return delete_session(*choices->remove, !choices->yes, history, console);
-      });
+  CLI::App* log =
+      line.add("log", "Show the sessions you have done", CompletedArgument::none,
+               [choices](const Environment& environment, const Console& console) {
+                 if (!choices->remove && !choices->import)
+                   return show_log(choices->show, open_history_reader(environment.history_file()), console);
+                 // Deleting and importing write: only they get the history's writer.
+                 const auto file = environment.history_file();
+                 if (!file) throw Error("neither XDG_STATE_HOME nor HOME says where the history is");
+                 HistoryWriter history(*file);
+                 if (choices->import) return import_sessions(*choices->import, history, console);
+                 return delete_session(*choices->remove, !choices->yes, history, console);
+               });
   log->add_option(
          "--limit", choices->show.limit,
          "At most this many, newest first; 0 for all (default: 20 in the table, all in JSON and CSV)")

@@ -9,8 +9,8 @@
 #include "base/files.hpp"
 #include "commands/command_line.hpp"
 #include "load/authoring.hpp"
-#include "load/loader.hpp"
 #include "load/builtin_folder.hpp"
+#include "load/loader.hpp"
 #include "load/source.hpp"
 
 namespace psoas {
@@ -47,7 +47,8 @@ ExitCode new_routine(const NewOptions& options, const SearchPath& search_path, c
     console.err << fmt::format("psoas: note: your `{}` shadows the built-in one", options.name);
     const auto users = routines_using(search_path, options.name);
     if (!users.empty())
-      console.err << fmt::format(", in {} too, which use{} it", fmt::join(users, ", "), users.size() == 1 ? "s" : "");
+      console.err << fmt::format(", in {} too, which use{} it", fmt::join(users, ", "),
+                                 users.size() == 1 ? "s" : "");
     console.err << "\n";
   }
   if (before && before->origin == Origin::path)

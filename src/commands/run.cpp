@@ -29,13 +29,13 @@
 #include "term/terminal_input.hpp"
 #include "ui/describe.hpp"
 #include "ui/dry_run.hpp"
-#include "ui/text.hpp"
 #include "ui/json.hpp"
 #include "ui/plain_view.hpp"
 #include "ui/rating_prompt.hpp"
 #include "ui/run_screen.hpp"
 #include "ui/run_summary.hpp"
 #include "ui/sound.hpp"
+#include "ui/text.hpp"
 #include "ui/voice.hpp"
 
 namespace psoas {
@@ -85,10 +85,10 @@ PlannedRun plan_run(const Routine& routine, const RunTiming& timing) {
   if (timing.fit) {
     const Seconds before = run.timeline.remaining_from(run.timeline.steps[first_step].first_segment);
     const FitReport report = fit_timeline(run.timeline, *timing.fit, first_step);
-    const std::string at_floor = report.at_floor == 0   ? ""
-                                 : report.at_floor == 1 ? ", 1 step at the shortest it may be"
-                                                        : fmt::format(", {} steps at the shortest they may be",
-                                                                      report.at_floor);
+    const std::string at_floor = report.at_floor == 0 ? ""
+                                 : report.at_floor == 1
+                                     ? ", 1 step at the shortest it may be"
+                                     : fmt::format(", {} steps at the shortest they may be", report.at_floor);
     run.fit_note = fmt::format("fitted to {}: every hold × {:.2f}, {} in all (was {}){}{}\n",
                                format_duration(*timing.fit), report.factor, format_duration(report.total),
                                format_duration(before), at_floor,
@@ -117,9 +117,10 @@ Resumption find_resumption(const Routine& routine, const RunHistory& history) {
   }
   if (found.empty() || found.front().reached_end() || !found.front().stopped_at_segment)
     throw Error(fmt::format("nothing to resume: {}",
-                            found.empty() ? fmt::format("no session of {} in the last 24 hours", routine.name)
-                                          : fmt::format("the last session of {} ({}) reached its end", routine.name,
-                                                        to_iso8601(found.front().started).substr(11, 5))));
+                            found.empty()
+                                ? fmt::format("no session of {} in the last 24 hours", routine.name)
+                                : fmt::format("the last session of {} ({}) reached its end", routine.name,
+                                              to_iso8601(found.front().started).substr(11, 5))));
   Session earlier = std::move(found.front());
   Timeline timeline = plan_run(routine, earlier.timing).timeline;
   std::size_t segment = static_cast<std::size_t>(*earlier.stopped_at_segment);
@@ -131,17 +132,18 @@ Resumption find_resumption(const Routine& routine, const RunHistory& history) {
       throw Error(fmt::format("{} changed since that session and has no step {} now; run it from the start",
                               routine.name, step));
     segment = timeline.steps[step - 1].first_segment;
-    notes.push_back(fmt::format("{} changed since that session: going on at the start of step {}", routine.name, step));
+    notes.push_back(
+        fmt::format("{} changed since that session: going on at the start of step {}", routine.name, step));
   } else if (segment >= timeline.segments.size()) {
     throw Error(fmt::format("nothing to resume: that session of {} stopped at its end", routine.name));
   }
   const Segment& stopped = timeline.segments[std::min(static_cast<std::size_t>(*earlier.stopped_at_segment),
-                                                       timeline.segments.size() - 1)];
+                                                      timeline.segments.size() - 1)];
   const Side redone = stopped.kind == SegmentKind::hold ? stopped.side : Side::none;
   const std::size_t step = timeline.segments[segment].step;
-  notes.push_back(fmt::format("going on with {} at step {} of {}, {} after it stopped", routine.name, step + 1,
-                              timeline.steps.size(),
-                              format_duration(Seconds((wall_time_now().unix_ms - earlier.ended.unix_ms) / 1000))));
+  notes.push_back(fmt::format(
+      "going on with {} at step {} of {}, {} after it stopped", routine.name, step + 1, timeline.steps.size(),
+      format_duration(Seconds((wall_time_now().unix_ms - earlier.ended.unix_ms) / 1000))));
   return {std::move(earlier), redone, plan_resume(std::move(timeline), segment), std::move(notes)};
 }
 
@@ -206,8 +208,7 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   const auto routine = load_routine_argument(options.routine, search_path, console);
   RunTiming timing = timing_of(options);
   if (options.from)  // by name or number, in the routine as written
-    timing.from_step =
-        static_cast<int>(select_steps(build_timeline(*routine), *options.from).front()) + 1;
+    timing.from_step = static_cast<int>(select_steps(build_timeline(*routine), *options.from).front()) + 1;
   std::optional<Resumption> resumption;
   if (options.resume) resumption = find_resumption(*routine, history);
   PlannedRun planned = resumption ? PlannedRun{resumption->plan.timeline, {}} : plan_run(*routine, timing);
@@ -243,8 +244,10 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   std::optional<TerminalDevice> device;
   OutputInfo device_info;
   const bool stdin_is_terminal = is_terminal(STDIN_FILENO);
-  const bool device_wanted = (options.events && !options.plain) || (console.out_info.can_draw && !stdin_is_terminal);
-  if (device_wanted && (device = TerminalDevice::open())) device_info = probe_output(device->fd(), console.environment);
+  const bool device_wanted =
+      (options.events && !options.plain) || (console.out_info.can_draw && !stdin_is_terminal);
+  if (device_wanted && (device = TerminalDevice::open()))
+    device_info = probe_output(device->fd(), console.environment);
   const RunOutputs outputs =
       choose_run_outputs(options.plain, options.events,
                          {console.out_info.can_draw, is_terminal(STDIN_FILENO), device_info.can_draw});
@@ -350,7 +353,9 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
     console.err << "psoas: --rate asks on a terminal, and this run had none to ask on; nothing was asked\n";
   const bool ask = (options.rate || routine->rate) && keys && end.started;
   if (recorded && ask) {
-    const Ratings ratings = ask_ratings(timeline, end, prompt_on(console, outputs.keys == RunOutputs::Keys::terminal_device ? device->fd() : -1));
+    const Ratings ratings = ask_ratings(
+        timeline, end,
+        prompt_on(console, outputs.keys == RunOutputs::Keys::terminal_device ? device->fd() : -1));
     try {
       if (!ratings.empty()) history.writer->rate(recorded->id, ratings);
     } catch (const Error& error) {
@@ -363,27 +368,26 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
 void add_run_command(CommandLine& line) {
   auto options = std::make_shared<RunCommandOptions>();
   auto events_format = std::make_shared<std::string>();
-  CLI::App* run =
-      line.add("run", "Guide yourself through a routine in real time", CompletedArgument::routine,
-               [options, events_format](const Environment& environment, const Console& console) {
-                 options->events = !events_format->empty();
-                 std::optional<HistoryWriter> writer;
-                 std::optional<HistoryReader> reader;
-                 std::string problem;
-                 // A run at another speed is a rehearsal: not recorded unless asked.
-                 const bool record = options->speed == 1.0 || options->log;
-                 if (!options->dry_run && !options->no_log && record) {
-                   writer = open_history_writer(environment.history_file(), console, problem);
-                 } else if (options->resume) {
-                   if (options->no_log && !options->dry_run)
-                     throw Error("--resume goes on with a recorded session, and --no-log records nothing",
-                                 ExitCode::usage);
-                   reader = open_history_reader(environment.history_file());
-                 }
-                 return run_routine(*options, environment.search_path(),
-                                    {writer ? &*writer : nullptr, reader ? &*reader : nullptr, problem},
-                                    console);
-               });
+  CLI::App* run = line.add(
+      "run", "Guide yourself through a routine in real time", CompletedArgument::routine,
+      [options, events_format](const Environment& environment, const Console& console) {
+        options->events = !events_format->empty();
+        std::optional<HistoryWriter> writer;
+        std::optional<HistoryReader> reader;
+        std::string problem;
+        // A run at another speed is a rehearsal: not recorded unless asked.
+        const bool record = options->speed == 1.0 || options->log;
+        if (!options->dry_run && !options->no_log && record) {
+          writer = open_history_writer(environment.history_file(), console, problem);
+        } else if (options->resume) {
+          if (options->no_log && !options->dry_run)
+            throw Error("--resume goes on with a recorded session, and --no-log records nothing",
+                        ExitCode::usage);
+          reader = open_history_reader(environment.history_file());
+        }
+        return run_routine(*options, environment.search_path(),
+                           {writer ? &*writer : nullptr, reader ? &*reader : nullptr, problem}, console);
+      });
   run->add_option("routine", options->routine, "Routine name or file")->required()->type_name("ROUTINE");
   auto* dry_run = run->add_flag("--dry-run", options->dry_run,
                                 "Print the timeline with start times and the total; do not wait");

@@ -16,7 +16,8 @@ RunOutputs choose_run_outputs(bool plain, bool events, const RunStreams& streams
   } else if (streams.stdin_is_terminal) {
     outputs.keys = RunOutputs::Keys::standard_input;  // plain lines on a terminal read keys too
   } else if (outputs.screen == RunOutputs::Screen::standard_output && streams.device_can_draw) {
-    outputs.keys = RunOutputs::Keys::terminal_device;  // `< file`: the keys come from the terminal, as less reads them
+    outputs.keys =
+        RunOutputs::Keys::terminal_device;  // `< file`: the keys come from the terminal, as less reads them
   }
   return outputs;
 }

@@ -63,7 +63,12 @@ class SessionReader {
  public:
   SessionReader(const SourceText& source, const Json& json, const ObjectPlaces* places, std::size_t number,
                 std::int64_t now_unix_ms, std::vector<Diagnostic>& problems)
-      : source_(source), json_(json), places_(places), number_(number), now_unix_ms_(now_unix_ms), problems_(problems) {}
+      : source_(source),
+        json_(json),
+        places_(places),
+        number_(number),
+        now_unix_ms_(now_unix_ms),
+        problems_(problems) {}
 
   std::optional<Session> read() {
     if (!json_.is_object()) {
@@ -124,7 +129,8 @@ class SessionReader {
     if (const auto fit = optional_count("fit_seconds", 1, 86'400)) s.timing.fit = Seconds(*fit);
     s.timing.from_step = optional_count("from_step", 1, kMostCounted);
     s.speed = json_.contains("speed") ? speed() : 1.0;
-    if (!reached_known) s.reached_hold = s.reached_end() ? s.planned_hold : std::min(s.held(), s.planned_hold);
+    if (!reached_known)
+      s.reached_hold = s.reached_end() ? s.planned_hold : std::min(s.held(), s.planned_hold);
     s.ratings.left = optional_count("tightness_left", 0, 10);
     s.ratings.right = optional_count("tightness_right", 0, 10);
     s.ratings.overall = optional_count("tightness_overall", 0, 10);
@@ -226,7 +232,8 @@ class SessionReader {
     const Json* value = field("speed");
     if (!value) return 1;
     if (!value->is_number() || value->get<double>() < 0.01 || value->get<double>() > 1000) {
-      problem("speed", fmt::format("`speed` must be a number from 0.01 to 1000, not {}", escape_line(value->dump())));
+      problem("speed",
+              fmt::format("`speed` must be a number from 0.01 to 1000, not {}", escape_line(value->dump())));
       return 1;
     }
     return value->get<double>();

@@ -11,9 +11,13 @@ Millis millis(Nanos duration) {
 
 }  // namespace
 
-SessionRecorder::SessionRecorder(const Routine& routine, const Timeline& timeline, RunTiming timing, double speed,
-                                 std::function<WallTime()> wall_clock)
-    : routine_(routine), timeline_(timeline), timing_(timing), speed_(speed), wall_clock_(std::move(wall_clock)) {}
+SessionRecorder::SessionRecorder(const Routine& routine, const Timeline& timeline, RunTiming timing,
+                                 double speed, std::function<WallTime()> wall_clock)
+    : routine_(routine),
+      timeline_(timeline),
+      timing_(timing),
+      speed_(speed),
+      wall_clock_(std::move(wall_clock)) {}
 
 void SessionRecorder::resume(Session earlier, Side redone_side,
                              std::function<std::size_t(std::size_t)> original_segment) {

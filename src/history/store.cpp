@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <limits>
 #include <random>
 #include <system_error>
@@ -121,7 +121,8 @@ CREATE INDEX sessions_by_start ON sessions (started_unix_ms);
 constexpr const char* kColumns =
     "uuid, routine, title, content_hash, started_unix_ms, started_utc_offset_minutes, ended_unix_ms, "
     "ended_utc_offset_minutes, planned_ms, planned_hold_ms, reached_hold_ms, active_ms, paused_ms, "
-    "segments_completed, segments_skipped, holds, holds_skipped, held_left_ms, held_right_ms, held_unsided_ms, "
+    "segments_completed, segments_skipped, holds, holds_skipped, held_left_ms, held_right_ms, "
+    "held_unsided_ms, "
     "outcome, stopped_at_step, stopped_at_segment, stopped_hold_ms, resumed, speed, hold_override_ms, "
     "reps_override, fit_ms, from_step, rating_left, rating_right, rating_overall";
 constexpr int kColumnCount = 33;
@@ -141,7 +142,8 @@ std::string columns_of_version(int version) {
       "'', routine, title, content_hash, started_unix_ms, started_utc_offset_minutes, ended_unix_ms, "
       "ended_utc_offset_minutes, planned_ms, held_left_ms + held_right_ms + held_unsided_ms, "
       "held_left_ms + held_right_ms + held_unsided_ms, active_ms, paused_ms, segments_completed, "
-      "segments_skipped, 0, 0, held_left_ms, held_right_ms, held_unsided_ms, outcome, stopped_at_step, NULL, 0, "
+      "segments_skipped, 0, 0, held_left_ms, held_right_ms, held_unsided_ms, outcome, stopped_at_step, NULL, "
+      "0, "
       "0, 1, NULL, NULL, NULL, NULL, {}",
       ratings);
 }

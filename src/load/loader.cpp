@@ -251,9 +251,10 @@ void RoutineLoader::resolve_uses(Routine& routine, const std::vector<UseReferenc
       for (const char* extension : {".yaml", ".yml"}) {
         const fs::path beside = fs::path(file).parent_path() / (step.use + extension);
         if (hint.empty() && path_kind(beside) != PathKind::missing)
-          hint = fmt::format("; {} is beside this file, but `use` looks on the search path only: add its folder "
-                             "to PSOAS_PATH",
-                             beside.filename().string());
+          hint = fmt::format(
+              "; {} is beside this file, but `use` looks on the search path only: add its folder "
+              "to PSOAS_PATH",
+              beside.filename().string());
       }
       error(use.position, search_path_.not_found(step.use) + hint);
       continue;

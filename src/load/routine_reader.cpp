@@ -20,10 +20,9 @@ using Kind = YamlTree::Kind;
 const std::vector<std::string> kRoutineKeys = {"name",      "title",    "summary", "tags",
                                                "equipment", "cautions", "notes",   "often",
                                                "tracks",    "defaults", "steps",   "rate"};
-const std::vector<std::string> kStepKeys = {"name",      "hold",  "min-hold", "max-hold", "sides",
-                                            "reps",      "rest",  "switch",   "prepare",  "alternate",
-                                            "setup",     "cues",  "caution",  "side-label", "source",
-                                            "use"};
+const std::vector<std::string> kStepKeys = {"name",    "hold",       "min-hold", "max-hold",  "sides", "reps",
+                                            "rest",    "switch",     "prepare",  "alternate", "setup", "cues",
+                                            "caution", "side-label", "source",   "use"};
 const std::vector<std::string> kUseStepKeys = {"use", "hold", "reps", "rest", "switch", "prepare"};
 const std::vector<std::string> kDefaultsKeys = {"hold", "min-hold", "max-hold", "rest", "switch", "prepare"};
 
@@ -449,8 +448,10 @@ class Reader {
   StepDefaults read_defaults(const Entry& entry) {
     StepDefaults defaults;
     if (tree_.kind(entry.value) != Kind::map) {
-      error(entry, fmt::format("`defaults` must be a map of hold, min-hold, max-hold, rest, switch and prepare, not {}",
-                               describe(entry.value)));
+      error(entry,
+            fmt::format(
+                "`defaults` must be a map of hold, min-hold, max-hold, rest, switch and prepare, not {}",
+                describe(entry.value)));
       return defaults;
     }
     const auto fields = entries(entry.value, kDefaultsKeys, [](std::string_view key) {
@@ -566,11 +567,14 @@ class Reader {
       error(map, fmt::format("step {} has no `hold`, and there is no `defaults.hold`", number));
     }
     if (step.min_hold && step.max_hold && *step.min_hold > *step.max_hold) {
-      auto bound = std::find_if(fields.begin(), fields.end(), [](const Entry& e) { return e.key == "max-hold"; });
+      auto bound =
+          std::find_if(fields.begin(), fields.end(), [](const Entry& e) { return e.key == "max-hold"; });
       if (bound == fields.end())
-        bound = std::find_if(fields.begin(), fields.end(), [](const Entry& e) { return e.key == "min-hold"; });
-      const std::string message = fmt::format("`max-hold` ({}) is shorter than `min-hold` ({})",
-                                              format_duration(*step.max_hold), format_duration(*step.min_hold));
+        bound =
+            std::find_if(fields.begin(), fields.end(), [](const Entry& e) { return e.key == "min-hold"; });
+      const std::string message =
+          fmt::format("`max-hold` ({}) is shorter than `min-hold` ({})", format_duration(*step.max_hold),
+                      format_duration(*step.min_hold));
       if (bound != fields.end()) {
         error(*bound, message);
       } else {

@@ -76,10 +76,11 @@ FitReport fit_timeline(Timeline& timeline, Seconds target, std::size_t first_ste
   double ceiling_total = 0;
   for (const StepHolds& step : steps) ceiling_total += static_cast<double>(step.count) * step.ceiling;
   if (wanted > ceiling_total)
-    throw Error(fmt::format("cannot stretch to {}: with every hold at its longest (a step's max-hold) it takes {}",
-                            format_duration(target),
-                            format_duration(Seconds(static_cast<Seconds::rep>(std::floor(fixed + ceiling_total))))),
-                ExitCode::usage);
+    throw Error(
+        fmt::format("cannot stretch to {}: with every hold at its longest (a step's max-hold) it takes {}",
+                    format_duration(target),
+                    format_duration(Seconds(static_cast<Seconds::rep>(std::floor(fixed + ceiling_total))))),
+        ExitCode::usage);
   while (scaled_total(steps, high) < wanted && high < 1e6) high *= 2;
   for (int i = 0; i < 100; ++i) {
     const double middle = (low + high) / 2;
@@ -88,7 +89,8 @@ FitReport fit_timeline(Timeline& timeline, Seconds target, std::size_t first_ste
   report.factor = high;
   for (StepHolds& step : steps) {
     const double scaled = step.hold * report.factor;
-    const auto fitted = Seconds(static_cast<Seconds::rep>(std::llround(std::clamp(scaled, step.floor, step.ceiling))));
+    const auto fitted =
+        Seconds(static_cast<Seconds::rep>(std::llround(std::clamp(scaled, step.floor, step.ceiling))));
     if (scaled <= step.floor) ++report.at_floor;
     timeline.steps[step.step].step.hold = std::max(fitted, Seconds(1));
   }
@@ -102,7 +104,8 @@ FitReport fit_timeline(Timeline& timeline, Seconds target, std::size_t first_ste
   };
   std::vector<StepHolds*> order;
   for (StepHolds& step : steps) order.push_back(&step);
-  std::sort(order.begin(), order.end(), [&](const StepHolds* a, const StepHolds* b) { return a->count < b->count; });
+  std::sort(order.begin(), order.end(),
+            [&](const StepHolds* a, const StepHolds* b) { return a->count < b->count; });
   for (bool changed = true; changed;) {
     changed = false;
     const double off = seconds(target) - part_total();

@@ -323,7 +323,8 @@ void Runner::back(Instant now) {
   last_back_ = now;
   leave_segment(now);
   // Never back before where the run began: a run --from a step or resumed does not own the steps before.
-  const std::size_t target = twice && state_.segment > state_.first_segment ? state_.segment - 1 : state_.segment;
+  const std::size_t target =
+      twice && state_.segment > state_.first_segment ? state_.segment - 1 : state_.segment;
   state_.segment = target;
   state_.segment_length = current().duration;  // so that `back` tells the time left from there
   state_.segment_remaining = state_.segment_length;
@@ -335,7 +336,8 @@ void Runner::add_time(Nanos delta, Instant now) {
   if (is_check()) return;
   sync(now);
   delta = std::max(delta, -state_.segment_remaining);  // a segment can shrink to what was done, not below
-  delta = std::min(delta, std::chrono::duration_cast<Nanos>(kMaxDuration) - state_.segment_length);  // nor grow past a day
+  delta = std::min(
+      delta, std::chrono::duration_cast<Nanos>(kMaxDuration) - state_.segment_length);  // nor grow past a day
   state_.segment_length += delta;
   state_.segment_remaining += delta;
   state_.added += delta;

@@ -293,7 +293,8 @@ class CompactCard : private TextWriter {
     // The name gives way first when the line is too narrow for the cue to
     // start, but never below what reads as a name; the cue then gives way.
     const std::size_t fixed = number_width + 5 + sides_width + 2 + timing_width + 2;
-    name_width = std::min(name_width, std::max<std::size_t>(width_ > fixed + 20 ? width_ - fixed - 20 : 0, 16));
+    name_width =
+        std::min(name_width, std::max<std::size_t>(width_ > fixed + 20 ? width_ - fixed - 20 : 0, 16));
     for (const std::size_t i : steps) {
       const Step& step = timeline_.steps[i].step;
       std::string text =

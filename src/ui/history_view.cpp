@@ -74,7 +74,8 @@ std::string csv_field(std::string_view raw) {
 
 }  // namespace
 
-std::string render_session_table(const std::vector<Session>& sessions, bool color, std::optional<std::size_t> width) {
+std::string render_session_table(const std::vector<Session>& sessions, bool color,
+                                 std::optional<std::size_t> width) {
   const Style style(color);
   std::vector<std::array<std::string, 8>> rows;
   rows.push_back({"ID", "WHEN", "ROUTINE", "RAN", "PLANNED", "RESULT", "HELD L/R", "TIGHT L/R"});

@@ -30,7 +30,11 @@ std::string unescape(std::string_view text) {
     } else if (next == '(' && i + 2 < text.size()) {
       const std::string_view name = text.substr(i + 1, 2);
       i += 2;
-      out += name == "->" ? "→" : name == "<-" ? "←" : name == "md" || name == "em" ? "—" : name == "pc" ? "·" : "?";
+      out += name == "->"                   ? "→"
+             : name == "<-"                 ? "←"
+             : name == "md" || name == "em" ? "—"
+             : name == "pc"                 ? "·"
+                                            : "?";
     } else {
       out += next;
     }

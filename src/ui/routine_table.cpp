@@ -42,8 +42,8 @@ std::string render_routine_table(const std::vector<RoutineRow>& rows, std::optio
   if (width) {
     std::vector<std::size_t> flexible(widths.begin(), widths.end());
     fit_columns(flexible,
-                {{kTitle, 10}, {kOften, 8}, {kTags, 8}, {kOrigin, 0}, {kTags, 0}, {kOften, 0}, {kTitle, 0}}, 2,
-                *width);
+                {{kTitle, 10}, {kOften, 8}, {kTags, 8}, {kOrigin, 0}, {kTags, 0}, {kOften, 0}, {kTitle, 0}},
+                2, *width);
     std::copy(flexible.begin(), flexible.end(), widths.begin());
   }
 

@@ -28,7 +28,8 @@ std::string run_summary(const Routine& routine, const Timeline& timeline, const 
     if (state.holds_skipped > 0)
       line += fmt::format(", {} of {} skipped", state.holds_skipped, count_of(holds, "hold"));
     if (notes.session && notes.session->resumed == 0 && notes.session->outcome == SessionOutcome::partial)
-      line += fmt::format("; partial: {} of {} held", format_clock(std::chrono::duration_cast<Seconds>(notes.session->held())),
+      line += fmt::format("; partial: {} of {} held",
+                          format_clock(std::chrono::duration_cast<Seconds>(notes.session->held())),
                           format_clock(std::chrono::duration_cast<Seconds>(notes.session->planned_hold)));
     if (notes.session && notes.session->resumed > 0)
       line += fmt::format("; {} in all with the earlier part, {}",

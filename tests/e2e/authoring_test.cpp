@@ -75,7 +75,8 @@ TEST_CASE("new --from copies a routine under the new name, and a built-in's name
 
   const auto shadow = f.psoas({"new", "bridge", "--from", "bridge"});
   CHECK(shadow.exit_code == 0);
-  CHECK(shadow.err == "psoas: note: your `bridge` shadows the built-in one, in psoas-release too, which uses it\n");
+  CHECK(shadow.err ==
+        "psoas: note: your `bridge` shadows the built-in one, in psoas-release too, which uses it\n");
   CHECK(f.psoas({"list"}).out.find("user, shadows built-in") != std::string::npos);
   CHECK(f.psoas({"new", "x", "--from", "no-such-routine"}).exit_code == 1);
 }
@@ -103,9 +104,9 @@ TEST_CASE("edit of a built-in edits the user's own copy") {
   f.env["EDITOR"] = appender.string();
   const auto result = f.psoas({"edit", "bridge"});
   CHECK(result.exit_code == 0);
-  CHECK(result.err == "psoas: editing your own copy of the built-in `bridge`: " +
-                          (f.folder / "bridge.yaml").string() +
-                          "\npsoas: note: once saved, it is used by psoas-release too\n");
+  CHECK(result.err ==
+        "psoas: editing your own copy of the built-in `bridge`: " + (f.folder / "bridge.yaml").string() +
+            "\npsoas: note: once saved, it is used by psoas-release too\n");
   // The copy points editors at the schema, as `psoas new` does.
   const std::string schema_line =
       "# yaml-language-server: $schema=file://" PSOAS_SOURCE_DIR "/schema/routine.schema.json\n";

@@ -73,7 +73,8 @@ TEST_CASE("bash completes commands, options, their values and routine names") {
   CHECK(f.bash("psoas card bridge ''", 3) == "1 Bridge\n");
   CHECK(f.bash("psoas card pigeon-routine Pigeon", 3) ==
         "Pigeon\\ pose Pigeon\\ forward\\ fold Pigeon\\ back-knee\\ bend\n");
-  CHECK(f.bash("psoas card cobra-and-child Ch", 3) == "Child\\'s\\ pose\n");  // quoted, as the shell reads it back
+  CHECK(f.bash("psoas card cobra-and-child Ch", 3) ==
+        "Child\\'s\\ pose\n");  // quoted, as the shell reads it back
   CHECK(f.bash("psoas help fo", 2) == "format\n");
   CHECK(f.bash("psoas stats --routine brid", 3) == "bridge\n");
 }

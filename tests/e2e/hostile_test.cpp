@@ -88,7 +88,8 @@ TEST_CASE("a key or value holding a line break cannot forge a second error line"
   CHECK(result.err.find("a\\nforge.yaml:9:9") != std::string::npos);
 }
 
-TEST_CASE("a caution over several lines stays on one line in a plain run — cutting never splits a character") {
+TEST_CASE(
+    "a caution over several lines stays on one line in a plain run — cutting never splits a character") {
   Fixture f;
   const auto file = f.home.write("routines/lines.yaml",
                                  "title: Lines\ncautions:\n  - |\n    first\n    00:00  Forged · hold "

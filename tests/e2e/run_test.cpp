@@ -291,7 +291,8 @@ TEST_CASE("--plain on a terminal reads keys without echo, and says which at the 
   // No key was echoed: every line is psoas's own.
   for (std::string_view rest = run->output(); !rest.empty();) {
     const std::string_view line = rest.substr(0, rest.find("\r\n"));
-    CHECK_MESSAGE((line.empty() || std::string_view(" nq").find(line.front()) == std::string_view::npos), line);
+    CHECK_MESSAGE((line.empty() || std::string_view(" nq").find(line.front()) == std::string_view::npos),
+                  line);
     rest.remove_prefix(std::min(rest.size(), line.size() + 2));
   }
   CHECK(run->output().find('\x1b') == std::string::npos);

@@ -151,8 +151,9 @@ TEST_CASE("--resume after the routine changed says so and goes on at the same st
       "title: Reach\nsteps:\n  - {name: Reach, hold: 40s, sides: both}\n  - {name: Fold, hold: 25s}\n");
   const auto resumed = f.psoas({"run", "reach", "--resume", "--dry-run"});
   CHECK(resumed.exit_code == 0);
-  CHECK(resumed.err.starts_with("psoas: reach changed since that session: going on at the start of step 2\n"
-                                "psoas: going on with reach at step 2 of 2, "));
+  CHECK(
+      resumed.err.starts_with("psoas: reach changed since that session: going on at the start of step 2\n"
+                              "psoas: going on with reach at step 2 of 2, "));
   CHECK(resumed.out.find("2. Fold · get ready 10s") != std::string::npos);
   f.home.write("config/psoas/routines/reach.yaml", "title: Reach\nsteps:\n  - {name: Reach, hold: 40s}\n");
   const auto gone = f.psoas({"run", "reach", "--resume"});

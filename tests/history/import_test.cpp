@@ -101,7 +101,8 @@ TEST_CASE("an import whose figures cannot all be true is refused, naming the ses
   CHECK(message_of(sample(random_uuid())).empty());
 }
 
-TEST_CASE("a file written before reached_hold_seconds, stopped_hold_seconds and speed existed still imports") {
+TEST_CASE(
+    "a file written before reached_hold_seconds, stopped_hold_seconds and speed existed still imports") {
   std::string text = sessions_json({sample(random_uuid())});
   for (const std::string key : {"reached_hold_seconds", "stopped_hold_seconds", "speed"}) {
     const auto at = text.find("\"" + key + "\"");

@@ -36,7 +36,8 @@ struct Recorded {
       return WallTime{1'790'000'000'000 + std::chrono::duration_cast<Millis>(clock.elapsed()).count(), 60};
     });
     if (earlier)
-      recorder.resume(*earlier, redone, [plan](std::size_t segment) { return plan->original_segment(segment); });
+      recorder.resume(*earlier, redone,
+                      [plan](std::size_t segment) { return plan->original_segment(segment); });
     ScriptedInput input(clock, std::move(script));
     Runner runner(shown, {.first_segment = first, .briefing = false, .interactive = true}, recorder);
     drive(runner, clock, input);

@@ -170,7 +170,8 @@ TEST_CASE("a day counts for the streak when its sessions held at least half thei
   Session second = at({2026, 11, 22}, 18, 0, SessionOutcome::finished);
   second.planned_hold = 100s;
   second.held_unsided = 90s;
-  const std::set<std::int64_t> days = practice_days({skipped, held, short_one, second, started_by_mistake, quit_at_once});
+  const std::set<std::int64_t> days =
+      practice_days({skipped, held, short_one, second, started_by_mistake, quit_at_once});
   CHECK_FALSE(days.contains(day({2026, 11, 20})));  // everything skipped: no practice
   CHECK(days.contains(day({2026, 11, 21})));        // quit half-way, but half was held
   CHECK(days.contains(day({2026, 11, 22})));        // 110 s of 200 s over two sessions

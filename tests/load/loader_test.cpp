@@ -137,7 +137,8 @@ TEST_CASE("an unknown key with nothing close lists the keys that are allowed") {
         "test.yaml:2:1: error: unknown key `colour` (a routine's keys are name, title, summary, tags, "
         "equipment, cautions, notes, often, tracks, defaults, steps, rate)\n");
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1, music: loud}]\n") ==
-        "test.yaml:2:28: error: unknown key `music` (a step's keys are name, hold, min-hold, max-hold, sides, reps, "
+        "test.yaml:2:28: error: unknown key `music` (a step's keys are name, hold, min-hold, max-hold, "
+        "sides, reps, "
         "rest, "
         "switch, prepare, alternate, setup, cues, caution, side-label, source, use)\n");
 }
@@ -187,7 +188,8 @@ TEST_CASE("wrong types are errors at the value") {
   CHECK(diagnostics_of("title: T\nsteps: [just words]\n") ==
         "test.yaml:2:9: error: step 1 must be a map of step keys (name, hold, ...), not `just words`\n");
   CHECK(diagnostics_of("title: T\ndefaults: 5s\nsteps: [{name: S, hold: 1}]\n") ==
-        "test.yaml:2:11: error: `defaults` must be a map of hold, min-hold, max-hold, rest, switch and prepare, not "
+        "test.yaml:2:11: error: `defaults` must be a map of hold, min-hold, max-hold, rest, switch and "
+        "prepare, not "
         "`5s`\n");
 }
 

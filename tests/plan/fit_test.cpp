@@ -90,10 +90,11 @@ TEST_CASE("--fit never takes a hold above its step's max-hold, and says when the
   fit_timeline(timeline, 390s);  // 360 s of holds: the fold stops at 90, the lunges share the rest
   CHECK(hold_of(timeline, 2) == 90s);
   CHECK(hold_of(timeline, 1) == Seconds((360 - 90) / 4));
-  CHECK(timeline.total == 390s - 2s);  // 270 / 4 is 67.5: whole seconds, and a second on a single hold is capped
+  CHECK(timeline.total ==
+        390s - 2s);  // 270 / 4 is 67.5: whole seconds, and a second on a single hold is capped
   routine.steps[1].max_hold = 40s;
   Timeline capped = build_timeline(routine);
-  CHECK_THROWS_WITH_AS(fit_timeline(capped, 390s),
-                       "cannot stretch to 6m30s: with every hold at its longest (a step's max-hold) it takes 4m40s",
-                       Error);
+  CHECK_THROWS_WITH_AS(
+      fit_timeline(capped, 390s),
+      "cannot stretch to 6m30s: with every hold at its longest (a step's max-hold) it takes 4m40s", Error);
 }

@@ -384,8 +384,8 @@ TEST_CASE("the runner settles once per call, so a view draws once per change") {
 
 TEST_CASE("i shows the setup again until the segment ends or i is pressed again") {
   Run run;
-  const RunState end = run.go({{at(0s), key(Key::Code::enter)}, {at(10s), key('i')}, {at(12s), key('i')},
-                               {at(20s), key('i')}});
+  const RunState end = run.go(
+      {{at(0s), key(Key::Code::enter)}, {at(10s), key('i')}, {at(12s), key('i')}, {at(20s), key('i')}});
   const auto setups = run.sink.of(RunEventKind::setup);
   REQUIRE(setups.size() == 3);
   CHECK(setups[0].state.showing_setup);
@@ -400,7 +400,8 @@ TEST_CASE("i shows the setup again until the segment ends or i is pressed again"
 TEST_CASE("back never goes before where the run began (--from, --resume)") {
   Run run;
   const std::size_t fold = run.timeline.steps[2].first_segment;
-  run.go({{at(3s), key('b')}, {at(4s), key('b')}}, {.first_segment = fold, .briefing = false, .interactive = true});
+  run.go({{at(3s), key('b')}, {at(4s), key('b')}},
+         {.first_segment = fold, .briefing = false, .interactive = true});
   const auto backs = run.sink.of(RunEventKind::back);
   REQUIRE(backs.size() == 2);
   CHECK(backs[0].event.segment == fold);

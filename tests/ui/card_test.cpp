@@ -222,7 +222,9 @@ TEST_CASE("the card says how often, each step's source, and the notes of the rou
         std::string::npos);
 }
 
-TEST_CASE("the compact card: one line per step with its sides, side label, hold and first cue, under the cautions") {
+TEST_CASE(
+    "the compact card: one line per step with its sides, side label, hold and first cue, under the "
+    "cautions") {
   Routine routine = sample_routine();
   routine.steps[1].side_label = "kneeling leg";
   CardOptions options;

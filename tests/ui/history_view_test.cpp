@@ -65,7 +65,8 @@ TEST_CASE("stats: the gap between the sides, closing to even, crossing over, ste
 }
 
 TEST_CASE(
-    "stats: the sides compare only over sessions that worked both to the end — one side alone is never even") {
+    "stats: the sides compare only over sessions that worked both to the end — one side alone is never "
+    "even") {
   StatsReport report = report_of(1);
   const auto held_line = [&](SideBalance balance) {
     report.balance = balance;

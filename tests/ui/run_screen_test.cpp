@@ -201,7 +201,9 @@ TEST_CASE("the briefing: title, total, cautions, the equipment checklist and how
             .find("Enter ticks an item · q quits\n") != std::string::npos);
 }
 
-TEST_CASE("a hold shows its setup for its first seconds, then the cues — both when there is room — i brings the setup back") {
+TEST_CASE(
+    "a hold shows its setup for its first seconds, then the cues — both when there is room — i brings the "
+    "setup back") {
   Routine routine = sample();
   routine.steps[0].setup = {"Kneel on one knee.", "Front knee over the ankle.", "Tuck the pelvis under.",
                             "Ease the hips forward.", "Keep the chest up."};
@@ -217,7 +219,7 @@ TEST_CASE("a hold shows its setup for its first seconds, then the cues — both 
   const std::string start = text_at(40s, {80, 24});  // 5 s into a 45 s hold
   CHECK(start.find("Kneel on one knee.") != std::string::npos);
   CHECK(start.find("Back flat · Breathe out") == std::string::npos);  // no room for both at 80×24
-  const std::string later = text_at(30s, {80, 24});  // 15 s in: the cues
+  const std::string later = text_at(30s, {80, 24});                   // 15 s in: the cues
   CHECK(later.find("Kneel on one knee.") == std::string::npos);
   CHECK(later.find("Back flat · Breathe out") != std::string::npos);
   const std::string asked = text_at(30s, {80, 24}, true);
@@ -232,12 +234,13 @@ TEST_CASE("a notice, such as a missing voice, is on the briefing and in the foot
   const Timeline timeline = build_timeline(routine);
   const std::vector<std::string> notices = {"--voice needs espeak-ng"};
   RunState briefing;
-  CHECK(screen_text(compose_run_frame(routine, timeline, briefing, {80, 24}, true, notices)).find("--voice needs") !=
-        std::string::npos);
+  CHECK(screen_text(compose_run_frame(routine, timeline, briefing, {80, 24}, true, notices))
+            .find("--voice needs") != std::string::npos);
   RunState running = holding(40s);
   running.active = 3s;
   CHECK(text_of(compose_run_frame(routine, timeline, running, {80, 24}, true, notices).lines[23]) ==
         "--voice needs espeak-ng");
   running.active = 30s;
-  CHECK(text_of(compose_run_frame(routine, timeline, running, {80, 24}, true, notices).lines[23]).starts_with("space pause"));
+  CHECK(text_of(compose_run_frame(routine, timeline, running, {80, 24}, true, notices).lines[23])
+            .starts_with("space pause"));
 }

@@ -34,12 +34,14 @@ TEST_CASE("padding measures columns, not bytes") {
   CHECK(pad_right("long", 2) == "long");
 }
 
-TEST_CASE("fit_columns narrows the columns in order, to their minimums, and drops a column whose minimum is 0") {
+TEST_CASE(
+    "fit_columns narrows the columns in order, to their minimums, and drops a column whose minimum is 0") {
   std::vector<std::size_t> widths = {10, 30, 8, 6};  // 54 + 3 gaps of 2: 60
   fit_columns(widths, {{1, 12}, {3, 0}, {1, 0}}, 2, 50);
   CHECK(widths == std::vector<std::size_t>{10, 20, 8, 6});  // the first column gave just enough
   fit_columns(widths, {{1, 12}, {3, 0}, {1, 0}}, 2, 36);
-  CHECK(widths == std::vector<std::size_t>{10, 12, 8, 0});  // down to its minimum, then the last dropped with its gap
+  CHECK(widths ==
+        std::vector<std::size_t>{10, 12, 8, 0});  // down to its minimum, then the last dropped with its gap
   fit_columns(widths, {{1, 12}, {3, 0}, {1, 0}}, 2, 20);
   CHECK(widths == std::vector<std::size_t>{10, 0, 8, 0});  // 10 + 2 + 8: fits
   fit_columns(widths, {{1, 12}, {3, 0}, {1, 0}}, 2, 5);
