@@ -44,25 +44,23 @@ namespace {
 // A session quit or stopped can be resumed for this long after it began.
 constexpr auto kResumeWindow = std::chrono::hours(24);
 
+// A duration option's value: from 1 s to 24 h.
+std::optional<Seconds> duration_option(const std::optional<std::string>& text, std::string_view option,
+                                       std::string_view examples) {
+  if (!text) return std::nullopt;
+  const auto duration = parse_duration(*text);
+  if (!duration || *duration <= Seconds(0) || *duration > kMaxDuration)
+    throw Error(fmt::format("{} must be a duration from 1s to 24h, such as {}, not `{}`", option, examples,
+                            escape_line(*text)),
+                ExitCode::usage);
+  return duration;
+}
+
 RunTiming timing_of(const RunCommandOptions& options) {
   RunTiming timing;
-  if (options.hold) {
-    const auto hold = parse_duration(*options.hold);
-    if (!hold || *hold <= Seconds(0) || *hold > kMaxDuration)
-      throw Error(fmt::format("--hold must be a duration from 1s to 24h, such as 45s, 2m or 1:30, not `{}`",
-                              escape_line(*options.hold)),
-                  ExitCode::usage);
-    timing.hold = hold;
-  }
+  timing.hold = duration_option(options.hold, "--hold", "45s, 2m or 1:30");
   timing.reps = options.reps;
-  if (options.fit) {
-    const auto fit = parse_duration(*options.fit);
-    if (!fit || *fit <= Seconds(0) || *fit > kMaxDuration)
-      throw Error(fmt::format("--fit must be a duration from 1s to 24h, such as 10m or 25m, not `{}`",
-                              escape_line(*options.fit)),
-                  ExitCode::usage);
-    timing.fit = fit;
-  }
+  timing.fit = duration_option(options.fit, "--fit", "10m or 25m");
   return timing;
 }
 

@@ -64,6 +64,17 @@ SignalWatch::~SignalWatch() {
   ::sigprocmask(SIG_SETMASK, &previous_mask_, nullptr);
 }
 
+namespace {
+
+// Whether a handler set `flag` since the last look, clearing it.
+bool take_flag(volatile std::sig_atomic_t& flag) {
+  const bool set = flag != 0;
+  flag = 0;
+  return set;
+}
+
+}  // namespace
+
 int SignalWatch::take_interrupt() {
   const int signal = g_interrupt;
   g_interrupt = 0;
@@ -71,21 +82,15 @@ int SignalWatch::take_interrupt() {
 }
 
 bool SignalWatch::take_resize() {
-  const bool resized = g_resize != 0;
-  g_resize = 0;
-  return resized;
+  return take_flag(g_resize);
 }
 
 bool SignalWatch::take_suspend() {
-  const bool suspended = g_suspend != 0;
-  g_suspend = 0;
-  return suspended;
+  return take_flag(g_suspend);
 }
 
 bool SignalWatch::take_continue() {
-  const bool continued = g_continue != 0;
-  g_continue = 0;
-  return continued;
+  return take_flag(g_continue);
 }
 
 void SignalWatch::stop_process() {

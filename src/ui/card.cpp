@@ -1,6 +1,7 @@
 #include "ui/card.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -23,6 +24,29 @@ constexpr std::size_t kMinWidth = 40;
 // "4m55s", or "4m55s+" when checklist steps add time of their own, as `psoas list` says it.
 std::string total_text(const Timeline& timeline) {
   return format_duration(timeline.total) + (timeline.has_checklist() ? "+" : "");
+}
+
+// The parts of a card, in the order every format lays them out.
+struct CardParts {
+  std::function<void()> header;
+  std::function<void(std::size_t step, bool whole)> step;  // whole: with everything the card shows of it
+  std::function<void()> notes;
+  std::function<void(std::size_t step, bool first)>
+      step_heading;  // a step's own card, for `card ROUTINE STEP`
+};
+
+// The whole card, or only the steps asked for, each under its own heading.
+void lay_out(const std::vector<std::size_t>& only_steps, std::size_t step_count, const CardParts& parts) {
+  if (only_steps.empty()) {
+    parts.header();
+    for (std::size_t i = 0; i < step_count; ++i) parts.step(i, true);
+    parts.notes();
+    return;
+  }
+  for (const std::size_t i : only_steps) {
+    parts.step_heading(i, i == only_steps.front());
+    parts.step(i, false);
+  }
 }
 
 // What both text cards write with: lines of at most the card's width.
@@ -64,17 +88,13 @@ class TextCard : private TextWriter {
       : TextWriter(routine, timeline, options) {}
 
   std::string render(const std::vector<std::size_t>& only_steps) {
-    if (only_steps.empty()) {
-      header();
-      for (std::size_t i = 0; i < timeline_.steps.size(); ++i) step(i, true);
-      notes();
-    } else {
-      for (const std::size_t i : only_steps) {
-        if (i != only_steps.front()) line("");  // one card after another, each cut apart
-        line(style_.dim(fmt::format("{} · step {} of {}", routine_.title, i + 1, timeline_.steps.size())));
-        step(i, false);
-      }
-    }
+    lay_out(
+        only_steps, timeline_.steps.size(),
+        {[&] { header(); }, [&](std::size_t i, bool whole) { step(i, whole); }, [&] { notes(); },
+         [&](std::size_t i, bool first) {
+           if (!first) line("");  // one card after another, each cut apart
+           line(style_.dim(fmt::format("{} · step {} of {}", routine_.title, i + 1, timeline_.steps.size())));
+         }});
     return std::move(out_);
   }
 
@@ -188,17 +208,12 @@ class MarkdownCard {
   MarkdownCard(const Routine& routine, const Timeline& timeline) : routine_(routine), timeline_(timeline) {}
 
   std::string render(const std::vector<std::size_t>& only_steps) {
-    if (only_steps.empty()) {
-      header();
-      for (std::size_t i = 0; i < timeline_.steps.size(); ++i) step(i, true);
-      notes();
-    } else {
-      for (const std::size_t i : only_steps) {
-        out_ += fmt::format("*{} · step {} of {}*\n\n", markdown_escape(routine_.title), i + 1,
-                            timeline_.steps.size());
-        step(i, false);
-      }
-    }
+    lay_out(only_steps, timeline_.steps.size(),
+            {[&] { header(); }, [&](std::size_t i, bool whole) { step(i, whole); }, [&] { notes(); },
+             [&](std::size_t i, bool) {
+               out_ += fmt::format("*{} · step {} of {}*\n\n", markdown_escape(routine_.title), i + 1,
+                                   timeline_.steps.size());
+             }});
     return std::move(out_);
   }
 

@@ -43,6 +43,34 @@ std::string describe_segment(const Timeline& timeline, std::size_t index) {
   return text;
 }
 
+namespace {
+
+// The line of an event that needs only a word, or null.
+const char* word_for(RunEventKind kind) {
+  switch (kind) {
+    case RunEventKind::back:
+      return "back";
+    case RunEventKind::quit_asked:
+      return "quit? y quits, any other key goes on";
+    case RunEventKind::quit_cancelled:
+      return "going on";
+    case RunEventKind::paused:
+      return "paused";
+    case RunEventKind::resumed:
+      return "resumed";
+    case RunEventKind::skipped:
+      return "skipped";
+    case RunEventKind::finished:
+      return "done";
+    case RunEventKind::quit:
+      return "quit";
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace
+
 PlainView::PlainView(const Routine& routine, const Timeline& timeline, std::ostream& out, bool keys)
     : routine_(routine), timeline_(timeline), out_(out), keys_(keys) {}
 
@@ -68,17 +96,8 @@ void PlainView::on_event(const RunEvent& event, const RunState& state) {
     case RunEventKind::checked:
       if (keys_) out_ << fmt::format("{}  ticked off\n", at);
       break;
-    case RunEventKind::back:
-      out_ << fmt::format("{}  back\n", at);
-      break;
     case RunEventKind::time_added:
       out_ << fmt::format("{}  {:+}s\n", at, std::chrono::duration_cast<Seconds>(event.delta).count());
-      break;
-    case RunEventKind::quit_asked:
-      out_ << fmt::format("{}  quit? y quits, any other key goes on\n", at);
-      break;
-    case RunEventKind::quit_cancelled:
-      out_ << fmt::format("{}  going on\n", at);
       break;
     case RunEventKind::help:
       if (state.showing_help)
@@ -91,25 +110,11 @@ void PlainView::on_event(const RunEvent& event, const RunState& state) {
       if (step.setup.empty()) out_ << "  (this step has no setup)\n";
       break;
     }
-    case RunEventKind::paused:
-      out_ << fmt::format("{}  paused\n", at);
-      break;
-    case RunEventKind::resumed:
-      out_ << fmt::format("{}  resumed\n", at);
-      break;
-    case RunEventKind::skipped:
-      out_ << fmt::format("{}  skipped\n", at);
-      break;
-    case RunEventKind::finished:
-      out_ << fmt::format("{}  done\n", at);
-      break;
-    case RunEventKind::quit:
-      out_ << fmt::format("{}  quit\n", at);
-      break;
     case RunEventKind::interrupted:
       out_ << fmt::format("{}  {}\n", at, describe_stop(state.signal));
       break;
     default:
+      if (const char* word = word_for(event.kind)) out_ << fmt::format("{}  {}\n", at, word);
       break;
   }
   out_.flush();
