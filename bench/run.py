@@ -11,6 +11,7 @@ against a C program that only returns 0. bench/RESULTS.md keeps the figures.
 """
 import argparse
 import fcntl
+import json
 import os
 import pty
 import resource
@@ -63,6 +64,36 @@ def write_long_routine(path, steps):
             out.write(f"  - {{name: Step {i}, hold: 30s, sides: both, reps: 2, rest: 5s, cues: [Breathe out]}}\n")
 
 
+def write_reminders_and_history(psoas, work, env):
+    """Three reminders, and a history of 1,000 sessions over the last 100 days, for `today --short`."""
+    os.makedirs(os.path.join(work, "config", "psoas"), exist_ok=True)
+    with open(os.path.join(work, "config", "psoas", "reminders.yaml"), "w") as out:
+        out.write("reminders:\n"
+                  "  - {id: desk-break, routine: desk-break, every: 50m, between: 09:00-17:30, days: mon-fri}\n"
+                  "  - {id: pigeon, routine: pigeon-routine, at: ['10:30', '15:00']}\n"
+                  "  - {id: bridge, routine: bridge, at: ['08:00'], days: weekends}\n")
+    now = time.time()
+    sessions = []
+    for i in range(1000):
+        ended = now - i * 8640
+        stamp = lambda t: time.strftime("%Y-%m-%dT%H:%M:%S.000+00:00", time.gmtime(t))
+        sessions.append({"log_format": 1, "id": f"00000000-0000-4000-8000-{i:012}",
+                         "routine": ("desk-break", "pigeon-routine", "bridge")[i % 3], "title": "t",
+                         "content_hash": "", "started": stamp(ended - 200), "ended": stamp(ended),
+                         "planned_seconds": 200, "planned_hold_seconds": 150, "reached_hold_seconds": 150,
+                         "active_seconds": 200, "paused_seconds": 0, "segments_completed": 5,
+                         "segments_skipped": 0, "holds": 4, "holds_skipped": 0, "held_left_seconds": 75,
+                         "held_right_seconds": 75, "held_unsided_seconds": 0, "outcome": "finished",
+                         "stopped_at_step": None, "stopped_at_segment": None, "stopped_hold_seconds": 0,
+                         "resumed": 0, "speed": 1, "hold_override_seconds": None, "reps_override": None,
+                         "fit_seconds": None, "from_step": None, "tightness_left": None,
+                         "tightness_right": None, "tightness_overall": None})
+    path = os.path.join(work, "sessions.json")
+    with open(path, "w") as out:
+        json.dump(sessions, out)
+    subprocess.run([psoas, "log", "--import", path], env=dict(env, TZ="UTC"), check=True, capture_output=True)
+
+
 def run_on_pty(argv, env, report, columns=80, rows=24):
     """Runs argv on a pseudo-terminal to its end: wall and CPU seconds, peak RSS, bytes written, status."""
     pid, master = pty.fork()
@@ -93,6 +124,7 @@ def main():
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--quick", action="store_true", help="leave out the 10-minute run at real speed")
     parser.add_argument("--runs", type=int, default=200, help="runs per start-up figure")
+    parser.add_argument("--startup", action="store_true", help="only the start-up figures")
     args = parser.parse_args()
 
     psoas = os.path.join(args.build, "psoas")
@@ -111,9 +143,12 @@ def main():
     print("| command | median | × C main | CPU | peak RSS |\n|---|---|---|---|---|")
     base = median_run([empty], env, args.runs)
     cold_env = dict(env, XDG_CACHE_HOME=os.path.join(work, "no-cache"))
+    write_reminders_and_history(psoas, work, env)
     for label, argv, run_env in [("C main returning 0", [empty], env), ("psoas --version", [psoas, "--version"], env),
                                  ("psoas list (built-ins)", [psoas, "list"], env),
-                                 ("psoas list (built-ins), no cache", [psoas, "list"], cold_env)]:
+                                 ("psoas list (built-ins), no cache", [psoas, "list"], cold_env),
+                                 ("psoas today --short (3 reminders, 1,000 sessions)", [psoas, "today", "--short"],
+                                  env)]:
         if run_env is cold_env:
             shutil.rmtree(os.path.join(work, "no-cache"), ignore_errors=True)
             wall, cpu, rss = median_run(argv + ["--names"], run_env, 1, 0)  # nothing cached by --names
@@ -126,6 +161,9 @@ def main():
         else:
             wall, cpu, rss = base if argv == [empty] else median_run(argv, run_env, args.runs)
         print(f"| `{label}` | {wall * 1000:.2f} ms | {wall / base[0]:.1f} | {cpu * 1000:.2f} ms | {rss / 1024:.1f} MB |")
+
+    if args.startup:
+        return
 
     print("\n## Scaling\n")
     print("| command | size | median | per item | peak RSS |\n|---|---|---|---|---|")

@@ -1,11 +1,13 @@
 #include "base/process.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
@@ -16,8 +18,10 @@ namespace psoas {
 
 namespace {
 
-// Spawns with `input_fd`, when given, as the child's standard input.
-std::optional<pid_t> spawn(const std::vector<std::string>& argv, ChildStreams streams, int input_fd) {
+// Spawns with `input_fd`, when given, as the child's standard input, and
+// `output_fd` as its standard output; `detached` puts it in a session of its own.
+std::optional<pid_t> spawn(const std::vector<std::string>& argv, ChildStreams streams, int input_fd,
+                           int output_fd = -1, bool detached = false) {
   if (argv.empty()) return std::nullopt;
   posix_spawn_file_actions_t files;
   posix_spawn_file_actions_init(&files);
@@ -25,6 +29,10 @@ std::optional<pid_t> spawn(const std::vector<std::string>& argv, ChildStreams st
     for (const int fd : {0, 1, 2})
       posix_spawn_file_actions_addopen(&files, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0);
   if (input_fd >= 0) posix_spawn_file_actions_adddup2(&files, input_fd, 0);
+  if (output_fd >= 0) posix_spawn_file_actions_adddup2(&files, output_fd, 1);
+  // A child that outlives its parent keeps none of the parent's other files:
+  // whoever waits for those to close (a pipe's reader) is not kept waiting.
+  if (detached) posix_spawn_file_actions_addclosefrom_np(&files, 3);
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
   sigset_t none;
@@ -33,7 +41,8 @@ std::optional<pid_t> spawn(const std::vector<std::string>& argv, ChildStreams st
   sigfillset(&all);
   posix_spawnattr_setsigmask(&attributes, &none);
   posix_spawnattr_setsigdefault(&attributes, &all);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  posix_spawnattr_setflags(&attributes, static_cast<short>(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF |
+                                                           (detached ? POSIX_SPAWN_SETSID : 0)));
 
   std::vector<std::string> copies = argv;
   std::vector<char*> pointers;
@@ -51,6 +60,41 @@ std::optional<pid_t> spawn(const std::vector<std::string>& argv, ChildStreams st
 
 std::optional<pid_t> spawn_process(const std::vector<std::string>& argv, ChildStreams streams) {
   return spawn(argv, streams, -1);
+}
+
+std::optional<DetachedChild> spawn_detached(const std::vector<std::string>& argv) {
+  int report[2];
+  if (::pipe2(report, O_CLOEXEC) != 0) return std::nullopt;
+  const int null_in = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  const auto pid = spawn(argv, ChildStreams::inherited, null_in, report[1], true);
+  if (null_in >= 0) ::close(null_in);
+  ::close(report[1]);
+  if (!pid) {
+    ::close(report[0]);
+    return std::nullopt;
+  }
+  return DetachedChild{*pid, report[0]};
+}
+
+std::optional<std::string> read_report_line(int fd, std::chrono::milliseconds timeout) {
+  std::string line;
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now())
+            .count();
+    if (left <= 0) return std::nullopt;
+    pollfd ready{fd, POLLIN, 0};
+    const int polled = ::poll(&ready, 1, static_cast<int>(left));
+    if (polled < 0 && errno == EINTR) continue;
+    if (polled <= 0) return std::nullopt;
+    char c = 0;
+    const ssize_t n = ::read(fd, &c, 1);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return line.empty() ? std::nullopt : std::optional(line);
+    if (c == '\n') return line;
+    if (line.size() < 4096) line += c;
+  }
 }
 
 std::optional<int> run_with_input(const std::vector<std::string>& argv, std::string_view input) {

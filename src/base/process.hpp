@@ -2,6 +2,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,19 @@ enum class ChildStreams : unsigned char {
 // starts with no signal blocked and every signal at its default action.
 // Nothing when it cannot be started.
 std::optional<pid_t> spawn_process(const std::vector<std::string>& argv, ChildStreams streams);
+
+// A child in a session of its own, that outlives its parent, with a pipe
+// from its standard output to tell how it is doing; its standard input is
+// /dev/null, its standard error the parent's.
+struct DetachedChild {
+  pid_t pid = -1;
+  int report_fd = -1;  // the read end; the caller closes it
+};
+std::optional<DetachedChild> spawn_detached(const std::vector<std::string>& argv);
+
+// A line from `fd`, without its line break: nothing when none came within
+// `timeout`, or the writer closed the pipe first.
+std::optional<std::string> read_report_line(int fd, std::chrono::milliseconds timeout);
 
 // Waits for a child to end: its exit status, or 128 + the signal that ended it.
 int wait_process(pid_t pid);

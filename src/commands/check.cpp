@@ -1,6 +1,7 @@
 #include "commands/check.hpp"
 
 #include <ostream>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -10,11 +11,36 @@
 #include "load/loader.hpp"
 #include "load/suggest.hpp"
 #include "plan/timeline.hpp"
+#include "remind/reminders_file.hpp"
 #include "ui/describe.hpp"
 #include "ui/json.hpp"
 #include "ui/style.hpp"
 
 namespace psoas {
+
+namespace {
+
+// reminders.yaml, checked as a routine is: every error with its place, and
+// each routine it names found on the search path.
+CheckedFile check_reminders_file(const std::filesystem::path& file, const SearchPath& search_path) {
+  CheckedFile entry{file.string(), std::nullopt, std::nullopt, {}};
+  auto source = read_source(file);
+  if (const auto* problem = std::get_if<Diagnostic>(&source)) {
+    entry.diagnostics.push_back(*problem);
+    return entry;
+  }
+  ReadReminders read = read_reminders(std::get<SourceText>(source));
+  entry.diagnostics = std::move(read.diagnostics);
+  for (std::size_t i = 0; i < read.reminders.size(); ++i)
+    if (!search_path.find(read.reminders[i].routine))
+      entry.diagnostics.push_back({file.string(), read.routine_positions[i], Severity::error,
+                                   search_path.not_found(read.reminders[i].routine)});
+  sort_by_position(entry.diagnostics);
+  if (!has_errors(entry.diagnostics)) entry.reminders = read.reminders.size();
+  return entry;
+}
+
+}  // namespace
 
 ExitCode check_routines(const CheckOptions& options, const SearchPath& search_path, const Console& console) {
   RoutineLoader loader(search_path);
@@ -36,6 +62,17 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
           {argument, kNowhere, Severity::error,
            fmt::format("no such file; the routine `{}` is {}, and `psoas check {}` checks it",
                        file.stem().string(), named->file.string(), file.stem().string())});
+    } else if (file.filename() == kRemindersFileName) {
+      CheckedFile entry = check_reminders_file(file, search_path);
+      all_valid = all_valid && entry.reminders.has_value();
+      if (!options.json) {
+        print_diagnostics(console, entry.diagnostics);
+        if (entry.reminders)
+          console.out << fmt::format("{}: {} ({})\n", escape_line(entry.file), style.good("ok"),
+                                     count_of(*entry.reminders, "reminder"));
+      }
+      checked.push_back(std::move(entry));
+      continue;
     } else {
       result = loader.load_file(file);
     }

@@ -9,12 +9,15 @@ namespace psoas {
 namespace {
 
 // What each command's positional argument is, to say what is missing.
-std::string_view wanted(std::string_view argument) {
+std::string_view wanted(std::string_view command, std::string_view argument) {
+  if (argument == "routine" && command == "remind add") return "a routine's name, as `psoas list` shows it";
   if (argument == "routine") return "a routine name or file";
   if (argument == "files") return "one or more routine files or names";
   if (argument == "name") return "a name for the new routine";
   if (argument == "shell") return "a shell: bash, zsh or fish";
   if (argument == "topic") return "a topic";
+  if (argument == "how_long") return "how long: `today`, or a time such as 2h";
+  if (argument == "reminder") return "a reminder's id, or a routine's name";
   return argument;
 }
 
@@ -41,11 +44,51 @@ std::string unknown_command(const CLI::App& app, int argc, char** argv) {
   return fmt::format("a command is needed: {}; see `psoas --help`", list);
 }
 
+// The commands chosen, outermost first: `remind`, then `add`.
+std::vector<const CLI::App*> chosen_path(const CLI::App& app) {
+  std::vector<const CLI::App*> path;
+  for (const CLI::App* level = &app;;) {
+    const auto parsed = level->get_subcommands();
+    if (parsed.empty()) return path;
+    level = parsed.front();
+    path.push_back(level);
+  }
+}
+
+// "remind add": the chosen commands' names.
+std::string path_name(const std::vector<const CLI::App*>& path) {
+  std::string name;
+  for (const CLI::App* level : path) name += (name.empty() ? "" : " ") + level->get_name();
+  return name;
+}
+
+// `psoas remind frobnicate`, or `psoas remind` alone.
+std::string unknown_subcommand(const std::vector<const CLI::App*>& path, int argc, char** argv) {
+  const CLI::App& command = *path.back();
+  const std::vector<std::string> names = command_names(command);
+  const std::string name = path_name(path);
+  int i = 1;
+  for (const CLI::App* level : path)
+    while (i < argc && argv[i] != level->get_name()) ++i;
+  for (++i; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word.starts_with('-')) continue;
+    const auto close = close_matches(word, names);
+    return fmt::format("`psoas {}` has no command `{}`{}; its commands are {}", name, word,
+                       close.empty() ? "" : fmt::format(" (did you mean {}?)", join_alternatives(close)),
+                       fmt::join(names, ", "));
+  }
+  return fmt::format("`psoas {}` needs a command: {}; see `psoas {} --help`", name, fmt::join(names, ", "),
+                     name);
+}
+
 // The first word after the command that it does not take: an unknown option
 // (named alone, without its value) or an argument too many.
-std::string first_extra(const CLI::App& command, int argc, char** argv) {
+std::string first_extra(const std::vector<const CLI::App*>& path, int argc, char** argv) {
+  const CLI::App& command = *path.back();
   int i = 1;
-  while (i < argc && argv[i] != command.get_name()) ++i;
+  for (const CLI::App* level : path)
+    while (i < argc && argv[i] != level->get_name()) ++i;
   for (++i; i < argc; ++i) {
     const std::string_view word = argv[i];
     if (word == "--") break;
@@ -56,33 +99,40 @@ std::string first_extra(const CLI::App& command, int argc, char** argv) {
   return {};
 }
 
-std::string unknown_option(const CLI::App& command, const std::string& option, const std::string& help) {
+std::string unknown_option(const CLI::App& command, const std::string& name, const std::string& option,
+                           const std::string& help) {
   std::vector<std::string> names;
   for (const CLI::Option* known : command.get_options())
-    for (const std::string& name : known->get_lnames()) names.push_back("--" + name);
+    for (const std::string& long_name : known->get_lnames()) names.push_back("--" + long_name);
   const auto close = close_matches(option, names, 1);
-  return fmt::format("`psoas {}` has no option `{}`{}; see `{}`", command.get_name(), option,
+  return fmt::format("`psoas {}` has no option `{}`{}; see `{}`", name, option,
                      close.empty() ? "" : fmt::format("; did you mean `{}`?", close.front()), help);
 }
 
 }  // namespace
 
 std::string explain_parse_error(const CLI::ParseError& error, const CLI::App& app, int argc, char** argv) {
-  const auto parsed = app.get_subcommands();
-  const CLI::App* command = parsed.empty() ? nullptr : parsed.front();
-  const std::string name = command ? command->get_name() : std::string();
+  const auto path = chosen_path(app);
+  const CLI::App* command = path.empty() ? nullptr : path.back();
+  const std::string name = path_name(path);
   const std::string help = command ? fmt::format("psoas {} --help", name) : "psoas --help";
   const std::string_view message = error.what();
 
   if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
     if (!command) return unknown_command(app, argc, argv);
+    if (!command->get_subcommands([](const CLI::App*) { return true; }).empty() &&
+        command->get_subcommands().empty())
+      return unknown_subcommand(path, argc, argv);
     const std::string_view argument = message.substr(0, message.find(" is required"));
-    return fmt::format("`psoas {}` needs {}; see `{}`", name, wanted(argument), help);
+    return fmt::format("`psoas {}` needs {}; see `{}`", name, wanted(name, argument), help);
   }
   if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
     if (!command) return unknown_command(app, argc, argv);
-    if (const std::string option = first_extra(*command, argc, argv); !option.empty())
-      return unknown_option(*command, option, help);
+    if (const std::string option = first_extra(path, argc, argv); !option.empty())
+      return unknown_option(*command, name, option, help);
+    if (!command->get_subcommands([](const CLI::App*) { return true; }).empty() &&
+        command->get_subcommands().empty())
+      return unknown_subcommand(path, argc, argv);
     const std::string extras(message.substr(message.find(": ") + 2));
     return fmt::format("`psoas {}` has no argument `{}`; see `{}`", name, extras.substr(0, extras.find(' ')),
                        help);

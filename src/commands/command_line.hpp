@@ -48,6 +48,9 @@ void add_new_command(CommandLine& line);
 void add_edit_command(CommandLine& line);
 void add_help_command(CommandLine& line);
 void add_completion_command(CommandLine& line);
+void add_remind_command(CommandLine& line);
+void add_nudge_command(CommandLine& line);
+void add_today_command(CommandLine& line);
 
 // What the completion scripts need, read from the command line itself.
 CompletionSpec completion_spec_of(const CommandLine& line);

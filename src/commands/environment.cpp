@@ -27,6 +27,9 @@ Environment Environment::of_process() {
   environment.no_color = variable("NO_COLOR");
   environment.term = variable("TERM");
   environment.columns = variable("COLUMNS");
+  environment.psoas_terminal = variable("PSOAS_TERMINAL");
+  environment.session_bus_address = variable("DBUS_SESSION_BUS_ADDRESS");
+  environment.xdg_runtime_dir = variable("XDG_RUNTIME_DIR");
   return environment;
 }
 
@@ -48,6 +51,24 @@ std::optional<std::filesystem::path> Environment::list_cache_file() const {
   const auto folder = cache_folder(xdg());
   if (!folder) return std::nullopt;
   return *folder / "list.json";
+}
+
+std::optional<std::filesystem::path> Environment::reminders_file() const {
+  const auto folder = config_folder(xdg());
+  if (!folder) return std::nullopt;
+  return *folder / "reminders.yaml";
+}
+
+std::optional<std::filesystem::path> Environment::remind_state_file() const {
+  const auto folder = state_folder(xdg());
+  if (!folder) return std::nullopt;
+  return *folder / "reminders.json";
+}
+
+std::optional<std::filesystem::path> Environment::systemd_user_folder() const {
+  const auto folder = config_home(xdg());
+  if (!folder) return std::nullopt;
+  return *folder / "systemd/user";
 }
 
 std::string Environment::editor_command() const {

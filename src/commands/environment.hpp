@@ -23,7 +23,10 @@ struct Environment {
   std::optional<std::string> pager;
   std::optional<std::string> no_color;
   std::optional<std::string> term;
-  std::optional<std::string> columns;  // COLUMNS: the width a card written to a file takes
+  std::optional<std::string> columns;              // COLUMNS: the width a card written to a file takes
+  std::optional<std::string> psoas_terminal;       // PSOAS_TERMINAL: what runs a routine from a reminder
+  std::optional<std::string> session_bus_address;  // DBUS_SESSION_BUS_ADDRESS
+  std::optional<std::string> xdg_runtime_dir;      // XDG_RUNTIME_DIR
 
   // The process's own environment.
   static Environment of_process();
@@ -35,6 +38,12 @@ struct Environment {
   [[nodiscard]] std::optional<std::filesystem::path> history_file() const;
   // $XDG_CACHE_HOME/psoas/list.json, or ~/.cache/psoas/list.json.
   [[nodiscard]] std::optional<std::filesystem::path> list_cache_file() const;
+  // $XDG_CONFIG_HOME/psoas/reminders.yaml, or ~/.config/psoas/reminders.yaml.
+  [[nodiscard]] std::optional<std::filesystem::path> reminders_file() const;
+  // $XDG_STATE_HOME/psoas/reminders.json: what nudge and the buttons did.
+  [[nodiscard]] std::optional<std::filesystem::path> remind_state_file() const;
+  // $XDG_CONFIG_HOME/systemd/user, or ~/.config/systemd/user: where user units go.
+  [[nodiscard]] std::optional<std::filesystem::path> systemd_user_folder() const;
   // $VISUAL, then $EDITOR, then vi, as crontab and git choose.
   [[nodiscard]] std::string editor_command() const;
   // NO_COLOR (to anything but empty, per no-color.org) and TERM.

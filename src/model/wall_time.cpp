@@ -1,5 +1,7 @@
 #include "model/wall_time.hpp"
 
+#include <time.h>
+
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -140,6 +142,43 @@ std::string to_iso8601(WallTime time) {
   return fmt::format("{}T{:02}:{:02}:{:02}.{:03}{}{:02}:{:02}", to_string(date), ms_of_day / 3'600'000,
                      ms_of_day / 60'000 % 60, ms_of_day / 1000 % 60, ms_of_day % 1000,
                      time.utc_offset_minutes < 0 ? '-' : '+', offset / 60, offset % 60);
+}
+
+WallTime wall_time_now() {
+  timespec ts{};
+  ::clock_gettime(CLOCK_REALTIME, &ts);
+  tm local{};
+  ::localtime_r(&ts.tv_sec, &local);
+  return {std::int64_t{ts.tv_sec} * 1000 + ts.tv_nsec / 1'000'000, static_cast<int>(local.tm_gmtoff / 60)};
+}
+
+WallTime wall_time_at(std::int64_t unix_ms) {
+  const auto seconds = static_cast<time_t>(unix_ms >= 0 ? unix_ms / 1000 : (unix_ms - 999) / 1000);
+  tm local{};
+  ::localtime_r(&seconds, &local);
+  return {unix_ms, static_cast<int>(local.tm_gmtoff / 60)};
+}
+
+std::int64_t local_unix_ms(std::int64_t day, int minute_of_day) {
+  const CivilDate date = civil_from_days(day);
+  tm local{};
+  local.tm_year = static_cast<int>(date.year - 1900);
+  local.tm_mon = static_cast<int>(date.month) - 1;
+  local.tm_mday = static_cast<int>(date.day);
+  local.tm_hour = minute_of_day / 60;
+  local.tm_min = minute_of_day % 60;
+  local.tm_isdst = -1;  // whatever the zone says for that date and time
+  return std::int64_t{::mktime(&local)} * 1000;
+}
+
+std::int64_t local_midnight_unix_ms(std::int64_t day) {
+  return local_unix_ms(day, 0);
+}
+
+int local_minute_of_day(WallTime time) {
+  const std::int64_t local_ms = time.unix_ms + std::int64_t{time.utc_offset_minutes} * 60'000;
+  const std::int64_t in_day = ((local_ms % 86'400'000) + 86'400'000) % 86'400'000;
+  return static_cast<int>(in_day / 60'000);
 }
 
 }  // namespace psoas

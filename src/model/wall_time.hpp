@@ -48,4 +48,25 @@ int weekday(std::int64_t days);
 // "2026-11-21".
 std::string to_string(CivilDate date);
 
+// The local time zone, by the rules of TZ (or /etc/localtime), as libc knows them.
+
+// The wall clock now, with the local time zone's offset.
+WallTime wall_time_now();
+
+// A moment, with the local time zone's offset at that moment.
+WallTime wall_time_at(std::int64_t unix_ms);
+
+// When a local calendar day (days since 1970-01-01) begins, by the time zone's
+// own rules: a day after a daylight-saving change starts at its real midnight.
+std::int64_t local_midnight_unix_ms(std::int64_t day);
+
+// When the clock on the wall shows `minute_of_day` (0 to 1440) on a local
+// day. A time a daylight-saving change skips (02:30 when clocks go from 02:00
+// to 03:00) is taken as that many minutes after the change, as mktime does;
+// a time that happens twice is the first.
+std::int64_t local_unix_ms(std::int64_t day, int minute_of_day);
+
+// The minute of the local day a moment falls on, 0 to 1439.
+int local_minute_of_day(WallTime time);
+
 }  // namespace psoas

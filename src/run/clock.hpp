@@ -44,13 +44,6 @@ class ScaledClock final : public Clock {
   Instant origin_;
 };
 
-// The wall clock now, with the local time zone's offset.
-WallTime wall_time_now();
-
-// When a local calendar day (days since 1970-01-01) begins, by the time zone's
-// own rules: a day after a daylight-saving change starts at its real midnight.
-std::int64_t local_midnight_unix_ms(std::int64_t day);
-
 // The whole seconds a countdown shows for what remains: rounded up, so that it
 // shows 1 until the very end, and 0 only then.
 long long seconds_shown(Nanos remaining);

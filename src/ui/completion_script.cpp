@@ -147,6 +147,19 @@ _psoas() {
       case CompletedArgument::topic:
         argument = fmt::format("COMPREPLY=($(compgen -W '{}' -- \"$cur\"))", topic_names());
         break;
+      case CompletedArgument::reminder:
+        argument =
+            "_psoas_arguments\n        case ${_psoas_given[0]} in\n"
+            "          '') COMPREPLY=($(compgen -W 'add list remove pause resume' -- \"$cur\")) ;;\n"
+            "          add) ((${#_psoas_given[@]} == 1)) && _psoas_routines \"$cur\" ;;\n"
+            "          remove) ((${#_psoas_given[@]} == 1)) && _psoas_offer \"$cur\" \"$(psoas remind list "
+            "--ids "
+            "2>/dev/null)\" ;;\n"
+            "          pause) ((${#_psoas_given[@]} == 1)) && COMPREPLY=($(compgen -W 'today 30m 1h 2h' -- "
+            "\"$cur\")) "
+            ";;\n"
+            "        esac";
+        break;
     }
     out +=
         fmt::format("      if [[ $cur == -* ]]; then\n        COMPREPLY=($(compgen -W '{}' -- \"$cur\"))\n",
@@ -174,6 +187,15 @@ _psoas_steps() {
   steps=(${steps//:/\\:})
   steps=(${steps//$'\t'/:})
   _describe -t steps 'step' steps
+}
+
+# After `psoas remind add`, a routine; after `remove`, a reminder; after `pause`, how long.
+_psoas_remind_argument() {
+  case $words[2] in
+    add) _psoas_routines ;;
+    remove) compadd -- ${(f)"$(psoas remind list --ids 2>/dev/null)"} ;;
+    pause) compadd -- today 30m 1h 2h ;;
+  esac
 }
 
 _psoas() {
@@ -228,6 +250,11 @@ _psoas() {
         break;
       case CompletedArgument::topic:
         out += fmt::format(" \\\n        '1:topic:({})'", topic_names());
+        break;
+      case CompletedArgument::reminder:
+        out +=
+            " \\\n        '1:command:(add list remove pause resume)' \\\n        "
+            "'2:argument:_psoas_remind_argument'";
         break;
     }
     out += "\n      ;;\n";
@@ -311,6 +338,19 @@ complete -c psoas -f
         break;
       case CompletedArgument::topic:
         out += fmt::format("complete -c psoas {} -a '{}'\n", condition, topic_names());
+        break;
+      case CompletedArgument::reminder:
+        out += fmt::format(
+            "complete -c psoas -n '__fish_seen_subcommand_from {0}; and not __fish_seen_subcommand_from add "
+            "list "
+            "remove pause resume' -a 'add list remove pause resume'\n"
+            "complete -c psoas -n '__fish_seen_subcommand_from {0}; and __fish_seen_subcommand_from add' "
+            "-a '(__psoas_routines)'\n"
+            "complete -c psoas -n '__fish_seen_subcommand_from {0}; and __fish_seen_subcommand_from remove' "
+            "-a '(psoas remind list --ids 2>/dev/null)'\n"
+            "complete -c psoas -n '__fish_seen_subcommand_from {0}; and __fish_seen_subcommand_from pause' "
+            "-a 'today 30m 1h 2h'\n",
+            command.name);
         break;
     }
   }

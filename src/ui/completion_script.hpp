@@ -23,7 +23,8 @@ enum class CompletedArgument : unsigned char {
   routine_or_file,
   routine_then_step,  // a routine, then one of its steps (`psoas card ROUTINE STEP`)
   shell,
-  topic,  // a help topic
+  topic,     // a help topic
+  reminder,  // remind's own commands, then a routine (add) or a reminder (remove)
 };
 
 struct CompletedCommand {

@@ -170,6 +170,7 @@ std::string check_json(const std::vector<CheckedFile>& files) {
                         {"steps", file.steps ? Json(*file.steps) : Json(nullptr)},
                         {"total_seconds", file.total ? Json(file.total->count()) : Json(nullptr)},
                         {"untimed_steps", file.untimed},
+                        {"reminders", file.reminders ? Json(*file.reminders) : Json(nullptr)},
                         {"diagnostics", diagnostics}});
   }
   return dump_json(Json{{"valid", all_valid}, {"files", list}});

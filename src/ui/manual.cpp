@@ -178,7 +178,11 @@ class Renderer {
     } else if (macro == "Bl") {
       flush();
       const bool compact = std::find(words.begin(), words.end(), "-compact") != words.end();
-      lists_.push_back({indent(), compact, 0});
+      const ListKind kind = std::find(words.begin(), words.end(), "-bullet") != words.end() ? ListKind::bullet
+                            : std::find(words.begin(), words.end(), "-enum") != words.end()
+                                ? ListKind::numbered
+                                : ListKind::tagged;
+      lists_.push_back({indent(), compact, 0, kind});
     } else if (macro == "El") {
       flush();
       if (!lists_.empty()) lists_.pop_back();
@@ -187,7 +191,11 @@ class Renderer {
       flush();
       List& list = lists_.empty() ? top_level_ : lists_.back();
       if (list.items++ > 0 && !list.compact) blank();
-      out_ += wrap_lines(render_inline(words, 1, words.size()), list.indent, list.indent + kNestedIndent);
+      // A bullet or a number starts the item's first paragraph.
+      if (list.kind == ListKind::bullet) add_text("•");
+      if (list.kind == ListKind::numbered) add_text(std::to_string(list.items) + ".");
+      if (list.kind == ListKind::tagged)
+        out_ += wrap_lines(render_inline(words, 1, words.size()), list.indent, list.indent + kNestedIndent);
     } else if (macro == "Dl") {
       flush();
       out_ += std::string(indent() + kNestedIndent, ' ') + render_inline(words, 1, words.size()) + "\n";
@@ -209,10 +217,12 @@ class Renderer {
   }
 
  private:
+  enum class ListKind : unsigned char { tagged, bullet, numbered };
   struct List {
     std::size_t indent;
     bool compact;
     int items;
+    ListKind kind;
   };
 
   [[nodiscard]] std::size_t indent() const {
@@ -252,7 +262,7 @@ class Renderer {
   std::string out_;
   std::string paragraph_;
   std::vector<List> lists_;
-  List top_level_{kBodyIndent, false, 0};
+  List top_level_{kBodyIndent, false, 0, ListKind::tagged};
   bool literal_ = false;
 };
 
@@ -262,8 +272,10 @@ const std::vector<ManualTopic>& manual_topics() {
   static const std::vector<ManualTopic> kTopics = {
       {"commands", "COMMANDS", "every command and its options"},
       {"keys", "KEYS", "the keys of a run"},
+      {"reminders", "REMINDERS", "when a reminder is due, and reminders.yaml"},
       {"format", "ROUTINE FORMAT", "how a routine file is written: every key, durations, sides"},
-      {"json", "JSON OUTPUT", "the JSON that list, card, check, log, stats and run --events write"},
+      {"json", "JSON OUTPUT",
+       "the JSON that list, card, check, log, stats, today, remind and run --events write"},
       {"environment", "ENVIRONMENT", "the environment variables psoas reads"},
       {"files", "FILES", "where routines, the history and the cache are kept"},
       {"exit", "EXIT STATUS", "what each exit status means"},

@@ -114,6 +114,9 @@ struct Home {
     fs::create_directories(work);
     fs::create_directories(home.path() / "bin");
     fs::create_symlink(PSOAS_BINARY, home.path() / "bin/psoas");
+    // A systemd user manager that does as it is told, for `psoas remind add`.
+    home.write("bin/systemctl", "#!/bin/sh\nexit 0\n");
+    fs::permissions(home.path() / "bin/systemctl", fs::perms::owner_all);
     // What a person's home has when the examples write there.
     fs::create_directories(home.path() / ".config/fish/completions");
     fs::create_directories(home.path() / ".local/share/bash-completion/completions");

@@ -32,6 +32,13 @@ head -n 1 "$path" | grep -qF "# yaml-language-server: \$schema=file://$prefix/sh
   fail "schema comment: $(head -n 1 "$path")"
 psoas check my-hips > /dev/null || fail "the starter routine does not check"
 
+# The installed psoas finds its installed psoas-notify: without a session bus it says so.
+[ -x "$prefix/libexec/psoas/psoas-notify" ] || fail "psoas-notify was not installed in libexec/psoas"
+psoas remind add bridge --every 1h --between 00:00-24:00 --cron > /dev/null 2>&1 || fail "remind add --cron"
+nudged=$(env -i HOME="$home" PATH=/usr/bin:/bin DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent \
+  "$prefix/bin/psoas" nudge 2>&1) || fail "nudge failed: $nudged"
+case $nudged in *"no session bus"*) ;; *) fail "nudge did not reach psoas-notify: $nudged" ;; esac
+
 # The installed completion scripts are the binary's own.
 psoas completion bash | cmp -s - "$prefix/share/bash-completion/completions/psoas" || fail "bash completion differs"
 echo "install test: ok ($prefix)"

@@ -6,6 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -57,7 +59,15 @@ ProcessResult run_process(const ProcessOptions& options) {
   }
   const auto deadline = std::chrono::steady_clock::now() + options.timeout;
   bool out_open = true, err_open = true;
+  int status = 0;
+  bool reaped = false;
   while (out_open || err_open) {
+    // A child that left a process of its own holding the pipes (psoas nudge's
+    // helper) has ended once it exits: read what it wrote, and stop there.
+    if (!reaped && ::waitpid(pid, &status, WNOHANG) == pid) {
+      reaped = true;
+      for (int* fd : {&out[0], &err[0]}) ::fcntl(*fd, F_SETFL, O_NONBLOCK);
+    }
     std::vector<pollfd> fds;
     if (out_open) fds.push_back({out[0], POLLIN, 0});
     if (err_open) fds.push_back({err[0], POLLIN, 0});
@@ -65,11 +75,14 @@ ProcessResult run_process(const ProcessOptions& options) {
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
-      result.timed_out = true;
-      ::kill(pid, SIGKILL);
+      result.timed_out = !reaped;
+      if (!reaped) ::kill(pid, SIGKILL);
       break;
     }
-    if (::poll(fds.data(), fds.size(), static_cast<int>(left.count())) < 0) continue;
+    const int ready =
+        ::poll(fds.data(), fds.size(), reaped ? 0 : static_cast<int>(std::min<long>(left.count(), 20)));
+    if (ready < 0) continue;
+    if (ready == 0 && reaped) break;
     for (const pollfd& fd : fds) {
       if (fd.revents == 0) continue;
       if (fd.fd == input_fd) {
@@ -86,7 +99,7 @@ ProcessResult run_process(const ProcessOptions& options) {
       std::string& sink = fd.fd == out[0] ? result.out : result.err;
       if (n > 0) {
         sink.append(buffer, static_cast<std::size_t>(n));
-      } else {
+      } else if (n == 0 || errno != EAGAIN) {
         (fd.fd == out[0] ? out_open : err_open) = false;
       }
     }
@@ -94,8 +107,7 @@ ProcessResult run_process(const ProcessOptions& options) {
   if (input_fd >= 0) ::close(input_fd);
   ::close(out[0]);
   ::close(err[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
+  if (!reaped) ::waitpid(pid, &status, 0);
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
   return result;

@@ -1,0 +1,105 @@
+#include "commands/reminders_access.hpp"
+
+#include <algorithm>
+#include <ostream>
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "base/error.hpp"
+#include "base/files.hpp"
+#include "base/process.hpp"
+#include "commands/history_access.hpp"
+#include "load/loader.hpp"
+#include "load/source.hpp"
+#include "remind/due.hpp"
+#include "remind/reminders_file.hpp"
+
+namespace psoas {
+
+RemindersFile load_reminders(const Environment& environment, const Console& console) {
+  RemindersFile file;
+  const auto path = environment.reminders_file();
+  if (!path) throw Error("no home folder: set HOME or XDG_CONFIG_HOME to say where reminders are kept");
+  file.path = *path;
+  if (path_kind(file.path) == PathKind::missing) return file;
+  auto source = read_source(file.path);
+  if (const auto* problem = std::get_if<Diagnostic>(&source)) {
+    print_diagnostics(console, {*problem});
+    throw Error("", ExitCode::failure);
+  }
+  const SourceText& text = std::get<SourceText>(source);
+  ReadReminders read = read_reminders(text);
+  if (has_errors(read.diagnostics)) {
+    print_diagnostics(console, read.diagnostics);
+    throw Error("", ExitCode::failure);
+  }
+  file.exists = true;
+  file.text = text.text;
+  file.reminders = std::move(read.reminders);
+  return file;
+}
+
+std::vector<Session> sessions_since(const Environment& environment, const Console& console,
+                                    std::int64_t since_ms) {
+  try {
+    const auto history = open_history_reader(environment.history_file());
+    if (!history) return {};
+    HistoryQuery query;
+    query.since_unix_ms = since_ms;
+    std::vector<Session> sessions = history->sessions(query);
+    std::reverse(sessions.begin(), sessions.end());  // the reader gives the newest first
+    return sessions;
+  } catch (const Error& error) {
+    console.err << fmt::format("psoas: warning: {}; reminders go on without it\n", error.what());
+    return {};
+  }
+}
+
+std::vector<std::int64_t> done_times(const std::vector<Session>& sessions, std::string_view routine) {
+  std::vector<std::int64_t> times;
+  for (const Session& session : sessions)
+    if (session.routine == routine && done_for_reminders(session)) times.push_back(session.ended.unix_ms);
+  std::sort(times.begin(), times.end());
+  return times;
+}
+
+std::shared_ptr<const Routine> load_routine_quietly(const std::string& name, const SearchPath& search_path) {
+  const auto found = search_path.find(name);
+  if (!found) return nullptr;
+  RoutineLoader loader(search_path);
+  return loader.load_file(found->file).routine;
+}
+
+std::string own_program() {
+  std::error_code error;
+  const auto path = std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? std::string("psoas") : path.string();
+}
+
+std::string notify_program() {
+  const std::filesystem::path own = own_program();
+  std::error_code error;
+  const std::filesystem::path beside = own.parent_path() / "psoas-notify";
+  if (std::filesystem::is_regular_file(beside, error)) return beside.string();
+  return (own.parent_path().parent_path() / PSOAS_INSTALL_LIBEXECDIR / "psoas-notify").string();
+}
+
+NudgeCommand nudge_command(const Environment& environment) {
+  NudgeCommand command{own_program(), {}};
+  const std::pair<const char*, const std::optional<std::string>&> carried[] = {
+      {"XDG_CONFIG_HOME", environment.xdg_config_home},
+      {"XDG_STATE_HOME", environment.xdg_state_home},
+      {"PSOAS_PATH", environment.psoas_path},
+      {"PSOAS_TERMINAL", environment.psoas_terminal}};
+  for (const auto& [name, value] : carried)
+    if (value && !value->empty()) command.environment[name] = *value;
+  return command;
+}
+
+bool user_manager_running() {
+  return find_program("systemctl") && run_and_wait({"systemctl", "--user", "--quiet", "show-environment"},
+                                                   ChildStreams::silenced, false) == 0;
+}
+
+}  // namespace psoas

@@ -1,0 +1,234 @@
+#include "ui/reminder_view.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "base/printable.hpp"
+#include "model/wall_time.hpp"
+#include "remind/schedule.hpp"
+#include "ui/json_dump.hpp"
+#include "ui/style.hpp"
+#include "ui/text.hpp"
+
+namespace psoas {
+namespace {
+
+constexpr std::array<const char*, 7> kWeekdays = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+std::string clock_of(std::int64_t unix_ms) {
+  return format_clock(local_minute_of_day(wall_time_at(unix_ms)));
+}
+
+Json time_or_null(const std::optional<std::int64_t>& unix_ms) {
+  return unix_ms ? Json(to_iso8601(wall_time_at(*unix_ms))) : Json(nullptr);
+}
+
+// What a reminder's state means now, in a few words.
+std::string status_text(const ReminderRow& row, std::int64_t now_ms) {
+  const ReminderLook& look = row.look;
+  const auto next = [&] {
+    return look.next_ms ? "; next " + when_text(*look.next_ms, now_ms) : std::string();
+  };
+  switch (look.status) {
+    case ReminderStatus::due:
+      return "due now";
+    case ReminderStatus::reminded:
+      return "reminded, not done yet" + next();
+    case ReminderStatus::done:
+      return (look.done_today_ms.empty() ? std::string("done")
+                                         : "done at " + clock_of(look.done_today_ms.back())) +
+             next();
+    case ReminderStatus::snoozed:
+      return "snoozed until " + (look.next_ms ? when_text(*look.next_ms, now_ms) : std::string("later"));
+    case ReminderStatus::paused:
+      return "paused until " + (look.next_ms ? when_text(*look.next_ms, now_ms) : std::string("later"));
+    case ReminderStatus::skipped:
+      return "skipped today";
+    case ReminderStatus::missed:
+      return "missed" + next();
+    case ReminderStatus::upcoming:
+    case ReminderStatus::off_today:
+    case ReminderStatus::closed:
+      return look.next_ms ? "next " + when_text(*look.next_ms, now_ms) : std::string("not this week");
+  }
+  return "";
+}
+
+std::string slot_text(const ReminderSlot& slot) {
+  switch (slot.status) {
+    case ReminderStatus::done:
+      return "done at " + clock_of(*slot.done_ms);
+    case ReminderStatus::due:
+      return "due now";
+    case ReminderStatus::reminded:
+      return "reminded, not done yet";
+    case ReminderStatus::missed:
+      return "missed";
+    default:
+      return "to come";
+  }
+}
+
+Json reminder_json(const Reminder& r) {
+  Json at = Json::array();
+  for (const MinuteOfDay minute : r.at) at.push_back(format_clock(minute));
+  return Json{{"id", r.id},
+              {"routine", r.routine},
+              {"at", r.is_every() ? Json(nullptr) : at},
+              {"every_seconds", r.every ? Json(r.every->count()) : Json(nullptr)},
+              {"between", r.is_every() ? Json(format_clock(r.window_start) + "-" + format_clock(r.window_end))
+                                       : Json(nullptr)},
+              {"days", format_days(r.days)},
+              {"wake", r.waker == Waker::cron ? "cron" : "systemd"},
+              {"schedule", describe_schedule(r)}};
+}
+
+}  // namespace
+
+std::string when_text(std::int64_t unix_ms, std::int64_t now_ms) {
+  const std::int64_t day = local_day(wall_time_at(unix_ms));
+  const std::int64_t today = local_day(wall_time_at(now_ms));
+  if (day == today) return clock_of(unix_ms);
+  if (day == today + 1) return "tomorrow " + clock_of(unix_ms);
+  if (day > today && day < today + 7)
+    return fmt::format("{} {}", kWeekdays[static_cast<std::size_t>(weekday(day))], clock_of(unix_ms));
+  return fmt::format("{} {}", to_string(civil_from_days(day)), clock_of(unix_ms));
+}
+
+bool still_due(const ReminderLook& look) {
+  return look.status == ReminderStatus::due || look.status == ReminderStatus::reminded;
+}
+
+std::string render_reminder_table(const std::vector<ReminderRow>& rows,
+                                  std::optional<std::int64_t> paused_until_ms, std::int64_t now_ms,
+                                  bool color) {
+  const Style style(color);
+  if (rows.empty())
+    return "No reminders yet: `psoas remind add desk-break --every 50m --between 09:00-17:30 --days "
+           "mon-fri`\n";
+  std::vector<std::array<std::string, 5>> table = {{"ID", "ROUTINE", "WHEN", "WAKE", "NOW"}};
+  for (const ReminderRow& row : rows)
+    table.push_back({escape_line(row.reminder.id), escape_line(row.reminder.routine),
+                     describe_schedule(row.reminder), row.reminder.waker == Waker::cron ? "cron" : "systemd",
+                     status_text(row, now_ms)});
+  std::array<std::size_t, 5> widths{};
+  for (const auto& cells : table)
+    for (std::size_t c = 0; c < cells.size(); ++c) widths[c] = std::max(widths[c], display_width(cells[c]));
+  std::string out;
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    std::string line;
+    for (std::size_t c = 0; c < table[r].size(); ++c) {
+      const std::string cell =
+          c + 1 == table[r].size() ? table[r][c] : pad_right(table[r][c], widths[c]) + "  ";
+      line += r == 0 ? style.dim(cell) : c == 0 ? style.bold(cell) : cell;
+    }
+    out += line + "\n";
+  }
+  if (paused_until_ms && *paused_until_ms > now_ms)
+    out += fmt::format("All paused until {}: `psoas remind resume` ends the pause.\n",
+                       when_text(*paused_until_ms, now_ms));
+  return out;
+}
+
+std::string reminders_json(const std::vector<ReminderRow>& rows,
+                           std::optional<std::int64_t> paused_until_ms) {
+  Json reminders = Json::array();
+  for (const ReminderRow& row : rows) {
+    Json one = reminder_json(row.reminder);
+    one["status"] = to_string(row.look.status);
+    one["next"] = time_or_null(row.look.next_ms);
+    reminders.push_back(std::move(one));
+  }
+  return dump_json(Json{{"paused_until", time_or_null(paused_until_ms)}, {"reminders", reminders}});
+}
+
+std::string render_today(const TodayReport& report, bool color) {
+  const Style style(color);
+  const std::int64_t today = local_day(wall_time_at(report.now_ms));
+  std::string out =
+      style.bold(fmt::format("Today, {} {}", kWeekdays[static_cast<std::size_t>(weekday(today))],
+                             to_string(civil_from_days(today)))) +
+      fmt::format("  ({} now)\n", clock_of(report.now_ms));
+  std::size_t name_width = 0;
+  for (const ReminderRow& row : report.rows)
+    name_width = std::max(name_width, display_width(row.reminder.routine));
+  for (const ReminderRow& row : report.rows) {
+    const std::string name = pad_right(escape_line(row.reminder.routine), name_width);
+    const bool due = still_due(row.look);
+    const auto mark = [&](const std::string& text, bool is_due) {
+      return is_due ? style.warning(text) : text;
+    };
+    if (row.reminder.is_every() || row.look.slots.empty()) {
+      const std::string when = row.reminder.is_every() ? "every " + format_duration(*row.reminder.every) : "";
+      out += fmt::format("  {}  {}  {}\n", pad_right(when, 11), name,
+                         mark(status_text(row, report.now_ms), due));
+      continue;
+    }
+    for (const ReminderSlot& slot : row.look.slots) {
+      const bool slot_due = slot.status == ReminderStatus::due || slot.status == ReminderStatus::reminded;
+      std::string text = slot_text(slot);
+      // Skip, snooze and pause speak for the time that is current.
+      if (slot_due && !due) text = status_text(row, report.now_ms);
+      out += fmt::format("  {}  {}  {}\n", pad_right(format_clock(slot.minute), 11), name,
+                         mark(text, slot_due && due));
+    }
+  }
+  if (report.rows.empty()) out += "  No reminders: `psoas remind add` sets some.\n";
+  if (!report.done.empty()) {
+    std::vector<std::string> done;
+    for (const Session& session : report.done)
+      done.push_back(fmt::format("{} at {}", escape_line(session.routine), clock_of(session.ended.unix_ms)));
+    out += "\n";
+    for (const std::string& line : wrap("Done: " + fmt::format("{}", fmt::join(done, ", ")), 78))
+      out += line + "\n";
+  }
+  if (report.paused_until_ms && *report.paused_until_ms > report.now_ms)
+    out += fmt::format("\nReminders paused until {}.\n", when_text(*report.paused_until_ms, report.now_ms));
+  return out;
+}
+
+std::string today_json(const TodayReport& report) {
+  Json reminders = Json::array();
+  for (const ReminderRow& row : report.rows) {
+    Json one = reminder_json(row.reminder);
+    one["title"] = row.title.empty() ? Json(nullptr) : Json(row.title);
+    one["status"] = to_string(row.look.status);
+    one["still_due"] = still_due(row.look);
+    one["next"] = time_or_null(row.look.next_ms);
+    Json slots = Json::array();
+    for (const ReminderSlot& slot : row.look.slots)
+      slots.push_back(Json{{"time", format_clock(slot.minute)},
+                           {"status", to_string(slot.status)},
+                           {"done_at", time_or_null(slot.done_ms)}});
+    one["slots"] = slots;
+    Json done = Json::array();
+    for (const std::int64_t at : row.look.done_today_ms) done.push_back(to_iso8601(wall_time_at(at)));
+    one["done_today"] = done;
+    reminders.push_back(std::move(one));
+  }
+  Json done = Json::array();
+  for (const Session& session : report.done)
+    done.push_back(Json{{"routine", session.routine},
+                        {"title", session.title},
+                        {"ended", to_iso8601(session.ended)},
+                        {"active_seconds", std::chrono::duration<double>(session.active).count()}});
+  const std::int64_t today = local_day(wall_time_at(report.now_ms));
+  return dump_json(Json{{"date", to_string(civil_from_days(today))},
+                        {"now", to_iso8601(wall_time_at(report.now_ms))},
+                        {"paused_until", time_or_null(report.paused_until_ms)},
+                        {"reminders", reminders},
+                        {"done", done}});
+}
+
+std::string today_short(const TodayReport& report) {
+  std::vector<std::string> due;
+  for (const ReminderRow& row : report.rows)
+    if (still_due(row.look) && std::find(due.begin(), due.end(), row.reminder.routine) == due.end())
+      due.push_back(escape_line(row.reminder.routine));
+  if (due.empty()) return "";
+  return fmt::format("psoas: {} due\n", fmt::join(due, ", "));
+}
+
+}  // namespace psoas
