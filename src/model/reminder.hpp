@@ -17,6 +17,11 @@ inline constexpr MinuteOfDay kMinutesPerDay = 1440;
 using WeekDays = std::uint8_t;
 inline constexpr WeekDays kEveryDay = 0x7F;
 
+// Whether `days` holds `day`, 0 for Monday ... 6 for Sunday.
+constexpr bool has_day(WeekDays days, int day) {
+  return ((static_cast<unsigned>(days) >> static_cast<unsigned>(day)) & 1U) != 0;
+}
+
 // What wakes `psoas nudge` for a reminder.
 enum class Waker : unsigned char { systemd, cron };
 
@@ -33,7 +38,7 @@ struct Reminder {
   Waker waker = Waker::systemd;
 
   [[nodiscard]] bool is_every() const { return every.has_value(); }
-  [[nodiscard]] bool on_weekday(int weekday) const { return (days >> weekday) & 1U; }
+  [[nodiscard]] bool on_weekday(int weekday) const { return has_day(days, weekday); }
 };
 
 }  // namespace psoas

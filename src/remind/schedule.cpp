@@ -11,7 +11,7 @@
 namespace psoas {
 namespace {
 
-constexpr std::array<std::string_view, 7> kDayNames = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+constexpr std::array<const char*, 7> kDayNames = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 constexpr std::array<std::string_view, 7> kFullDayNames = {"monday", "tuesday",  "wednesday", "thursday",
                                                            "friday", "saturday", "sunday"};
@@ -114,7 +114,7 @@ std::optional<WeekDays> parse_days(std::string_view text, std::string& error) {
     }
     // A range may wrap past Sunday: sat-mon is Saturday, Sunday and Monday.
     for (int day = *first;; day = (day + 1) % 7) {
-      days = static_cast<WeekDays>(days | (1U << day));
+      days = static_cast<WeekDays>(days | (1U << static_cast<unsigned>(day)));
       if (day == *last) break;
     }
     if (comma == std::string_view::npos) break;
@@ -137,28 +137,37 @@ std::string format_clock(MinuteOfDay minute) {
   return fmt::format("{:02}:{:02}", minute / 60, minute % 60);
 }
 
+std::vector<std::pair<int, int>> day_runs(WeekDays days) {
+  std::vector<std::pair<int, int>> runs;
+  for (int day = 0; day < 7; ++day) {
+    if (!has_day(days, day)) continue;
+    if (!runs.empty() && runs.back().second == day - 1) {
+      runs.back().second = day;
+    } else {
+      runs.emplace_back(day, day);
+    }
+  }
+  return runs;
+}
+
+std::string join_day_runs(WeekDays days, const std::array<const char*, 7>& names, std::string_view dash) {
+  std::vector<std::string> parts;
+  for (const auto& [first, last] : day_runs(days)) {
+    if (last - first >= 2) {
+      parts.push_back(fmt::format("{}{}{}", names[static_cast<std::size_t>(first)], dash,
+                                  names[static_cast<std::size_t>(last)]));
+    } else {
+      for (int d = first; d <= last; ++d) parts.emplace_back(names[static_cast<std::size_t>(d)]);
+    }
+  }
+  return fmt::format("{}", fmt::join(parts, ","));
+}
+
 std::string format_days(WeekDays days) {
   days &= kEveryDay;
   if (days == kEveryDay) return "daily";
   if (days == 0x60) return "weekends";
-  // Runs of three days or more as ranges, each starting where the run starts.
-  std::vector<std::string> parts;
-  for (int day = 0; day < 7;) {
-    if (!((days >> day) & 1U)) {
-      ++day;
-      continue;
-    }
-    int last = day;
-    while (last + 1 < 7 && ((days >> (last + 1)) & 1U)) ++last;
-    if (last - day >= 2) {
-      parts.push_back(fmt::format("{}-{}", kDayNames[static_cast<std::size_t>(day)],
-                                  kDayNames[static_cast<std::size_t>(last)]));
-    } else {
-      for (int d = day; d <= last; ++d) parts.emplace_back(kDayNames[static_cast<std::size_t>(d)]);
-    }
-    day = last + 1;
-  }
-  return fmt::format("{}", fmt::join(parts, ","));
+  return join_day_runs(days, kDayNames, "-");
 }
 
 std::string describe_schedule(const Reminder& reminder) {

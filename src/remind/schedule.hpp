@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,13 @@ std::optional<Seconds> parse_interval(std::string_view text, std::string& error)
 
 inline constexpr Seconds kShortestInterval{5 * 60};
 inline constexpr Seconds kLongestInterval{12 * 3600};
+
+// The runs of days in a row, Monday first: mon-wed,fri is {0, 2} and {4, 4}.
+std::vector<std::pair<int, int>> day_runs(WeekDays days);
+
+// The days as names, runs of three or more as ranges: with `names` Monday
+// first and `dash` "-", "mon-fri,sun"; with "..", "Mon..Fri,Sun".
+std::string join_day_runs(WeekDays days, const std::array<const char*, 7>& names, std::string_view dash);
 
 // "10:30"; 1440 is "24:00".
 std::string format_clock(MinuteOfDay minute);

@@ -15,39 +15,15 @@ constexpr std::array<const char*, 7> kSystemdDays = {"Mon", "Tue", "Wed", "Thu",
 // systemd's day list: "Mon..Fri", "Mon,Wed,Fri", "Sat,Sun"; "" for every day.
 std::string systemd_days(WeekDays days) {
   if ((days & kEveryDay) == kEveryDay) return "";
-  std::vector<std::string> parts;
-  for (int day = 0; day < 7;) {
-    if (!((days >> day) & 1U)) {
-      ++day;
-      continue;
-    }
-    int last = day;
-    while (last + 1 < 7 && ((days >> (last + 1)) & 1U)) ++last;
-    if (last - day >= 2) {
-      parts.push_back(fmt::format("{}..{}", kSystemdDays[static_cast<std::size_t>(day)],
-                                  kSystemdDays[static_cast<std::size_t>(last)]));
-    } else {
-      for (int d = day; d <= last; ++d) parts.emplace_back(kSystemdDays[static_cast<std::size_t>(d)]);
-    }
-    day = last + 1;
-  }
-  return fmt::format("{} ", fmt::join(parts, ","));
+  return join_day_runs(days, kSystemdDays, "..") + " ";
 }
 
 // cron's day-of-week field, Monday 1 to Sunday 7, with runs as ranges: "1-5", "1,3,5", "6-7".
 std::string cron_days(WeekDays days) {
   if ((days & kEveryDay) == kEveryDay) return "*";
   std::vector<std::string> parts;
-  for (int day = 0; day < 7;) {
-    if (!((days >> day) & 1U)) {
-      ++day;
-      continue;
-    }
-    int last = day;
-    while (last + 1 < 7 && ((days >> (last + 1)) & 1U)) ++last;
-    parts.push_back(last > day ? fmt::format("{}-{}", day + 1, last + 1) : fmt::format("{}", day + 1));
-    day = last + 1;
-  }
+  for (const auto& [first, last] : day_runs(days))
+    parts.push_back(last > first ? fmt::format("{}-{}", first + 1, last + 1) : fmt::format("{}", first + 1));
   return fmt::format("{}", fmt::join(parts, ","));
 }
 

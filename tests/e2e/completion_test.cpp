@@ -77,6 +77,13 @@ TEST_CASE("bash completes commands, options, their values and routine names") {
         "Child\\'s\\ pose\n");  // quoted, as the shell reads it back
   CHECK(f.bash("psoas help fo", 2) == "format\n");
   CHECK(f.bash("psoas stats --routine brid", 3) == "bridge\n");
+  // remind: its own commands, then a routine to add, a reminder to remove, how long to pause.
+  CHECK(f.bash("psoas remind r", 2) == "remove resume\n");
+  CHECK(f.bash("psoas remind add desk", 3) == "desk-break\n");
+  CHECK(f.bash("psoas remind pause t", 3) == "today\n");
+  REQUIRE(run_psoas({"remind", "add", "bridge", "--at", "10:00", "--cron"}, f.env).exit_code == 0);
+  CHECK(f.bash("psoas remind remove b", 3) == "bridge\n");
+  CHECK(f.bash("psoas today --s", 2) == "--short\n");
 }
 
 TEST_CASE("fish completes commands, options, their values and routine names") {
@@ -93,6 +100,8 @@ TEST_CASE("fish completes commands, options, their values and routine names") {
   CHECK(f.fish("psoas log --routine desk").starts_with("desk-break\t"));
   CHECK(f.fish("psoas card bridge ") == "1\tBridge\n");
   CHECK(f.fish("psoas help for") == "format\n");
+  CHECK(f.fish("psoas remind ad") == "add\n");
+  CHECK(f.fish("psoas remind add desk") == "desk-break\n");
 }
 
 TEST_CASE("zsh completes, in a real interactive zsh") {

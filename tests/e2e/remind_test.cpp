@@ -176,11 +176,26 @@ TEST_CASE(
   CHECK(read_text(service).find("Environment=\"XDG_STATE_HOME=" + (f.home.path() / "state").string() +
                                 "\"\n") != std::string::npos);
   // systemd itself reads them: the calendar, and the units as a user manager would.
-  ProcessOptions calendar_check;
-  calendar_check.args = {PSOAS_SYSTEMD_ANALYZE, "calendar", "Mon..Fri *-*-* 09..17:00/5:00"};
-  calendar_check.env = {{"PATH", "/usr/bin"}, {"TZ", "UTC"}};
-  const auto calendar = run_process(calendar_check);
-  CHECK(calendar.exit_code == 0);
+  // Each OnCalendar= line of the timers written, as systemd reads it.
+  REQUIRE(f.psoas({"remind", "add", "pigeon-routine", "--at", "07:05,12:00,21:45", "--days", "sat,sun,wed"})
+              .exit_code == 0);
+  for (const fs::path& written : {timer, f.units / "psoas-remind-pigeon-routine.timer"}) {
+    const std::string text = read_text(written);
+    int expressions = 0;
+    for (std::size_t at = text.find("OnCalendar="); at != std::string::npos;
+         at = text.find("OnCalendar=", at + 1)) {
+      const std::string expression = text.substr(at + 11, text.find('\n', at) - at - 11);
+      ProcessOptions calendar;
+      calendar.args = {PSOAS_SYSTEMD_ANALYZE, "calendar", expression};
+      calendar.env = {{"PATH", "/usr/bin"}, {"TZ", "UTC"}};
+      const auto checked_calendar = run_process(calendar);
+      CHECK_MESSAGE(checked_calendar.exit_code == 0, expression, "\n", checked_calendar.err);
+      ++expressions;
+    }
+    CHECK(expressions >= 1);
+  }
+  CHECK(read_text(f.units / "psoas-remind-pigeon-routine.timer")
+            .find("OnCalendar=Wed,Sat,Sun *-*-* 21:45:00\n") != std::string::npos);
   const fs::path runtime = f.home.path() / "runtime";
   fs::create_directories(runtime);
   fs::permissions(runtime, fs::perms::owner_all);
@@ -197,11 +212,11 @@ TEST_CASE(
             .find("  - id: desk-break\n    routine: desk-break\n    every: 50m\n"
                   "    between: 09:00-17:30\n    days: mon-fri\n    wake: systemd\n") != std::string::npos);
   const auto checked = f.psoas({"check", f.reminders.string()});
-  CHECK(checked.out == f.reminders.string() + ": ok (1 reminder)\n");
+  CHECK(checked.out == f.reminders.string() + ": ok (2 reminders)\n");
   // A second reminder of the same routine gets an id of its own.
   CHECK(f.psoas({"remind", "add", "desk-break", "--at", "12:00"}).exit_code == 0);
   CHECK(fs::exists(f.units / "psoas-remind-desk-break-2.timer"));
-  CHECK(f.psoas({"remind", "list", "--ids"}).out == "desk-break\ndesk-break-2\n");
+  CHECK(f.psoas({"remind", "list", "--ids"}).out == "desk-break\npigeon-routine\ndesk-break-2\n");
 }
 
 TEST_CASE("with no user manager, or no systemctl, remind add says to use --cron and writes nothing") {
