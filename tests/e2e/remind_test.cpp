@@ -66,6 +66,7 @@ struct Fixture {
                                       {"FAKETIME_DONT_FAKE_MONOTONIC", "1"}});
 
   Fixture() {
+    remove_faketime_leftovers();  // of a run that was killed: faketime fails where they linger
     for (const auto& [name, text] :
          {std::pair{"systemctl", kSystemctl}, std::pair{"systemd-run", kSystemdRun},
           std::pair{"terminal", kTerminal}}) {
@@ -147,8 +148,12 @@ struct Desktop : Fixture {
 
   std::vector<Json> notifications() const { return json_lines(record); }
 
-  // No helper of psoas nudge outlives the test, whatever it was doing.
-  ~Desktop() { kill_processes_with_environment("XDG_STATE_HOME=" + (home.path() / "state").string()); }
+  // No helper of psoas nudge outlives the test, whatever it was doing, nor its fake clock.
+  ~Desktop() {
+    const std::string mine = "XDG_STATE_HOME=" + (home.path() / "state").string();
+    eventually([&] { return kill_processes_with_environment(mine) == 0; }, 5s);
+    remove_faketime_leftovers();
+  }
 };
 
 }  // namespace
@@ -454,7 +459,9 @@ TEST_CASE(
         std::string::npos);
   CHECK(d.psoas_at("2026-12-01 10:35:00", {"nudge"}).exit_code == 0);
   CHECK(d.notifications().size() == 1);
-  CHECK(d.psoas_at("2026-12-01 10:41:00", {"nudge", "--reminder", "desk-break"}).exit_code == 0);
+  const auto again = d.psoas_at("2026-12-01 10:41:00", {"nudge", "--reminder", "desk-break"});
+  INFO(again.err);
+  CHECK(again.exit_code == 0);
   CHECK(d.notifications().size() == 2);
   // Snoozed again: a second nudge asked for.
   CHECK(eventually(
@@ -474,7 +481,9 @@ TEST_CASE("without a desktop, nudge records the reminder as due, says so in one 
   CHECK(no_bus.err.starts_with("psoas: bridge is due, but no session bus ("));
   CHECK(no_bus.err.ends_with("); `psoas today` shows it\n"));
   CHECK(std::count(no_bus.err.begin(), no_bus.err.end(), '\n') == 1);
-  CHECK(f.psoas_at("2026-12-01 10:31:00", {"today", "--short"}).out == "psoas: bridge due\n");
+  const auto still_due = f.psoas_at("2026-12-01 10:31:00", {"today", "--short"});
+  INFO(still_due.err);
+  CHECK(still_due.out == "psoas: bridge due\n");
   // A bus with no notification service on it.
   PrivateSessionBus bus;
   f.env["DBUS_SESSION_BUS_ADDRESS"] = bus.address();

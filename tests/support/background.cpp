@@ -7,7 +7,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <stdexcept>
+#include <string_view>
 
 namespace psoas::testing {
 
@@ -107,6 +109,34 @@ int kill_processes_with_environment(const std::string& entry) {
     }
   }
   return killed;
+}
+
+namespace {
+
+// Whether `pid` is a process that has not yet ended (a zombie has).
+bool process_running(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line)) return false;
+  const std::size_t name_end = line.rfind(')');
+  return name_end != std::string::npos && name_end + 2 < line.size() && line[name_end + 2] != 'Z';
+}
+
+}  // namespace
+
+int remove_faketime_leftovers() {
+  int removed = 0;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator("/dev/shm", error)) {
+    const std::string name = entry.path().filename().string();
+    std::string_view pid_text;
+    for (const std::string_view prefix : {"faketime_shm_", "sem.faketime_sem_"})
+      if (name.starts_with(prefix)) pid_text = std::string_view(name).substr(prefix.size());
+    if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string_view::npos) continue;
+    if (process_running(static_cast<pid_t>(std::stol(std::string(pid_text))))) continue;
+    if (std::filesystem::remove(entry.path(), error)) ++removed;
+  }
+  return removed;
 }
 
 PrivateSessionBus::PrivateSessionBus()

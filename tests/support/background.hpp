@@ -48,6 +48,13 @@ class PrivateSessionBus {
 // session of its own. Returns how many there were.
 int kill_processes_with_environment(const std::string& entry);
 
+// libfaketime names the shared memory and semaphore that keep one fake clock
+// for a process and its children after the process that made them
+// (/dev/shm/faketime_shm_PID, sem.faketime_sem_PID), and leaves them behind
+// when that process is killed; `faketime` then fails in any later process
+// that gets the same pid. Removes those whose process is gone; returns how many.
+int remove_faketime_leftovers();
+
 // Polls `condition` every 20 ms until it holds or `timeout` passes.
 template <class Condition>
 bool eventually(Condition condition, std::chrono::milliseconds timeout) {
