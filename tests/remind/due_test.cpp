@@ -8,8 +8,10 @@
 #include <doctest/doctest.h>
 
 #include "model/wall_time.hpp"
+#include "remind/example_reminders.hpp"
 
 using namespace psoas;
+using namespace psoas::testing;
 
 namespace {
 
@@ -45,26 +47,6 @@ std::int64_t at(std::int64_t day, int hour, int minute) {
   return local_unix_ms(day, hour * 60 + minute);
 }
 
-Reminder times(std::vector<MinuteOfDay> minutes, WeekDays days = kEveryDay) {
-  Reminder r;
-  r.id = "pigeon";
-  r.routine = "pigeon-routine";
-  r.at = std::move(minutes);
-  r.days = days;
-  return r;
-}
-
-Reminder every_50m_workdays() {
-  Reminder r;
-  r.id = "desk-break";
-  r.routine = "desk-break";
-  r.every = Seconds(50 * 60);
-  r.window_start = 9 * 60;
-  r.window_end = 17 * 60 + 30;
-  r.days = 0x1F;
-  return r;
-}
-
 struct Look {
   Reminder reminder;
   ReminderState state = {};
@@ -83,7 +65,7 @@ TEST_CASE("an `at` reminder is upcoming before its time, due at it, and reminded
   Zone utc("UTC0");
   const std::int64_t tue = day_of(12, 1);
   REQUIRE(weekday(tue) == 1);
-  Look look{times({630})};
+  Look look{pigeon_at({630})};
   CHECK(look.status(at(tue, 10, 29)) == ReminderStatus::upcoming);
   CHECK(look.at_time(at(tue, 10, 29)).next_ms == at(tue, 10, 30));
   const ReminderLook due = look.at_time(at(tue, 10, 30));
@@ -98,10 +80,10 @@ TEST_CASE("an `at` reminder is upcoming before its time, due at it, and reminded
 TEST_CASE("a session just before an `at` time answers it — one just after the time before answers that one") {
   Zone utc("UTC0");
   const std::int64_t tue = day_of(12, 1);
-  Look just_before{times({630, 900})};
+  Look just_before{pigeon_at({630, 900})};
   just_before.done = {at(tue, 14, 55)};
   CHECK(just_before.status(at(tue, 15, 0)) == ReminderStatus::done);
-  Look answered{times({630, 900})};
+  Look answered{pigeon_at({630, 900})};
   answered.done = {at(tue, 10, 40)};  // the answer to 10:30: 15:00 is still due
   const ReminderLook afternoon = answered.at_time(at(tue, 15, 0));
   CHECK(afternoon.status == ReminderStatus::due);
@@ -109,13 +91,13 @@ TEST_CASE("a session just before an `at` time answers it — one just after the 
   CHECK(afternoon.slots[0].status == ReminderStatus::done);
   CHECK(afternoon.slots[0].done_ms == at(tue, 10, 40));
   // The edge between them is half way, at 12:45.
-  Look half_way{times({630, 900})};
+  Look half_way{pigeon_at({630, 900})};
   half_way.done = {at(tue, 12, 45)};
   CHECK(half_way.status(at(tue, 15, 0)) == ReminderStatus::done);
   half_way.done = {at(tue, 12, 44)};
   CHECK(half_way.status(at(tue, 15, 0)) == ReminderStatus::due);
   // Yesterday's answer does not answer today, however close to midnight.
-  Look yesterday{times({630})};
+  Look yesterday{pigeon_at({630})};
   yesterday.done = {at(tue - 1, 10, 35), at(tue - 1, 22, 29)};
   CHECK(yesterday.status(at(tue, 10, 30)) == ReminderStatus::due);
   yesterday.done.push_back(at(tue - 1, 22, 30));  // twelve hours before: counts
@@ -125,7 +107,7 @@ TEST_CASE("a session just before an `at` time answers it — one just after the 
 TEST_CASE("an `at` time not done before the next is missed — the next one is due") {
   Zone utc("UTC0");
   const std::int64_t tue = day_of(12, 1);
-  const Look look{times({630, 900})};
+  const Look look{pigeon_at({630, 900})};
   const ReminderLook later = look.at_time(at(tue, 15, 30));
   CHECK(later.status == ReminderStatus::due);
   CHECK(later.slots[0].status == ReminderStatus::missed);
@@ -168,7 +150,7 @@ TEST_CASE("days of the week: a reminder is off on the others, and says when it c
   const ReminderLook weekend = workdays.at_time(at(sat, 10, 0));
   CHECK(weekend.status == ReminderStatus::off_today);
   CHECK(weekend.next_ms == at(sat + 2, 9, 0));  // Monday
-  const Look fridays{times({600}, 0x10)};
+  const Look fridays{pigeon_at({600}, 0x10)};
   CHECK(fridays.status(at(sat, 10, 0)) == ReminderStatus::off_today);
   CHECK(fridays.at_time(at(sat, 10, 0)).next_ms == at(sat + 6, 10, 0));
   CHECK(fridays.status(at(sat - 1, 10, 0)) == ReminderStatus::due);
@@ -177,7 +159,7 @@ TEST_CASE("days of the week: a reminder is off on the others, and says when it c
 TEST_CASE("a pause, a skipped day and a snooze overrule the clock") {
   Zone utc("UTC0");
   const std::int64_t tue = day_of(12, 1);
-  Look look{times({630})};
+  Look look{pigeon_at({630})};
   look.paused_until = at(tue, 12, 0);
   CHECK(look.status(at(tue, 10, 30)) == ReminderStatus::paused);
   CHECK(look.at_time(at(tue, 10, 30)).next_ms == at(tue, 12, 0));
@@ -202,7 +184,7 @@ TEST_CASE("a pause, a skipped day and a snooze overrule the clock") {
 TEST_CASE("midnight: a time at 00:00 and a part of the day that ends at 24:00") {
   Zone utc("UTC0");
   const std::int64_t tue = day_of(12, 1);
-  const Look midnight{times({0})};
+  const Look midnight{pigeon_at({0})};
   CHECK(midnight.status(at(tue, 0, 0)) == ReminderStatus::due);
   CHECK(midnight.at_time(at(tue, 23, 59)).next_ms == at(tue + 1, 0, 0));
   Reminder late = every_50m_workdays();
@@ -221,11 +203,11 @@ TEST_CASE("a daylight-saving change moves the times with the wall clock, not wit
   const std::int64_t change = day_of(3, 29);  // clocks go from 02:00 to 03:00
   CHECK(at(saturday, 9, 0) == (days_from_civil({2026, 3, 28}) * 86'400'000) + 8 * 60 * kMinute);
   CHECK(at(change, 9, 0) == (days_from_civil({2026, 3, 29}) * 86'400'000) + 7 * 60 * kMinute);
-  const Look look{times({540})};
+  const Look look{pigeon_at({540})};
   CHECK(look.at_time(at(saturday, 9, 1)).next_ms == at(change, 9, 0));
   CHECK(look.status(at(change, 9, 0)) == ReminderStatus::due);
   // 02:30 does not happen that night: the reminder comes when the clock reaches it, at 03:30.
-  const Look skipped_hour{times({150})};
+  const Look skipped_hour{pigeon_at({150})};
   const ReminderLook early = skipped_hour.at_time(at(change, 1, 59));
   CHECK(early.next_ms ==
         days_from_civil({2026, 3, 29}) * 86'400'000 + 90 * kMinute);  // 01:30 UTC = 03:30 CEST

@@ -5,7 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include "remind/example_reminders.hpp"
+
 using namespace psoas;
+using namespace psoas::testing;
 
 namespace {
 
@@ -25,17 +28,8 @@ std::string errors_of(std::string text) {
 }  // namespace
 
 TEST_CASE("reminders.yaml as remind writes it reads back as the same reminders") {
-  Reminder every;
-  every.id = "desk-break";
-  every.routine = "desk-break";
-  every.every = Seconds(3000);
-  every.window_start = 540;
-  every.window_end = 1050;
-  every.days = 0x1F;
-  Reminder at;
-  at.id = "pigeon-routine";
-  at.routine = "pigeon-routine";
-  at.at = {630, 900};
+  const Reminder every = every_50m_workdays();
+  Reminder at = pigeon_at({630, 900});
   at.waker = Waker::cron;
   const std::string text = write_reminders({every, at});
   const ReadReminders read = read_text(text);

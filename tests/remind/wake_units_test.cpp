@@ -2,28 +2,20 @@
 
 #include <doctest/doctest.h>
 
+#include "remind/example_reminders.hpp"
+
 using namespace psoas;
+using namespace psoas::testing;
 
 namespace {
 
 Reminder desk_break() {
-  Reminder r;
-  r.id = "desk-break";
-  r.routine = "desk-break";
-  r.every = Seconds(3000);
-  r.window_start = 540;
-  r.window_end = 1050;
-  r.days = 0x1F;
-  return r;
+  return every_50m_workdays();
 }
 
+// 10:30 and 15:00, Monday, Wednesday and Friday.
 Reminder pigeon() {
-  Reminder r;
-  r.id = "pigeon";
-  r.routine = "pigeon-routine";
-  r.at = {630, 900};
-  r.days = 0x15;
-  return r;
+  return pigeon_at({630, 900}, 0x15);
 }
 
 }  // namespace
