@@ -31,10 +31,9 @@ CheckedFile check_reminders_file(const std::filesystem::path& file, const Search
   }
   ReadReminders read = read_reminders(std::get<SourceText>(source));
   entry.diagnostics = std::move(read.diagnostics);
-  for (std::size_t i = 0; i < read.reminders.size(); ++i)
-    if (!search_path.find(read.reminders[i].routine))
-      entry.diagnostics.push_back({file.string(), read.routine_positions[i], Severity::error,
-                                   search_path.not_found(read.reminders[i].routine)});
+  for (const auto& [routine, position] : read.named_routines)
+    if (!search_path.find(routine))
+      entry.diagnostics.push_back({file.string(), position, Severity::error, search_path.not_found(routine)});
   sort_by_position(entry.diagnostics);
   if (!has_errors(entry.diagnostics)) entry.reminders = read.reminders.size();
   return entry;

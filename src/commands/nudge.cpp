@@ -186,6 +186,12 @@ ExitCode nudge(const NudgeOptions& options, const Environment& environment, cons
                                    look.next_ms ? "; next " + when_text(*look.next_ms, now) : "");
       continue;
     }
+    if (!environment.search_path().find(reminder.routine)) {
+      // A reminder for a routine that is gone (renamed, deleted): say so, and show nothing to start.
+      console.err << fmt::format("psoas: reminder `{}`: {}\n", reminder.id,
+                                 environment.search_path().not_found(reminder.routine));
+      continue;
+    }
     std::string why = "psoas-notify did not answer";
     bool shown = false;
     const DesktopNotification notification = notification_for(reminder, environment, console);

@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "base/error.hpp"
 #include "base/files.hpp"
@@ -181,6 +182,12 @@ ExitCode add_reminder(const RemindAddOptions& options, const Environment& enviro
   Reminder reminder = reminder_of(options);
   check_routine(reminder.routine, environment.search_path());
   RemindersFile file = load_reminders(environment, console);
+  for (const Reminder& r : file.reminders)
+    if (r.routine == reminder.routine && r.at == reminder.at && r.every == reminder.every &&
+        (!r.is_every() || (r.window_start == reminder.window_start && r.window_end == reminder.window_end)) &&
+        r.days == reminder.days)
+      throw Error(fmt::format("reminder `{}` already reminds of {} {}; nothing added", r.id, r.routine,
+                              describe_schedule(r)));
   reminder.id = free_id(file.reminders, options.id.value_or(reminder.routine), options.id.has_value());
   const std::string description = fmt::format("{} ({})", reminder.routine, describe_schedule(reminder));
   const NudgeCommand command = nudge_command(environment);
@@ -305,6 +312,13 @@ ExitCode remove_reminders(const std::string& argument, const Environment& enviro
                                name);
   }
   undo.keep();
+  // An id that is also a routine's name removes that reminder only: say what is left of the routine.
+  std::vector<std::string> left;
+  for (const Reminder& r : kept)
+    if (r.routine == argument) left.push_back("`" + r.id + "`");
+  if (!left.empty())
+    console.err << fmt::format("psoas: {} still remind{} of {}; `psoas remind remove ID` removes one\n",
+                               fmt::join(left, ", "), left.size() == 1 ? "s" : "", argument);
   if (manager) systemctl({"daemon-reload"});
   if (any_systemd && !manager)
     console.err
@@ -378,13 +392,15 @@ ExitCode pause_reminders(const std::optional<std::string>& how_long, const Envir
     if (*how_long == "today") {
       until = local_midnight_unix_ms(local_day(now) + 1);
     } else {
-      const auto length = parse_duration(*how_long);
+      // Days too, for a sick day or a holiday: 1d to 7d.
+      const std::string_view text = *how_long;
+      const bool days = text.size() == 2 && text[0] >= '1' && text[0] <= '7' && text[1] == 'd';
+      const auto length = days ? std::optional(Seconds((text[0] - '0') * 86'400)) : parse_duration(text);
       if (!length || *length <= Seconds(0) || *length > Seconds(7 * 86'400))
-        throw Error(
-            fmt::format("`psoas remind pause` takes `today` or a time up to a week, such as 2h or 45m, not "
-                        "`{}`",
-                        escape_line(*how_long)),
-            ExitCode::usage);
+        throw Error(fmt::format("`psoas remind pause` takes `today` or a time up to a week, such as 45m, 2h "
+                                "or 3d, not `{}`",
+                                escape_line(*how_long)),
+                    ExitCode::usage);
       until = now.unix_ms + length->count() * 1000;
     }
   }
@@ -393,9 +409,12 @@ ExitCode pause_reminders(const std::optional<std::string>& how_long, const Envir
   StateLock lock(file->parent_path() / "nudge.lock", std::chrono::seconds(5));
   if (!lock.held()) throw Error("another psoas is changing the reminders' state; try again in a moment");
   RemindState state = read_state(environment, console);
+  const bool was_paused = state.paused_until_ms && *state.paused_until_ms > now.unix_ms;
   state.paused_until_ms = until;
   write_remind_state(*file, state);
-  if (until) {
+  if (!until && !was_paused) {
+    console.err << "psoas: reminders were not paused\n";
+  } else if (until) {
     console.err << fmt::format("psoas: reminders paused until {}; `psoas remind resume` ends the pause\n",
                                when_text(*until, now.unix_ms));
   } else {
@@ -437,7 +456,7 @@ void add_remind_command(CommandLine& line) {
       ->type_name("ID|ROUTINE");
   CLI::App* pause =
       remind->add_subcommand("pause", "Pause every reminder for a while, or for the rest of today");
-  pause->add_option("how_long", options->pause, "`today`, or a time such as 2h")
+  pause->add_option("how_long", options->pause, "`today`, or a time such as 2h or 3d")
       ->required()
       ->type_name("DURATION|today");
   CLI::App* resume = remind->add_subcommand("resume", "End a pause");

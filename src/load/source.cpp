@@ -74,7 +74,7 @@ std::variant<SourceText, Diagnostic> check_source(std::string file, std::string 
     const std::size_t length = utf8_sequence_length(text, i);
     if (length == 0)
       return error_at(source.file, source.position_at(i),
-                      fmt::format("invalid UTF-8 (byte 0x{:02X}); routine files must be UTF-8",
+                      fmt::format("invalid UTF-8 (byte 0x{:02X}); psoas reads UTF-8 only",
                                   static_cast<unsigned char>(text[i])));
     i += length;
   }

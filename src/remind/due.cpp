@@ -90,7 +90,7 @@ void look_at_times(const ReminderFacts& facts, std::int64_t today, ReminderLook&
     return;
   }
   look.status = look.slots[*current].status;
-  if (look.status == ReminderStatus::due) look.slot_ms = slots[*current];
+  look.slot_ms = slots[*current];
 }
 
 void look_at_interval(const ReminderFacts& facts, std::int64_t today, ReminderLook& look) {
@@ -153,6 +153,18 @@ ReminderLook look_at_reminder(const ReminderFacts& facts) {
   const Reminder& reminder = facts.reminder;
   const std::int64_t now = facts.now_ms;
   const std::int64_t today = local_day(wall_time_at(now));
+  if (facts.paused_until_ms && now < *facts.paused_until_ms) {
+    // Paused: nothing is due; next is the first moment after the pause it could be.
+    ReminderFacts after = facts;
+    after.paused_until_ms.reset();
+    after.now_ms = *facts.paused_until_ms;
+    const ReminderLook then = look_at_reminder(after);
+    ReminderLook look = look_at_reminder({facts.reminder, facts.state, std::nullopt, facts.done_ms, now});
+    look.status = ReminderStatus::paused;
+    look.slot_ms.reset();
+    look.next_ms = then.status == ReminderStatus::due ? facts.paused_until_ms : then.next_ms;
+    return look;
+  }
   ReminderLook look;
   for (const std::int64_t done : facts.done_ms)
     if (done <= now && local_day(wall_time_at(done)) == today) look.done_today_ms.push_back(done);
@@ -166,26 +178,19 @@ ReminderLook look_at_reminder(const ReminderFacts& facts) {
     look.status = ReminderStatus::off_today;
     look.next_ms = reminder.is_every() ? next_opening(reminder, today, now) : next_slot(reminder, today, now);
   }
-  // What the person said overrules the clock, the pause first.
+  // What the person said overrules the clock.
   const ReminderState& state = facts.state;
   if (state.skipped_day == today) {
     look.status = ReminderStatus::skipped;
-    look.slot_ms.reset();
-  } else if (state.snoozed_until_ms) {
-    if (now < *state.snoozed_until_ms) {
-      look.status = ReminderStatus::snoozed;
-      look.slot_ms.reset();
-      look.next_ms = state.snoozed_until_ms;
-    } else if (!done_between(facts.done_ms, state.last_nudge_ms.value_or(INT64_MIN), now)) {
-      look.status = ReminderStatus::due;  // the snooze is over, and it was not done meanwhile
-      look.slot_ms = state.last_slot_ms;
-    }
+  } else if (state.snoozed_until_ms && now < *state.snoozed_until_ms) {
+    look.status = ReminderStatus::snoozed;
+    look.next_ms = state.snoozed_until_ms;
+  } else if (look.status == ReminderStatus::reminded && (state.unshown || state.snoozed_until_ms)) {
+    // Reminded, and not done since, but the notification never showed, or
+    // its snooze is over: due again, within the same time or part of the day.
+    look.status = ReminderStatus::due;
   }
-  if (facts.paused_until_ms && now < *facts.paused_until_ms) {
-    look.status = ReminderStatus::paused;
-    look.slot_ms.reset();
-    look.next_ms = facts.paused_until_ms;
-  }
+  if (look.status != ReminderStatus::due) look.slot_ms.reset();
   return look;
 }
 

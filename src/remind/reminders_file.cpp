@@ -60,26 +60,38 @@ class RemindersReader {
       error(list, fmt::format("more than {} reminders", kMaxReminders));
       return;
     }
+    // Ids and routines are checked in reminders with other errors too, so
+    // that one `psoas check` says everything.
     std::map<std::string, NodeId, std::less<>> ids;
     for (const NodeId item : items) {
-      auto reminder = read_reminder(item);
-      if (!reminder) continue;
-      if (const auto [found, added] = ids.emplace(reminder->first.id, item); !added) {
-        error(reminder->second,
-              fmt::format("two reminders have the id `{}` (the first on line {}); each needs its own",
-                          reminder->first.id, position(found->second).line));
-        continue;
+      ReadReminder read = read_reminder(item);
+      if (!read.reminder.routine.empty() && is_valid_routine_name(read.reminder.routine))
+        out_.named_routines.push_back({read.reminder.routine, read.routine_position});
+      if (!read.reminder.id.empty() && is_valid_reminder_id(read.reminder.id)) {
+        if (const auto [found, added] = ids.emplace(read.reminder.id, item); !added) {
+          error(read.id_node,
+                fmt::format("two reminders have the id `{}` (the first on line {}); each needs its own",
+                            read.reminder.id, position(found->second).line));
+          continue;
+        }
       }
-      out_.reminders.push_back(std::move(reminder->first));
-      out_.routine_positions.push_back(routine_position_);
+      if (read.complete) out_.reminders.push_back(std::move(read.reminder));
     }
   }
 
-  // The reminder and where its id is.
-  std::optional<std::pair<Reminder, NodeId>> read_reminder(NodeId item) {
+  struct ReadReminder {
+    Reminder reminder;
+    bool complete = false;  // no error in it
+    NodeId id_node = 0;
+    SourcePosition routine_position;
+  };
+
+  ReadReminder read_reminder(NodeId item) {
+    ReadReminder read;
+    read.id_node = item;
     if (tree_.kind(item) != Kind::map) {
       error(item, "a reminder must be a map with `id`, `routine`, and `at` or `every`");
-      return std::nullopt;
+      return read;
     }
     std::map<std::string, NodeId, std::less<>> values;
     const auto children = tree_.children(item);
@@ -97,14 +109,13 @@ class RemindersReader {
         error(children[i], fmt::format("`{}` is given twice", key));
     }
     const std::size_t errors_before = errors_;
-    Reminder reminder;
+    Reminder& reminder = read.reminder;
     const auto value = [&](std::string_view key) -> std::optional<NodeId> {
       const auto found = values.find(key);
       return found == values.end() ? std::nullopt : std::optional(found->second);
     };
-    NodeId id_node = item;
     if (const auto id = value("id")) {
-      id_node = *id;
+      read.id_node = *id;
       reminder.id = scalar(*id, "id");
       if (!reminder.id.empty() && !is_valid_reminder_id(reminder.id))
         error(*id, fmt::format("`id` must be lowercase letters, digits and dashes (it names the reminder's "
@@ -115,7 +126,7 @@ class RemindersReader {
     }
     if (const auto routine = value("routine")) {
       reminder.routine = scalar(*routine, "routine");
-      routine_position_ = position(*routine);
+      read.routine_position = position(*routine);
       if (!reminder.routine.empty() && !is_valid_routine_name(reminder.routine))
         error(*routine,
               fmt::format("`routine` must be a routine's name: lowercase letters, digits and dashes, "
@@ -176,8 +187,8 @@ class RemindersReader {
         error(*wake, fmt::format("`wake` must be `systemd` or `cron`, not `{}`", escape_line(text)));
       }
     }
-    if (errors_ != errors_before) return std::nullopt;
-    return std::pair{std::move(reminder), id_node};
+    read.complete = errors_ == errors_before;
+    return read;
   }
 
   void read_at(NodeId node, Reminder& reminder) {
@@ -206,9 +217,11 @@ class RemindersReader {
   // A scalar's text, or "" with an error for anything else.
   std::string scalar(NodeId node, std::string_view key) {
     if (tree_.kind(node) != Kind::scalar || tree_.scalar(node).empty()) {
-      error(node,
-            fmt::format("`{}` must be {}", key,
-                        key == "at" ? "a time of day such as 10:30, or a list of them" : "one line of text"));
+      const bool list = tree_.kind(node) == Kind::sequence;
+      error(node, key == "at" ? "`at` must be a time of day such as 10:30, or a list of them"
+                  : key == "days" && list
+                      ? "`days` is one line of text, such as mon,wed,fri or mon-fri, not a list"
+                      : fmt::format("`{}` must be one line of text", key));
       return {};
     }
     return std::string(tree_.scalar(node));
@@ -233,7 +246,6 @@ class RemindersReader {
   const YamlTree& tree_;
   ReadReminders out_;
   std::size_t errors_ = 0;
-  SourcePosition routine_position_;
 };
 
 }  // namespace

@@ -15,7 +15,12 @@ inline constexpr const char* kRemindersFileName = "reminders.yaml";
 struct ReadReminders {
   std::vector<Reminder> reminders;  // complete only when `diagnostics` holds no error
   std::vector<Diagnostic> diagnostics;
-  std::vector<SourcePosition> routine_positions;  // where each reminder names its routine
+  // Each well-formed routine name a reminder gives, in reminders with errors too, and where.
+  struct NamedRoutine {
+    std::string name;
+    SourcePosition position;
+  };
+  std::vector<NamedRoutine> named_routines;
 };
 
 // Reads reminders.yaml: `reminders:`, a list of maps with `id`, `routine`,

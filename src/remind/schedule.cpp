@@ -59,6 +59,11 @@ std::optional<std::vector<MinuteOfDay>> parse_clock_list(std::string_view text, 
     const std::string_view part =
         trimmed(text.substr(start, comma == std::string_view::npos ? comma : comma - start));
     const auto minute = parse_clock(part);
+    if (part.empty()) {
+      error = fmt::format("`{}` has an empty time: times are separated by single commas, such as 10:30,15:00",
+                          escape_line(text));
+      return std::nullopt;
+    }
     if (!minute) {
       error = fmt::format("`{}` is not a time of day such as 10:30 (00:00 to 23:59)", escape_line(part));
       return std::nullopt;
@@ -82,7 +87,11 @@ std::optional<std::pair<MinuteOfDay, MinuteOfDay>> parse_window(std::string_view
     error = fmt::format("`{}` is not a part of the day such as 09:00-17:30", escape_line(text));
     return std::nullopt;
   }
-  if (*end <= *start) {
+  if (*end == *start) {
+    error = fmt::format("`{}` is empty: it ends as it starts", escape_line(text));
+    return std::nullopt;
+  }
+  if (*end < *start) {
     error = fmt::format(
         "`{}` ends before it starts: a part of the day cannot cross midnight; for a night shift, add two "
         "reminders, such as {}-24:00 and 00:00-{}",

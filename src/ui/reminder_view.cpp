@@ -43,7 +43,7 @@ std::string status_text(const ReminderRow& row, std::int64_t now_ms) {
     case ReminderStatus::snoozed:
       return "snoozed until " + (look.next_ms ? when_text(*look.next_ms, now_ms) : std::string("later"));
     case ReminderStatus::paused:
-      return "paused until " + (look.next_ms ? when_text(*look.next_ms, now_ms) : std::string("later"));
+      return "paused" + next();  // next: the first moment after the pause it could be due
     case ReminderStatus::skipped:
       return "skipped today";
     case ReminderStatus::missed:
@@ -151,11 +151,15 @@ std::string render_today(const TodayReport& report, bool color) {
       style.bold(fmt::format("Today, {} {}", kWeekdays[static_cast<std::size_t>(weekday(today))],
                              to_string(civil_from_days(today)))) +
       fmt::format("  ({} now)\n", clock_of(report.now_ms));
+  // The routine, and the reminder's id where it differs: two reminders of one routine stay apart.
+  const auto label = [](const Reminder& r) {
+    return escape_line(r.id == r.routine ? r.routine : fmt::format("{} ({})", r.routine, r.id));
+  };
   std::size_t name_width = 0;
   for (const ReminderRow& row : report.rows)
-    name_width = std::max(name_width, display_width(row.reminder.routine));
+    name_width = std::max(name_width, display_width(label(row.reminder)));
   for (const ReminderRow& row : report.rows) {
-    const std::string name = pad_right(escape_line(row.reminder.routine), name_width);
+    const std::string name = pad_right(label(row.reminder), name_width);
     const bool due = still_due(row.look);
     const auto mark = [&](const std::string& text, bool is_due) {
       return is_due ? style.warning(text) : text;

@@ -289,11 +289,21 @@ TEST_CASE("--cron prints the crontab lines — remove stops the timer and delete
   CHECK_FALSE(fs::exists(f.units / "psoas-remind-desk-break.timer"));
   CHECK(read_text(service) == hand_written);
   CHECK(removed.err.find("was not written by psoas; it stays") != std::string::npos);
+  // The same reminder twice is refused; another time of day is a reminder of its own.
+  const auto again =
+      f.psoas({"remind", "add", "pigeon-routine", "--at", "15:00,10:30", "--days", "sat,sun", "--cron"});
+  CHECK(again.exit_code == 1);
+  CHECK(again.err ==
+        "psoas: error: reminder `pigeon-routine` already reminds of pigeon-routine at 10:30 and 15:00, "
+        "weekends; nothing added\n");
+  REQUIRE(f.psoas({"remind", "add", "pigeon-routine", "--at", "09:00", "--cron"}).exit_code == 0);
   const auto cron_removed = f.psoas({"remind", "remove", "pigeon-routine"});
   CHECK(cron_removed.err ==
         "psoas: reminder `pigeon-routine` removed; take its lines out of your crontab (`crontab -e`): those "
         "that end "
-        "in `nudge --reminder pigeon-routine`\n");
+        "in `nudge --reminder pigeon-routine`\n"
+        "psoas: `pigeon-routine-2` still reminds of pigeon-routine; `psoas remind remove ID` removes one\n");
+  REQUIRE(f.psoas({"remind", "remove", "pigeon-routine-2"}).exit_code == 0);
   CHECK(f.psoas({"remind", "list", "--ids"}).out.empty());
   const auto gone = f.psoas({"remind", "remove", "desk-brake"});
   CHECK(gone.exit_code == 1);
@@ -382,14 +392,25 @@ TEST_CASE("today: what is due and what is done, --short for a prompt, --json for
   CHECK(f.psoas_at("2026-12-01 15:06:00", {"remind", "pause", "2h"}).err ==
         "psoas: reminders paused until 17:06; `psoas remind resume` ends the pause\n");
   CHECK(f.psoas_at("2026-12-01 15:07:00", {"today", "--short"}).out.empty());
-  CHECK(f.psoas_at("2026-12-01 15:07:00", {"today"}).out.ends_with("\nReminders paused until 17:06.\n"));
+  const std::string paused = f.psoas_at("2026-12-01 15:07:00", {"today"}).out;
+  CHECK(paused.ends_with("\nReminders paused until 17:06.\n"));
+  CHECK(paused.find("  every 50m    desk-break      paused; next 17:06\n") != std::string::npos);
   CHECK(f.psoas_at("2026-12-01 17:06:30", {"today", "--short"}).out ==
         "psoas: pigeon-routine, desk-break due\n");
   CHECK(f.psoas_at("2026-12-01 15:08:00", {"remind", "pause", "today"})
             .err.starts_with("psoas: reminders paused until tomorrow 00:00;"));
   CHECK(f.psoas_at("2026-12-01 15:09:00", {"remind", "resume"}).err == "psoas: reminders resumed\n");
+  CHECK(f.psoas_at("2026-12-01 15:09:30", {"remind", "resume"}).err == "psoas: reminders were not paused\n");
+  CHECK(f.psoas_at("2026-12-01 15:09:40", {"remind", "pause", "3d"})
+            .err.starts_with("psoas: reminders paused until Fri 15:09;"));
+  CHECK(f.psoas_at("2026-12-01 15:09:50", {"remind", "resume"}).err == "psoas: reminders resumed\n");
   CHECK(f.psoas_at("2026-12-01 15:09:00", {"today", "--short"}).out == "psoas: pigeon-routine due\n");
   CHECK(f.psoas({"remind", "pause", "8d"}).exit_code == 2);
+  // Two reminders of one routine are told apart by their ids.
+  REQUIRE(f.psoas({"remind", "add", "desk-break", "--at", "12:00", "--cron"}).exit_code == 0);
+  const std::string two = f.psoas_at("2026-12-01 15:10:00", {"today"}).out;
+  CHECK(two.find("  every 50m    desk-break                 done at 14:40") != std::string::npos);
+  CHECK(two.find("  12:00        desk-break (desk-break-2)  done at 14:40") != std::string::npos);
 }
 
 TEST_CASE(
@@ -492,6 +513,13 @@ TEST_CASE("without a desktop, nudge records the reminder as due, says so in one 
   CHECK(no_service.err ==
         "psoas: bridge is due, but no notification service on the session bus; `psoas today` "
         "shows it\n");
+  // A reminder whose routine is gone: said in one line, nothing to start shown.
+  f.home.write("config/psoas/reminders.yaml",
+               "reminders:\n  - id: old\n    routine: renamed-away\n    at: '10:30'\n");
+  const auto gone = f.psoas_at("2026-12-03 10:30:00", {"nudge"});
+  CHECK(gone.exit_code == 0);
+  CHECK(gone.err.starts_with("psoas: reminder `old`: no routine named `renamed-away`"));
+  CHECK(std::count(gone.err.begin(), gone.err.end(), '\n') == 1);
 }
 
 TEST_CASE("one nudge at a time: a second leaves the reminders to the first") {

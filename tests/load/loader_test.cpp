@@ -314,9 +314,9 @@ TEST_CASE("the byte checks come first: encoding, NUL, emptiness, the top-level m
   CHECK(diagnostics_of("") == "test.yaml:1:1: error: file is empty\n");
   CHECK(diagnostics_of("# only a comment\n\n") == "test.yaml:1:1: error: file is empty\n");
   CHECK(diagnostics_of("title: caf\xE9\n") ==
-        "test.yaml:1:11: error: invalid UTF-8 (byte 0xE9); routine files must be UTF-8\n");
+        "test.yaml:1:11: error: invalid UTF-8 (byte 0xE9); psoas reads UTF-8 only\n");
   CHECK(diagnostics_of("title: ok\nsteps: \xC0\xAF\n") ==
-        "test.yaml:2:8: error: invalid UTF-8 (byte 0xC0); routine files must be UTF-8\n");
+        "test.yaml:2:8: error: invalid UTF-8 (byte 0xC0); psoas reads UTF-8 only\n");
   CHECK(diagnostics_of(std::string("title: a\0b\n", 11)) ==
         "test.yaml:1:9: error: file contains a NUL byte\n");
   CHECK(

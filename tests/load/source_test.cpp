@@ -48,14 +48,14 @@ TEST_CASE("invalid UTF-8 is found wherever it is") {
   };
   CHECK(error("ok: \xE2\x82\xAC\n").empty());      // a full three-byte sequence
   CHECK(error("ok: \xF0\x9F\x99\x82\n").empty());  // four bytes
-  CHECK(error("a\nb: \xE2\x82\n") == "f:2:4: error: invalid UTF-8 (byte 0xE2); routine files must be UTF-8");
+  CHECK(error("a\nb: \xE2\x82\n") == "f:2:4: error: invalid UTF-8 (byte 0xE2); psoas reads UTF-8 only");
   CHECK(error("\xED\xA0\x80") ==
-        "f:1:1: error: invalid UTF-8 (byte 0xED); routine files must be UTF-8");  // surrogate
-  CHECK(error("\xF4\x90\x80\x80") == "f:1:1: error: invalid UTF-8 (byte 0xF4); routine files must be UTF-8");
+        "f:1:1: error: invalid UTF-8 (byte 0xED); psoas reads UTF-8 only");  // surrogate
+  CHECK(error("\xF4\x90\x80\x80") == "f:1:1: error: invalid UTF-8 (byte 0xF4); psoas reads UTF-8 only");
   CHECK(error("\xE0\x80\xAF") ==
-        "f:1:1: error: invalid UTF-8 (byte 0xE0); routine files must be UTF-8");  // overlong
-  CHECK(error("\xFF") == "f:1:1: error: invalid UTF-8 (byte 0xFF); routine files must be UTF-8");
-  CHECK(error("é\x80") == "f:1:2: error: invalid UTF-8 (byte 0x80); routine files must be UTF-8");
+        "f:1:1: error: invalid UTF-8 (byte 0xE0); psoas reads UTF-8 only");  // overlong
+  CHECK(error("\xFF") == "f:1:1: error: invalid UTF-8 (byte 0xFF); psoas reads UTF-8 only");
+  CHECK(error("é\x80") == "f:1:2: error: invalid UTF-8 (byte 0x80); psoas reads UTF-8 only");
 }
 
 TEST_CASE("positions convert yaml-cpp's byte columns to 1-based character columns") {

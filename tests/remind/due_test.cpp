@@ -181,6 +181,63 @@ TEST_CASE("a pause, a skipped day and a snooze overrule the clock") {
   CHECK(look.status(at(tue, 10, 40)) == ReminderStatus::done);
 }
 
+TEST_CASE(
+    "a snooze that ran out asks again only while the reminder could be due — not off its hours or days") {
+  Zone utc("UTC0");
+  const std::int64_t fri = day_of(12, 4);
+  Look look{every_50m_workdays()};
+  look.state.last_nudge_ms = at(fri, 17, 0);
+  look.state.snoozed_until_ms = at(fri, 17, 10);
+  CHECK(look.status(at(fri, 17, 15)) == ReminderStatus::due);  // within its hours, not done since
+  const ReminderLook evening = look.at_time(at(fri, 17, 45));
+  CHECK(evening.status == ReminderStatus::closed);
+  CHECK(evening.next_ms == at(fri + 3, 9, 0));
+  CHECK(look.status(at(fri + 1, 10, 0)) == ReminderStatus::off_today);  // Saturday
+  Look times{pigeon_at({630, 900})};
+  times.state.last_nudge_ms = at(fri, 10, 30);
+  times.state.last_slot_ms = at(fri, 10, 30);
+  times.state.snoozed_until_ms = at(fri, 10, 40);
+  CHECK(times.status(at(fri, 12, 0)) == ReminderStatus::due);
+  CHECK(times.status(at(fri, 13, 0)) == ReminderStatus::missed);  // past half way to 15:00
+  CHECK(times.status(at(fri, 15, 0)) == ReminderStatus::due);     // the next time, on its own account
+}
+
+TEST_CASE("a reminder nudge could not show is due again at the next nudge, until it shows or is done") {
+  Zone utc("UTC0");
+  const std::int64_t tue = day_of(12, 1);
+  Look look{pigeon_at({600})};
+  look.state.last_nudge_ms = at(tue, 10, 0);
+  look.state.last_slot_ms = at(tue, 10, 0);
+  look.state.unshown = true;
+  const ReminderLook later = look.at_time(at(tue, 10, 5));
+  CHECK(later.status == ReminderStatus::due);
+  CHECK(later.slot_ms == at(tue, 10, 0));
+  look.state.unshown = false;
+  CHECK(look.status(at(tue, 10, 5)) == ReminderStatus::reminded);
+  look.state.unshown = true;
+  look.done = {at(tue, 10, 3)};
+  CHECK(look.status(at(tue, 10, 5)) == ReminderStatus::done);
+  Look every{every_50m_workdays()};
+  every.state.last_nudge_ms = at(tue, 9, 0);
+  every.state.unshown = true;
+  CHECK(every.status(at(tue, 9, 5)) == ReminderStatus::due);
+  CHECK(every.status(at(tue, 17, 35)) == ReminderStatus::closed);
+}
+
+TEST_CASE("paused: next is the first moment after the pause the reminder could be due") {
+  Zone utc("UTC0");
+  const std::int64_t tue = day_of(12, 1);
+  Look look{every_50m_workdays()};
+  look.paused_until = at(tue, 18, 36);
+  const ReminderLook evening = look.at_time(at(tue, 17, 45));
+  CHECK(evening.status == ReminderStatus::paused);
+  CHECK(evening.next_ms == at(tue + 1, 9, 0));  // its hours ended at 17:30
+  look.paused_until = at(tue, 11, 0);
+  CHECK(look.at_time(at(tue, 10, 0)).next_ms == at(tue, 11, 0));  // due as the pause ends
+  look.done = {at(tue, 10, 50)};
+  CHECK(look.at_time(at(tue, 10, 55)).next_ms == at(tue, 11, 40));  // done during the pause
+}
+
 TEST_CASE("midnight: a time at 00:00 and a part of the day that ends at 24:00") {
   Zone utc("UTC0");
   const std::int64_t tue = day_of(12, 1);

@@ -45,9 +45,9 @@ TEST_CASE("reminders.yaml as remind writes it reads back as the same reminders")
   CHECK(read.reminders[1].days == kEveryDay);
   CHECK(read.reminders[1].waker == Waker::cron);
   const std::size_t at_routine = text.find("routine: pigeon-routine");
-  CHECK(read.routine_positions[1].line ==
+  CHECK(read.named_routines[1].position.line ==
         1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at_routine), '\n')));
-  CHECK(read.routine_positions[1].column == 14);
+  CHECK(read.named_routines[1].position.column == 14);
   CHECK(read_text(write_reminders({})).reminders.empty());
   CHECK(read_text("").reminders.empty());
 }
@@ -72,6 +72,7 @@ TEST_CASE("a hand-edited reminders file: every error, with its place") {
                 "    between: 09:00-10:00\n"
                 "    wake: anacron\n") ==
       "reminders.yaml:4:17: error: `at`: `25:00` is not a time of day such as 10:30 (00:00 to 23:59)\n"
+      "reminders.yaml:5:9: error: two reminders have the id `a` (the first on line 2); each needs its own\n"
       "reminders.yaml:6:14: error: `routine` must be a routine's name: lowercase letters, digits and dashes, "
       "not `Bridge`\n"
       "reminders.yaml:7:12: error: `every`: `2m` is not a time from 5m to 12h, such as 50m or 1h30m\n"
@@ -105,4 +106,17 @@ TEST_CASE("two reminders with one id, a file that is not a list of reminders, an
       errors_of("reminders:\n  - id: Bad_Id\n    routine: bridge\n    at: '10:00'\n") ==
       "reminders.yaml:2:9: error: `id` must be lowercase letters, digits and dashes (it names the reminder's "
       "systemd units), not `Bad_Id`\n");
+  // A reminder with an error still has its id compared and its routine named, so one pass says all.
+  const ReadReminders both = read_text(
+      "reminders:\n  - {id: a, routine: bridge, at: '10:00'}\n  - {id: a, routine: nosuch, at: '25:00'}\n");
+  std::string messages;
+  for (const Diagnostic& diagnostic : both.diagnostics) messages += to_string(diagnostic) + "\n";
+  CHECK(
+      messages ==
+      "reminders.yaml:3:10: error: two reminders have the id `a` (the first on line 2); each needs its own\n"
+      "reminders.yaml:3:34: error: `at`: `25:00` is not a time of day such as 10:30 (00:00 to 23:59)\n");
+  REQUIRE(both.named_routines.size() == 2);
+  CHECK(both.named_routines[1].name == "nosuch");
+  CHECK(both.named_routines[1].position.line == 3);
+  CHECK(both.reminders.size() == 1);
 }

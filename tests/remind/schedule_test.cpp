@@ -33,7 +33,7 @@ TEST_CASE("--at takes times separated by commas, sorted, each once, and names th
   CHECK_FALSE(parse_clock_list("10:30,25:00", why));
   CHECK(why == "`25:00` is not a time of day such as 10:30 (00:00 to 23:59)");
   CHECK_FALSE(parse_clock_list("10:30,", why));
-  CHECK(why == "`` is not a time of day such as 10:30 (00:00 to 23:59)");
+  CHECK(why == "`10:30,` has an empty time: times are separated by single commas, such as 10:30,15:00");
 }
 
 TEST_CASE("--between is one part of a day: it may end at 24:00, and never crosses midnight") {
@@ -46,6 +46,7 @@ TEST_CASE("--between is one part of a day: it may end at 24:00, and never crosse
         "add two "
         "reminders, such as 17:00-24:00 and 00:00-09:00");
   CHECK_FALSE(parse_window("09:00-09:00", why));
+  CHECK(why == "`09:00-09:00` is empty: it ends as it starts");
   CHECK_FALSE(parse_window("09:00", why));
   CHECK(why == "`09:00` is not a part of the day such as 09:00-17:30");
 }
