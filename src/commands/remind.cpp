@@ -377,9 +377,11 @@ ExitCode list_reminders(const RemindOptions& options, bool cron, const Environme
   const RemindState state = read_state(environment, console);
   const auto sessions = sessions_since(environment, console, now - std::int64_t{8} * 86'400'000);
   const auto rows = rows_of(file.reminders, state, sessions, now);
-  console.out << (options.json
-                      ? reminders_json(rows, state.paused_until_ms)
-                      : render_reminder_table(rows, state.paused_until_ms, now, console.out_info.color));
+  console.out << (options.json ? reminders_json(rows, state.paused_until_ms)
+                               : render_reminder_table(
+                                     rows, state.paused_until_ms, now, console.out_info.color,
+                                     console.out_info.is_terminal ? std::optional(console.out_info.width)
+                                                                  : std::nullopt));
   return ExitCode::ok;
 }
 

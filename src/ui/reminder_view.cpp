@@ -103,7 +103,7 @@ bool still_due(const ReminderLook& look) {
 
 std::string render_reminder_table(const std::vector<ReminderRow>& rows,
                                   std::optional<std::int64_t> paused_until_ms, std::int64_t now_ms,
-                                  bool color) {
+                                  bool color, std::optional<std::size_t> width) {
   const Style style(color);
   if (rows.empty())
     return "No reminders yet: `psoas remind add desk-break --every 50m --between 09:00-17:30 --days "
@@ -113,15 +113,21 @@ std::string render_reminder_table(const std::vector<ReminderRow>& rows,
     table.push_back({escape_line(row.reminder.id), escape_line(row.reminder.routine),
                      describe_schedule(row.reminder), row.reminder.waker == Waker::cron ? "cron" : "systemd",
                      status_text(row, now_ms)});
-  std::array<std::size_t, 5> widths{};
+  std::vector<std::size_t> widths(5, 0);
   for (const auto& cells : table)
     for (std::size_t c = 0; c < cells.size(); ++c) widths[c] = std::max(widths[c], display_width(cells[c]));
+  // On a narrow terminal what wakes it goes first, then the schedule gives
+  // way, the routine goes (the id mostly names it), what it is doing gives
+  // way, the schedule goes, and the id gives way last.
+  if (width) fit_columns(widths, {{3, 0}, {2, 12}, {1, 0}, {4, 12}, {2, 0}, {0, 10}}, 2, *width);
+  const std::size_t last = widths[4] > 0 ? 4 : widths[3] > 0 ? 3 : 2;
   std::string out;
   for (std::size_t r = 0; r < table.size(); ++r) {
     std::string line;
     for (std::size_t c = 0; c < table[r].size(); ++c) {
-      const std::string cell =
-          c + 1 == table[r].size() ? table[r][c] : pad_right(table[r][c], widths[c]) + "  ";
+      if (widths[c] == 0) continue;
+      const std::string text = truncate(table[r][c], widths[c]);
+      const std::string cell = c == last ? text : pad_right(text, widths[c]) + "  ";
       line += r == 0 ? style.dim(cell) : c == 0 ? style.bold(cell) : cell;
     }
     out += line + "\n";

@@ -21,10 +21,11 @@ struct ReminderRow {
   ReminderLook look;
 };
 
-// remind list: a line per reminder, with when it next comes.
+// remind list: a line per reminder, with when it next comes, fitted to
+// `width` columns when there is one.
 std::string render_reminder_table(const std::vector<ReminderRow>& rows,
                                   std::optional<std::int64_t> paused_until_ms, std::int64_t now_ms,
-                                  bool color);
+                                  bool color, std::optional<std::size_t> width);
 std::string reminders_json(const std::vector<ReminderRow>& rows, std::optional<std::int64_t> paused_until_ms);
 
 struct TodayReport {

@@ -10,9 +10,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/utf8.hpp"
 #include "remind/state.hpp"
 #include "support/background.hpp"
 #include "support/process.hpp"
+#include "support/pty.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace psoas::testing;
@@ -357,6 +359,28 @@ TEST_CASE("bad reminders are refused with what to write instead, and change noth
   const auto checked = f.psoas({"check", f.reminders.string()});
   CHECK(checked.exit_code == 1);
   CHECK(checked.err.starts_with(f.reminders.string() + ":3:14: error: no routine named `desk-brake`"));
+}
+
+TEST_CASE("remind list fits a narrow terminal: what wakes it goes first, the id stays") {
+  Fixture f;
+  REQUIRE(f.psoas({"remind", "add", "desk-break", "--every", "50m", "--between", "09:00-17:30", "--days",
+                   "mon,wed,fri", "--cron"})
+              .exit_code == 0);
+  REQUIRE(f.psoas({"remind", "add", "pigeon-routine", "--at", "07:05,12:00,21:45", "--cron"}).exit_code == 0);
+  for (const int columns : {30, 50, 120}) {
+    CAPTURE(columns);
+    PtyProcess list({PSOAS_BINARY, "remind", "list"}, f.env, columns);
+    REQUIRE(list.wait_exit(10s));
+    const std::string text = strip_escapes(list.output());
+    CHECK(text.find("pigeon-routine") != std::string::npos);
+    CHECK((text.find("cron") != std::string::npos) == (columns == 120));
+    for (std::size_t start = 0, end = 0; start < text.size(); start = end + 1) {
+      end = std::min(text.find('\n', start), text.size());
+      std::string line = text.substr(start, end - start);
+      if (line.ends_with('\r')) line.pop_back();
+      CHECK(psoas::display_width(line) <= static_cast<std::size_t>(columns));
+    }
+  }
 }
 
 TEST_CASE("today: what is due and what is done, --short for a prompt, --json for scripts") {
