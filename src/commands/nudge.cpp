@@ -21,6 +21,7 @@
 #include "remind/desktop_notifier.hpp"
 #include "remind/due.hpp"
 #include "remind/state.hpp"
+#include "ui/describe.hpp"
 #include "ui/reminder_view.hpp"
 
 namespace psoas {
@@ -59,7 +60,7 @@ DesktopNotification notification_for(const Reminder& reminder, const Environment
   if (const auto routine = load_routine_quietly(reminder.routine, environment.search_path())) {
     title = routine->title;
     const Timeline timeline = build_timeline(*routine);
-    length = format_duration(timeline.total) + (timeline.has_checklist() ? "+" : "");
+    length = time_left_text(timeline);
   }
   std::string body = length.empty() ? reminder.routine : fmt::format("{} · {}", length, reminder.routine);
   const WallTime now = wall_time_now();

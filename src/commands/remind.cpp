@@ -245,6 +245,9 @@ ExitCode add_reminder(const RemindAddOptions& options, const Environment& enviro
     console.err
         << "psoas: cron wakes it: add this to your crontab (`crontab -e`); `psoas remind list --cron` "
            "prints the lines of every such reminder again\n";
+    if (!find_program("crontab"))
+      console.err << "psoas: there is no `crontab` here: install cron first (on Debian, `apt-get install "
+                     "cron`)\n";
     for (const std::string& line : cron_lines(reminder, command, bus_address(environment)))
       console.out << line << "\n";
   }

@@ -21,9 +21,8 @@ bool starts_group(const Timeline& timeline, std::size_t index) {
 
 constexpr std::size_t kMinWidth = 40;
 
-// "4m55s", or "4m55s+" when checklist steps add time of their own, as `psoas list` says it.
 std::string total_text(const Timeline& timeline) {
-  return format_duration(timeline.total) + (timeline.has_checklist() ? "+" : "");
+  return time_left_text(timeline);
 }
 
 // The parts of a card, in the order every format lays them out.

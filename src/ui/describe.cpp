@@ -10,6 +10,13 @@
 
 namespace psoas {
 
+std::string time_left_text(const Timeline& timeline, std::size_t first_segment) {
+  bool checklist = false;
+  for (std::size_t i = first_segment; i < timeline.segments.size(); ++i)
+    checklist = checklist || timeline.segments[i].kind == SegmentKind::check;
+  return format_duration(timeline.remaining_from(first_segment)) + (checklist ? "+" : "");
+}
+
 std::string describe_sides(const Step& step) {
   std::string sides = list_sides(step);
   if (!sides.empty() && !step.side_label.empty()) sides += fmt::format(" ({})", step.side_label);

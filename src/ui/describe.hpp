@@ -10,6 +10,10 @@ namespace psoas {
 // "right, then left", "left side", "alternating right and left", or "" for
 // none; with what the sides name, when the step says: "left, then right (back leg)".
 std::string describe_sides(const Step& step);
+
+// The time from `first_segment` to the end, "4m55s", with a "+" when
+// checklist steps add time of their own, as `psoas list` says it.
+std::string time_left_text(const Timeline& timeline, std::size_t first_segment = 0);
 // The same without what the sides name.
 std::string list_sides(const Step& step);
 

@@ -11,7 +11,7 @@ std::string render_dry_run(const Routine& routine, const Timeline& timeline, std
   const Seconds offset =
       first_segment < timeline.segments.size() ? timeline.segments[first_segment].start : timeline.total;
   const Seconds total = timeline.total - offset;
-  std::string out = fmt::format("{} · {} · {}\n", routine.title, format_duration(total),
+  std::string out = fmt::format("{} · {} · {}\n", routine.title, time_left_text(timeline, first_segment),
                                 count_of(timeline.steps.size(), "step"));
   std::size_t last_step = timeline.steps.size();
   for (std::size_t i = first_segment; i < timeline.segments.size(); ++i) {
@@ -21,7 +21,7 @@ std::string render_dry_run(const Routine& routine, const Timeline& timeline, std
     out += fmt::format("{:>7}  {} {}\n", format_elapsed(segment.start - offset), number,
                        describe_segment(timeline, i));
   }
-  out += fmt::format("{:>7}  total {}\n", format_elapsed(total), format_duration(total));
+  out += fmt::format("{:>7}  total {}\n", format_elapsed(total), time_left_text(timeline, first_segment));
   return out;
 }
 

@@ -78,8 +78,7 @@ void PlainView::on_event(const RunEvent& event, const RunState& state) {
   const std::string at = format_elapsed(state.active);
   switch (event.kind) {
     case RunEventKind::started:
-      out_ << fmt::format("{} · {} · {}\n", routine_.title,
-                          format_duration(timeline_.remaining_from(state.first_segment)),
+      out_ << fmt::format("{} · {} · {}\n", routine_.title, time_left_text(timeline_, state.first_segment),
                           count_of(timeline_.steps.size(), "step"));
       for (const std::string& caution : timeline_.cautions) out_ << fmt::format("! {}\n", one_line(caution));
       if (keys_) out_ << fmt::format("keys: {}\n", key_line(false));

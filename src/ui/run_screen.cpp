@@ -84,9 +84,8 @@ class RunFrame {
   Frame briefing() {
     const std::size_t width = canvas_.width();
     const int rows = canvas_.rows_left();
-    const std::string total =
-        fmt::format("{} · {}", format_duration(timeline_.remaining_from(state_.segment)),
-                    count_of(timeline_.steps.size(), "step"));
+    const std::string total = fmt::format("{} · {}", time_left_text(timeline_, state_.segment),
+                                          count_of(timeline_.steps.size(), "step"));
     // Each caution as its wrapped lines, kept together.
     std::vector<std::vector<std::string>> cautions;
     std::size_t caution_rows = 0;

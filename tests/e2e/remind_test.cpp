@@ -275,6 +275,16 @@ TEST_CASE("--cron prints the crontab lines — remove stops the timer and delete
   CHECK(cron.out == "30 10 * * 6-7" + tail + "0 15 * * 6-7" + tail);
   CHECK(f.stub_log().empty());  // cron needs no systemctl
   CHECK(f.psoas({"remind", "list", "--cron"}).out == cron.out);
+  // Without cron installed, it says so; with it, not.
+  Fixture bare;
+  bare.env["PATH"] = bare.stubs.string();
+  const auto no_cron = bare.psoas({"remind", "add", "bridge", "--at", "10:00", "--cron"});
+  CHECK(no_cron.exit_code == 0);
+  CHECK(no_cron.err.find("psoas: there is no `crontab` here: install cron first") != std::string::npos);
+  fs::permissions(bare.home.write("bin/crontab", "#!/bin/sh\n"), fs::perms::owner_all);
+  const auto with_cron = bare.psoas({"remind", "add", "bridge", "--at", "11:00", "--cron"});
+  CHECK(with_cron.exit_code == 0);
+  CHECK(with_cron.err.find("there is no `crontab`") == std::string::npos);
   REQUIRE(f.psoas({"remind", "add", "desk-break", "--every", "1h", "--between", "08:00-18:00"}).exit_code ==
           0);
   // A unit of the same name written by someone else stays.

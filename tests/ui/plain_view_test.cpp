@@ -35,7 +35,7 @@ TEST_CASE("plain lines: one per segment with the elapsed time, cautions first, n
   Runner runner(timeline, {0, false, false}, view);
   drive(runner, clock, input);
   CHECK(out.str() ==
-        "Pigeon · 2m30s · 2 steps\n"
+        "Pigeon · 2m30s+ · 2 steps\n"
         "! Warm up first.\n"
         "00:00  Warm up · check off (untimed: not waited for)\n"
         "00:00  Pigeon pose · right · get ready 5s\n"
@@ -58,7 +58,7 @@ TEST_CASE("the dry run lists every segment with its start time and the total") {
   const Routine routine = sample();
   const Timeline timeline = build_timeline(routine);
   CHECK(render_dry_run(routine, timeline, 0) ==
-        "Pigeon · 2m30s · 2 steps\n"
+        "Pigeon · 2m30s+ · 2 steps\n"
         "  00:00    1. Warm up · check off\n"
         "  00:00    2. Pigeon pose · right · get ready 5s\n"
         "  00:05       Pigeon pose · right · hold 30s (rep 1 of 2)\n"
@@ -68,7 +68,7 @@ TEST_CASE("the dry run lists every segment with its start time and the total") {
         "  01:20       Pigeon pose · left · hold 30s (rep 1 of 2)\n"
         "  01:50       Pigeon pose · left · rest 10s\n"
         "  02:00       Pigeon pose · left · hold 30s (rep 2 of 2)\n"
-        "  02:30  total 2m30s\n");
+        "  02:30  total 2m30s+\n");
   CHECK(render_dry_run(routine, timeline, 5)
             .starts_with("Pigeon · 1m15s · 2 steps\n  00:00    2. Pigeon pose · left · switch"));
 }
