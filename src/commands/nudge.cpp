@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <ostream>
 #include <thread>
 
@@ -97,11 +98,20 @@ void start_in_terminal(const Reminder& reminder, const Environment& environment)
   } else {
     argv = {"x-terminal-emulator", "-e", program, "run", reminder.routine};
   }
-  if (!spawn_process(argv, ChildStreams::silenced))
-    std::fputs(fmt::format("psoas: cannot start a terminal for {} ({}); set PSOAS_TERMINAL\n",
-                           reminder.routine, argv.front())
-                   .c_str(),
-               stderr);
+  if (spawn_process(argv, ChildStreams::silenced)) return;
+  // Said where the button was pressed too: stderr goes to a journal nobody reads.
+  std::fputs(fmt::format("psoas: cannot start a terminal for {} ({}); set PSOAS_TERMINAL\n", reminder.routine,
+                         argv.front())
+                 .c_str(),
+             stderr);
+  const auto notice = spawn_detached(
+      {notify_program(), fmt::format("psoas cannot open a terminal for {}", reminder.routine),
+       "Set PSOAS_TERMINAL to a terminal that runs a command, such as `foot` or `gnome-terminal --`, or "
+       "install one that provides x-terminal-emulator."});
+  if (notice) {  // stays until it is shown, as nudge does
+    read_report_line(notice->report_fd, kReportTimeout);
+    ::close(notice->report_fd);
+  }
 }
 
 // "In 10 minutes": nudge again then, through systemd when it runs, else by waiting here.
@@ -132,6 +142,8 @@ void snooze(const Reminder& reminder, const Environment& environment) {
 // A button of the notification, pressed: psoas-notify runs `nudge --reminder ID --answer KEY`.
 ExitCode answer(const std::string& id, const std::string& key, const Environment& environment,
                 const Console& console) {
+  // Pressed long after nudge ended: the standard error nudge left may be a pipe nobody reads now.
+  std::signal(SIGPIPE, SIG_IGN);
   const RemindersFile file = load_reminders(environment, console);
   const auto reminder = find_reminder(file.reminders, id);
   if (!reminder) throw Error(fmt::format("no reminder `{}`: it was removed", escape_line(id)));

@@ -27,8 +27,10 @@ int run_notify_helper(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);
   std::size_t separator = 0;
   while (separator < args.size() && args[separator] != "--") ++separator;
-  if (args.size() < 2 || separator < 2 || separator + 1 >= args.size()) {
-    std::fputs("usage: psoas-notify SUMMARY BODY KEY=LABEL... -- COMMAND ARG...\n", stderr);
+  // SUMMARY BODY alone: a notice with no buttons, and nothing to wait for.
+  const bool notice = args.size() == 2;
+  if (!notice && (args.size() < 2 || separator < 2 || separator + 1 >= args.size())) {
+    std::fputs("usage: psoas-notify SUMMARY BODY [KEY=LABEL... -- COMMAND ARG...]\n", stderr);
     return 2;
   }
   DesktopNotification notification{std::string(args[0]), std::string(args[1]), {}};
@@ -46,6 +48,7 @@ int run_notify_helper(int argc, char** argv) {
   }
   report("shown " + std::to_string(*shown));
   ::close(STDOUT_FILENO);  // whoever waits for that line goes on now
+  if (notice) return 0;
   const auto action = notifier->wait_for_action(*shown, kButtonWait);
   if (!action) return 0;
   std::vector<std::string> command(args.begin() + static_cast<long>(separator) + 1, args.end());

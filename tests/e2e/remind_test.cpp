@@ -480,6 +480,24 @@ TEST_CASE("Start now runs the routine in the terminal PSOAS_TERMINAL names") {
   CHECK(read_text(ran) == PSOAS_BINARY " run bridge\n");
 }
 
+TEST_CASE("Start now with no terminal to open says so on the desktop, where the button was pressed") {
+  Desktop d("start");
+  d.env.erase("PSOAS_TERMINAL");
+  d.env["PATH"] = d.stubs.string();  // no x-terminal-emulator
+  REQUIRE(d.psoas({"remind", "add", "bridge", "--at", "10:30", "--cron"}).exit_code == 0);
+  const auto nudged = d.psoas_at("2026-12-01 10:30:00", {"nudge"});
+  INFO("nudge: ", nudged.err);
+  REQUIRE(nudged.exit_code == 0);
+  const bool two = eventually([&] { return d.notifications().size() == 2; }, 10s);
+  INFO("recorded: ", read_text(d.record));
+  REQUIRE(two);
+  const Json notice = d.notifications()[1];
+  CHECK(notice["summary"] == "psoas cannot open a terminal for bridge");
+  CHECK(
+      notice["body"].get<std::string>().starts_with("Set PSOAS_TERMINAL to a terminal that runs a command"));
+  CHECK(notice["actions"] == Json::array());
+}
+
 TEST_CASE("Skip today: today says so, nudge is silent for the rest of the day, and reminds again tomorrow") {
   Desktop d("skip");
   REQUIRE(d.psoas({"remind", "add", "desk-break", "--every", "30m", "--between", "09:00-17:00", "--cron"})
