@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "load/loader.hpp"
+#include "load/plan_reader.hpp"
 #include "plan/timeline.hpp"
 
 using namespace psoas;
@@ -37,6 +38,7 @@ TEST_CASE("every built-in routine passes check with no warning, and carries the 
   RoutineLoader loader(search_path);
   for (const FoundRoutine& routine_file : found) {
     CAPTURE(routine_file.file);
+    if (file_is_plan(routine_file.file)) continue;  // the next test's
     const LoadResult result = loader.load_file(routine_file.file);
     for (const Diagnostic& diagnostic : result.diagnostics) FAIL_CHECK(to_string(diagnostic));
     REQUIRE(result.routine);
@@ -109,4 +111,25 @@ TEST_CASE("the leg raise routine says that the sources disagree about leg raises
   const auto routine = loader.load_file(kRoutines / "supine-leg-raise.yaml").routine;
   REQUIRE(routine);
   CHECK(mentions(routine->cautions, {"disagree", "contradict"}));
+}
+
+TEST_CASE("every built-in plan reads clean, names built-in routines, and says where its numbers come from") {
+  const SearchPath search_path({{kRoutines, Origin::builtin}});
+  int plans = 0;
+  for (const FoundRoutine& file : search_path.list()) {
+    if (!file_is_plan(file.file)) continue;
+    CAPTURE(file.file);
+    ++plans;
+    auto source = read_source(file.file);
+    REQUIRE(std::holds_alternative<SourceText>(source));
+    const ReadPlan read = read_plan(std::get<SourceText>(source));
+    for (const Diagnostic& diagnostic : read.diagnostics) FAIL_CHECK(to_string(diagnostic));
+    for (const auto& named : read.named_routines) {
+      CHECK_MESSAGE(search_path.find(named.name), named.name);
+      CHECK_FALSE(file_is_plan(search_path.find(named.name)->file));
+    }
+    CHECK_FALSE(read.plan.notes.empty());
+    CHECK_FALSE(read.plan.summary.empty());
+  }
+  CHECK(plans == 2);
 }

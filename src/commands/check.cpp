@@ -9,6 +9,7 @@
 #include "base/printable.hpp"
 #include "commands/command_line.hpp"
 #include "load/loader.hpp"
+#include "load/plan_reader.hpp"
 #include "load/suggest.hpp"
 #include "plan/timeline.hpp"
 #include "remind/reminders_file.hpp"
@@ -39,6 +40,24 @@ CheckedFile check_reminders_file(const std::filesystem::path& file, const Search
   return entry;
 }
 
+// A plan file: every error with its place, and each routine it names found.
+CheckedFile check_plan_file(const std::filesystem::path& file, const SearchPath& search_path) {
+  CheckedFile entry{file.string(), std::nullopt, std::nullopt, {}};
+  auto source = read_source(file);
+  if (const auto* problem = std::get_if<Diagnostic>(&source)) {
+    entry.diagnostics.push_back(*problem);
+    return entry;
+  }
+  ReadPlan read = read_plan(std::get<SourceText>(source));
+  entry.diagnostics = std::move(read.diagnostics);
+  for (const auto& [routine, position] : read.named_routines)
+    if (!search_path.find(routine))
+      entry.diagnostics.push_back({file.string(), position, Severity::error, search_path.not_found(routine)});
+  sort_by_position(entry.diagnostics);
+  if (!has_errors(entry.diagnostics)) entry.plan_sessions = read.plan.sessions.size();
+  return entry;
+}
+
 }  // namespace
 
 ExitCode check_routines(const CheckOptions& options, const SearchPath& search_path, const Console& console) {
@@ -61,14 +80,16 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
           {argument, kNowhere, Severity::error,
            fmt::format("no such file; the routine `{}` is {}, and `psoas check {}` checks it",
                        file.stem().string(), named->file.string(), file.stem().string())});
-    } else if (file.filename() == kRemindersFileName) {
-      CheckedFile entry = check_reminders_file(file, search_path);
-      all_valid = all_valid && entry.reminders.has_value();
+    } else if (file.filename() == kRemindersFileName || file_is_plan(file)) {
+      const bool plan = file.filename() != kRemindersFileName;
+      CheckedFile entry = plan ? check_plan_file(file, search_path) : check_reminders_file(file, search_path);
+      const auto count = plan ? entry.plan_sessions : entry.reminders;
+      all_valid = all_valid && count.has_value();
       if (!options.json) {
         print_diagnostics(console, entry.diagnostics);
-        if (entry.reminders)
-          console.out << fmt::format("{}: {} ({})\n", escape_line(entry.file), style.good("ok"),
-                                     count_of(*entry.reminders, "reminder"));
+        if (count)
+          console.out << fmt::format("{}: {} ({}{})\n", escape_line(entry.file), style.good("ok"),
+                                     plan ? "a plan, " : "", count_of(*count, plan ? "routine" : "reminder"));
       }
       checked.push_back(std::move(entry));
       continue;

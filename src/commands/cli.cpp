@@ -50,8 +50,8 @@ class Cli {
     app_.get_formatter()->label("REQUIRED", "(required)");
     for (const auto add :
          {add_run_command, add_list_command, add_card_command, add_check_command, add_log_command,
-          add_stats_command, add_today_command, add_remind_command, add_nudge_command, add_new_command,
-          add_edit_command, add_help_command, add_completion_command})
+          add_stats_command, add_today_command, add_remind_command, add_nudge_command, add_plan_command,
+          add_new_command, add_edit_command, add_help_command, add_completion_command})
       add(line_);
     app_.footer(examples({"psoas run pigeon-routine", "psoas list", "psoas card pigeon-routine",
                           "psoas check my-routine.yaml"}) +

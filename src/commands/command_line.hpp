@@ -50,6 +50,7 @@ void add_help_command(CommandLine& line);
 void add_completion_command(CommandLine& line);
 void add_remind_command(CommandLine& line);
 void add_nudge_command(CommandLine& line);
+void add_plan_command(CommandLine& line);
 void add_today_command(CommandLine& line);
 
 // What the completion scripts need, read from the command line itself.

@@ -1,12 +1,16 @@
 #include "commands/console.hpp"
 
+#include <iostream>
 #include <ostream>
+#include <string>
 
 #include <fmt/format.h>
 
 #include "base/error.hpp"
 #include "base/files.hpp"
+#include "base/printable.hpp"
 #include "load/loader.hpp"
+#include "load/plan_reader.hpp"
 #include "load/source.hpp"
 #include "load/suggest.hpp"
 #include "ui/diagnostic_view.hpp"
@@ -49,10 +53,22 @@ std::shared_ptr<const Routine> load_routine_argument(std::string_view argument, 
   RoutineLoader loader(search_path);
   LoadResult result = loader.load_file(*file);
   if (!result.routine) {
+    if (file_is_plan(*file))
+      throw Error(
+          fmt::format("{} is a plan, not a routine: `psoas plan start {}` follows it, and `psoas plan "
+                      "status` says which routine is next",
+                      escape_line(argument), escape_line(file->stem().string())));
     print_diagnostics(console, result.diagnostics);
     throw Error("");
   }
   return result.routine;  // warnings are for `psoas check`
+}
+
+bool confirmed(const std::string& question, const Console& console) {
+  console.err << question << " [y/N] " << std::flush;
+  std::string reply;
+  if (!std::getline(std::cin, reply)) return false;
+  return reply == "y" || reply == "Y" || reply == "yes";
 }
 
 }  // namespace psoas

@@ -25,6 +25,10 @@ struct Console {
 // line and a caret.
 void print_diagnostics(const Console& console, const std::vector<Diagnostic>& diagnostics);
 
+// Asks `question` on the error stream, reads a line from standard input:
+// y or yes is yes; anything else, or nothing, is no.
+bool confirmed(const std::string& question, const Console& console);
+
 // Loads the routine a command argument names: a path, or a name looked up on
 // the search path. On errors, prints them and throws Error.
 std::shared_ptr<const Routine> load_routine_argument(std::string_view argument, const SearchPath& search_path,

@@ -65,6 +65,12 @@ std::optional<std::filesystem::path> Environment::remind_state_file() const {
   return *folder / "reminders.json";
 }
 
+std::optional<std::filesystem::path> Environment::plan_state_file() const {
+  const auto folder = state_folder(xdg());
+  if (!folder) return std::nullopt;
+  return *folder / "plan.json";
+}
+
 std::optional<std::filesystem::path> Environment::systemd_user_folder() const {
   const auto folder = config_home(xdg());
   if (!folder) return std::nullopt;

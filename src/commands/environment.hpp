@@ -42,6 +42,8 @@ struct Environment {
   [[nodiscard]] std::optional<std::filesystem::path> reminders_file() const;
   // $XDG_STATE_HOME/psoas/reminders.json: what nudge and the buttons did.
   [[nodiscard]] std::optional<std::filesystem::path> remind_state_file() const;
+  // $XDG_STATE_HOME/psoas/plan.json: the plan the person is on.
+  [[nodiscard]] std::optional<std::filesystem::path> plan_state_file() const;
   // $XDG_CONFIG_HOME/systemd/user, or ~/.config/systemd/user: where user units go.
   [[nodiscard]] std::optional<std::filesystem::path> systemd_user_folder() const;
   // $VISUAL, then $EDITOR, then vi, as crontab and git choose.

@@ -9,6 +9,7 @@
 #include "commands/command_line.hpp"
 #include "commands/list_cache.hpp"
 #include "load/loader.hpp"
+#include "load/plan_reader.hpp"
 #include "load/suggest.hpp"
 #include "plan/timeline.hpp"
 #include "ui/json.hpp"
@@ -28,7 +29,8 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
                        const std::optional<std::filesystem::path>& cache_file, const Console& console) {
   if (options.names && !options.tag) {
     // Fast, and silent about broken files: completion runs this on every Tab.
-    for (const FoundRoutine& found : search_path.list()) console.out << escape_line(found.name) << '\n';
+    for (const FoundRoutine& found : search_path.list())
+      if (!file_is_plan(found.file)) console.out << escape_line(found.name) << '\n';
     return ExitCode::ok;
   }
   RoutineLoader loader(search_path);
@@ -44,6 +46,7 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
     std::optional<RoutineSummary> summary = cache.find(found.file);
     if (!summary) {
       LoadResult result = loader.load_file(found.file);
+      if (!result.routine && file_is_plan(found.file)) continue;  // `psoas plan list` lists it
       if (!result.routine) {
         any_broken = true;
         // The first error says why; `psoas check` gives them all.

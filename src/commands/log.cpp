@@ -23,13 +23,6 @@ constexpr std::size_t kTableLimit = 20;
 // Fewer characters of an id than this could match sessions by chance.
 constexpr std::size_t kShortestId = 4;
 
-bool confirmed(const std::string& question, const Console& console) {
-  console.err << question << " [y/N] " << std::flush;
-  std::string reply;
-  if (!std::getline(std::cin, reply)) return false;
-  return reply == "y" || reply == "Y" || reply == "yes";
-}
-
 }  // namespace
 
 std::int64_t parse_since(std::string_view text, WallTime now) {

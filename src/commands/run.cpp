@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <iostream>
 #include <ostream>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -14,6 +15,7 @@
 #include "base/printable.hpp"
 #include "commands/command_line.hpp"
 #include "commands/history_access.hpp"
+#include "commands/plan_access.hpp"
 #include "commands/run_outputs.hpp"
 #include "history/recorder.hpp"
 #include "plan/fit.hpp"
@@ -71,7 +73,10 @@ struct PlannedRun {
 };
 
 PlannedRun plan_run(const Routine& routine, const RunTiming& timing) {
-  const TimingOverrides overrides{timing.hold, timing.reps, {}, {}, {}};
+  TimingOverrides overrides;
+  overrides.hold = timing.hold;
+  overrides.reps = timing.reps;
+  overrides.favoured = timing.favoured;
   if (expanded_size(routine, overrides, kMaxExpandedSize) > kMaxExpandedSize)
     throw Error(fmt::format("with --reps {}, {} expands to more than {} steps and holds",
                             timing.reps.value_or(1), routine.name, kMaxExpandedSize),
@@ -199,12 +204,40 @@ LinePrompt prompt_on(const Console& console, int device_fd) {
           }};
 }
 
+// What the plan a person is on asks of `routine` today, if it has it.
+std::optional<PlanForRun> plan_for_run(const std::string& routine, const Environment& environment) {
+  std::ostringstream ignored;
+  const Console quiet{ignored, ignored, {}, {}, {}};
+  const auto today = plan_today(environment, quiet, true);
+  if (!today || today->progress.over) return std::nullopt;
+  const PlanSession* session = today->plan.session_of(routine);
+  if (!session) return std::nullopt;
+  const PlanValues values =
+      plan_values(today->plan, *session, today->progress, sessions_of(today->sessions, routine));
+  PlanForRun plan{values.hold, values.reps, values.favoured, {}};
+  for (const std::string& why : values.why)
+    plan.notes.push_back(fmt::format("plan {}, {}", today->plan.name, why));
+  if (today->changed)
+    plan.notes.push_back(
+        fmt::format("plan {} changed since you started it; psoas follows "
+                    "it as it is now",
+                    today->plan.name));
+  return plan;
+}
+
 }  // namespace
 
-ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path,
-                     const RunHistory& history, const Console& console) {
+ExitCode run_routine(const RunCommandOptions& options, const std::optional<PlanForRun>& plan_asks,
+                     const SearchPath& search_path, const RunHistory& history, const Console& console) {
   const auto routine = load_routine_argument(options.routine, search_path, console);
   RunTiming timing = timing_of(options);
+  std::vector<std::string> plan_notes;
+  if (plan_asks && !options.resume) {
+    if (!timing.hold && !timing.fit) timing.hold = plan_asks->hold;
+    if (!timing.reps) timing.reps = plan_asks->reps;
+    timing.favoured = plan_asks->favoured;
+    plan_notes = plan_asks->notes;
+  }
   if (options.from)  // by name or number, in the routine as written
     timing.from_step = static_cast<int>(select_steps(build_timeline(*routine), *options.from).front()) + 1;
   std::optional<Resumption> resumption;
@@ -212,6 +245,7 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   PlannedRun planned = resumption ? PlannedRun{resumption->plan.timeline, {}} : plan_run(*routine, timing);
   const Timeline& timeline = planned.timeline;
   if (!planned.fit_note.empty()) console.err << "psoas: " << planned.fit_note;
+  for (const std::string& note : plan_notes) console.err << "psoas: " << note << "\n";
   const std::size_t first_segment =
       resumption ? resumption->plan.first_segment
                  : timeline.steps[static_cast<std::size_t>(timing.from_step.value_or(1) - 1)].first_segment;
@@ -226,6 +260,7 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
   // What the person must know before the run takes the screen: said on it too.
   std::vector<std::string> notices;
   if (resumption) notices = resumption->notes;
+  notices.insert(notices.end(), plan_notes.begin(), plan_notes.end());
   std::optional<Voice> voice;
   if (options.voice) {
     voice.emplace(timeline);
@@ -366,26 +401,28 @@ ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_
 void add_run_command(CommandLine& line) {
   auto options = std::make_shared<RunCommandOptions>();
   auto events_format = std::make_shared<std::string>();
-  CLI::App* run = line.add(
-      "run", "Guide yourself through a routine in real time", CompletedArgument::routine,
-      [options, events_format](const Environment& environment, const Console& console) {
-        options->events = !events_format->empty();
-        std::optional<HistoryWriter> writer;
-        std::optional<HistoryReader> reader;
-        std::string problem;
-        // A run at another speed is a rehearsal: not recorded unless asked.
-        const bool record = options->speed == 1.0 || options->log;
-        if (!options->dry_run && !options->no_log && record) {
-          writer = open_history_writer(environment.history_file(), console, problem);
-        } else if (options->resume) {
-          if (options->no_log && !options->dry_run)
-            throw Error("--resume goes on with a recorded session, and --no-log records nothing",
-                        ExitCode::usage);
-          reader = open_history_reader(environment.history_file());
-        }
-        return run_routine(*options, environment.search_path(),
-                           {writer ? &*writer : nullptr, reader ? &*reader : nullptr, problem}, console);
-      });
+  CLI::App* run =
+      line.add("run", "Guide yourself through a routine in real time", CompletedArgument::routine,
+               [options, events_format](const Environment& environment, const Console& console) {
+                 options->events = !events_format->empty();
+                 std::optional<HistoryWriter> writer;
+                 std::optional<HistoryReader> reader;
+                 std::string problem;
+                 // A run at another speed is a rehearsal: not recorded unless asked.
+                 const bool record = options->speed == 1.0 || options->log;
+                 if (!options->dry_run && !options->no_log && record) {
+                   writer = open_history_writer(environment.history_file(), console, problem);
+                 } else if (options->resume) {
+                   if (options->no_log && !options->dry_run)
+                     throw Error("--resume goes on with a recorded session, and --no-log records nothing",
+                                 ExitCode::usage);
+                   reader = open_history_reader(environment.history_file());
+                 }
+                 return run_routine(
+                     *options, options->no_plan ? std::nullopt : plan_for_run(options->routine, environment),
+                     environment.search_path(),
+                     {writer ? &*writer : nullptr, reader ? &*reader : nullptr, problem}, console);
+               });
   run->add_option("routine", options->routine, "Routine name or file")->required()->type_name("ROUTINE");
   auto* dry_run = run->add_flag("--dry-run", options->dry_run,
                                 "Print the timeline with start times and the total; do not wait");
@@ -414,6 +451,7 @@ void add_run_command(CommandLine& line) {
       ->excludes("--hold")
       ->excludes("--reps")
       ->excludes("--fit");
+  run->add_flag("--no-plan", options->no_plan, "Run the routine as written, not as your plan has it today");
   auto* no_log = run->add_flag("--no-log", options->no_log, "Record nothing in the history");
   run->add_flag("--log", options->log, "Record the run even at another --speed (not with --no-log)")
       ->excludes(no_log);

@@ -22,11 +22,21 @@ struct RunCommandOptions {
   bool quiet = false;
   bool voice = false;
   bool yes = false;
-  bool events = false;  // --events jsonl: JSON lines on stdout, the screen on the terminal
-  bool rate = false;    // ask how tight each side feels, at the end
-  bool no_log = false;  // record nothing in the history
-  bool log = false;     // record even a run at another speed
-  bool resume = false;  // go on with the last session quit or stopped in the last day
+  bool events = false;   // --events jsonl: JSON lines on stdout, the screen on the terminal
+  bool rate = false;     // ask how tight each side feels, at the end
+  bool no_log = false;   // record nothing in the history
+  bool log = false;      // record even a run at another speed
+  bool resume = false;   // go on with the last session quit or stopped in the last day
+  bool no_plan = false;  // run the routine as written, not as the plan has it today
+};
+
+// What the plan a person is on asks of this routine today (psoas(1), PLANS);
+// --hold, --reps and --fit win over it.
+struct PlanForRun {
+  std::optional<Seconds> hold;
+  std::optional<int> reps;
+  std::optional<Side> favoured;
+  std::vector<std::string> notes;  // "plan psoas-4-weeks, week 2 of 4: holds 40s ..."
 };
 
 // What a run may do with the history: look up the session that --resume
@@ -41,7 +51,7 @@ struct RunHistory {
 // and records the session in the history's writer, if there is one. A run
 // ended by SIGINT, SIGTERM, SIGHUP or SIGPIPE (its output closed) is
 // recorded, then ends the process by that signal.
-ExitCode run_routine(const RunCommandOptions& options, const SearchPath& search_path,
-                     const RunHistory& history, const Console& console);
+ExitCode run_routine(const RunCommandOptions& options, const std::optional<PlanForRun>& plan_asks,
+                     const SearchPath& search_path, const RunHistory& history, const Console& console);
 
 }  // namespace psoas

@@ -67,6 +67,10 @@ std::string content_hash(std::string_view text, const Routine& routine) {
 
 }  // namespace
 
+std::string text_hash(std::string_view text) {
+  return fmt::format("{:016x}", fnv1a(text));
+}
+
 LoadResult RoutineLoader::load_file(const fs::path& path) {
   auto source = read_source(path);
   if (auto* error = std::get_if<Diagnostic>(&source)) return {nullptr, {std::move(*error)}, std::nullopt};

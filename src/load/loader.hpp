@@ -64,6 +64,9 @@ class RoutineLoader {
   std::vector<std::pair<std::filesystem::path, std::string>> loading_;
 };
 
+// A short hash of a file's text, to tell two versions apart (FNV-1a, 64 bits, in hex).
+std::string text_hash(std::string_view text);
+
 // The routines on `search_path` that `use` the routine `name` directly: a
 // user's routine that shadows a built-in changes them too.
 std::vector<std::string> routines_using(const SearchPath& search_path, std::string_view name);

@@ -6,21 +6,13 @@
 #include <vector>
 
 #include "model/duration.hpp"
+#include "model/week_days.hpp"
 
 namespace psoas {
 
 // Minutes since local midnight: 0 to 1439, and 1440 for the end of a day.
 using MinuteOfDay = int;
 inline constexpr MinuteOfDay kMinutesPerDay = 1440;
-
-// Days of the week as bits, Monday first (bit 0) to Sunday (bit 6).
-using WeekDays = std::uint8_t;
-inline constexpr WeekDays kEveryDay = 0x7F;
-
-// Whether `days` holds `day`, 0 for Monday ... 6 for Sunday.
-constexpr bool has_day(WeekDays days, int day) {
-  return ((static_cast<unsigned>(days) >> static_cast<unsigned>(day)) & 1U) != 0;
-}
 
 // What wakes `psoas nudge` for a reminder.
 enum class Waker : unsigned char { systemd, cron };

@@ -11,11 +11,12 @@ TimingOverrides TimingOverrides::over(const TimingOverrides& inner) const {
   if (rest) merged.rest = rest;
   if (switch_time) merged.switch_time = switch_time;
   if (prepare) merged.prepare = prepare;
+  if (favoured) merged.favoured = favoured;
   return merged;
 }
 
 bool TimingOverrides::empty() const {
-  return !hold && !reps && !rest && !switch_time && !prepare;
+  return !hold && !reps && !rest && !switch_time && !prepare && !favoured;
 }
 
 std::size_t expanded_size(const Routine& routine, const TimingOverrides& overrides, std::size_t limit) {

@@ -19,6 +19,8 @@ struct TimingOverrides {
   std::optional<Seconds> rest;
   std::optional<Seconds> switch_time;
   std::optional<Seconds> prepare;
+  // A plan that favours the tighter side: its holds last half as long again.
+  std::optional<Side> favoured;
 
   // These overrides applied on top of `inner`: the outer value wins.
   [[nodiscard]] TimingOverrides over(const TimingOverrides& inner) const;

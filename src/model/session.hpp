@@ -6,6 +6,7 @@
 #include <string>
 
 #include "model/duration.hpp"
+#include "model/side.hpp"
 #include "model/wall_time.hpp"
 
 namespace psoas {
@@ -52,6 +53,7 @@ struct RunTiming {
   std::optional<int> reps;
   std::optional<Seconds> fit;    // --fit: the run scaled to this length
   std::optional<int> from_step;  // --from: 1-based, the step the run began at
+  std::optional<Side> favoured;  // a plan's tighter side, held half as long again
   friend bool operator==(const RunTiming&, const RunTiming&) = default;
 };
 

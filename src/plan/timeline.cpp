@@ -26,7 +26,7 @@ class TimelineBuilder {
         assert(step.used);
         add_routine(*step.used, overrides.over(step.overrides), depth + 1);
       } else {
-        add_step(apply(step, overrides), routine, depth, group);
+        add_step(apply(step, overrides), routine, depth, group, overrides.favoured);
       }
     }
   }
@@ -48,7 +48,9 @@ class TimelineBuilder {
     return step;
   }
 
-  void add_step(Step step, const Routine& routine, int depth, std::size_t group) {
+  void add_step(Step step, const Routine& routine, int depth, std::size_t group,
+                std::optional<Side> favoured) {
+    favoured_ = favoured;
     const std::size_t index = timeline_.steps.size();
     const std::size_t first = timeline_.segments.size();
     if (step.is_check()) {
@@ -70,9 +72,15 @@ class TimelineBuilder {
       if (s > 0) push({SegmentKind::switch_sides, index, sides[s], 1, step.reps, step.switch_time});
       for (int rep = 1; rep <= step.reps; ++rep) {
         if (rep > 1) push({SegmentKind::rest, index, sides[s], rep, step.reps, step.rest});
-        push({SegmentKind::hold, index, sides[s], rep, step.reps, *step.hold});
+        push({SegmentKind::hold, index, sides[s], rep, step.reps, hold_for(step, sides[s])});
       }
     }
+  }
+
+  // The hold on `side`: half as long again on the side a plan favours.
+  Seconds hold_for(const Step& step, Side side) const {
+    if (!favoured_ || side != *favoured_) return *step.hold;
+    return Seconds((step.hold->count() * 3 + 1) / 2);
   }
 
   // prepare, then rep by rep, each rep visiting every side.
@@ -86,7 +94,7 @@ class TimelineBuilder {
         } else if (rep > 1) {
           push({SegmentKind::rest, index, sides[s], rep, step.reps, step.rest});
         }
-        push({SegmentKind::hold, index, sides[s], rep, step.reps, *step.hold});
+        push({SegmentKind::hold, index, sides[s], rep, step.reps, hold_for(step, sides[s])});
       }
     }
   }
@@ -103,6 +111,7 @@ class TimelineBuilder {
 
   Timeline& timeline_;
   std::size_t next_group_ = 0;
+  std::optional<Side> favoured_;
   std::unordered_set<const Routine*> merged_;
   std::unordered_set<std::string> equipment_seen_;
   std::unordered_set<std::string> cautions_seen_;

@@ -21,25 +21,14 @@ std::optional<MinuteOfDay> parse_clock(std::string_view text, bool end_of_day = 
 std::optional<std::vector<MinuteOfDay>> parse_clock_list(std::string_view text, std::string& error);
 // "09:00-17:30": a part of one day; it may end at 24:00 but not cross midnight.
 std::optional<std::pair<MinuteOfDay, MinuteOfDay>> parse_window(std::string_view text, std::string& error);
-// "mon-fri", "daily", "weekdays", "weekends", "mon,wed,fri", "sat-mon".
-std::optional<WeekDays> parse_days(std::string_view text, std::string& error);
 // How often an `every` reminder comes: 5 minutes to 12 hours.
 std::optional<Seconds> parse_interval(std::string_view text, std::string& error);
 
 inline constexpr Seconds kShortestInterval{5 * 60};
 inline constexpr Seconds kLongestInterval{12 * 3600};
 
-// The runs of days in a row, Monday first: mon-wed,fri is {0, 2} and {4, 4}.
-std::vector<std::pair<int, int>> day_runs(WeekDays days);
-
-// The days as names, runs of three or more as ranges: with `names` Monday
-// first and `dash` "-", "mon-fri,sun"; with "..", "Mon..Fri,Sun".
-std::string join_day_runs(WeekDays days, const std::array<const char*, 7>& names, std::string_view dash);
-
 // "10:30"; 1440 is "24:00".
 std::string format_clock(MinuteOfDay minute);
-// The shortest words parse_days reads back: "daily", "mon-fri", "weekends", "mon,wed,fri".
-std::string format_days(WeekDays days);
 // "at 10:30 and 15:00, mon-fri" or "every 50m, 09:00-17:30, daily".
 std::string describe_schedule(const Reminder& reminder);
 

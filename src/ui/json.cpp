@@ -171,6 +171,7 @@ std::string check_json(const std::vector<CheckedFile>& files) {
                         {"total_seconds", file.total ? Json(file.total->count()) : Json(nullptr)},
                         {"untimed_steps", file.untimed},
                         {"reminders", file.reminders ? Json(*file.reminders) : Json(nullptr)},
+                        {"plan_sessions", file.plan_sessions ? Json(*file.plan_sessions) : Json(nullptr)},
                         {"diagnostics", diagnostics}});
   }
   return dump_json(Json{{"valid", all_valid}, {"files", list}});

@@ -28,11 +28,12 @@ std::string card_json(const Routine& routine, const Timeline& timeline,
 // One file as `psoas check` judged it.
 struct CheckedFile {
   std::string file;
-  std::optional<std::size_t> steps;                     // when valid
-  std::optional<Seconds> total;                         // when valid
-  std::vector<Diagnostic> diagnostics;                  // errors and warnings
-  bool untimed = false;                                 // a checklist step adds its own time to `total`
-  std::optional<std::size_t> reminders = std::nullopt;  // a reminders file: how many, when valid
+  std::optional<std::size_t> steps;                         // when valid
+  std::optional<Seconds> total;                             // when valid
+  std::vector<Diagnostic> diagnostics;                      // errors and warnings
+  bool untimed = false;                                     // a checklist step adds its own time to `total`
+  std::optional<std::size_t> reminders = std::nullopt;      // a reminders file: how many, when valid
+  std::optional<std::size_t> plan_sessions = std::nullopt;  // a plan: its sessions, when valid
 };
 
 // `psoas check --json`: every file, valid or not, with its diagnostics.

@@ -29,7 +29,7 @@ Session sample(std::string uuid) {
   s.held_right = 100s;
   s.outcome = SessionOutcome::partial;
   s.resumed = 2;
-  s.timing = {45s, 2, std::nullopt, std::nullopt};
+  s.timing = {45s, 2, std::nullopt, std::nullopt, std::nullopt};
   s.ratings = {6, 4, std::nullopt};
   s.reached_hold = 200s;
   s.stopped_hold = 7s;
@@ -63,14 +63,14 @@ TEST_CASE("what log --json writes, log --import reads back whole") {
   CHECK(s.holds_skipped == 1);
   CHECK(s.outcome == SessionOutcome::partial);
   CHECK(s.resumed == 2);
-  CHECK(s.timing == RunTiming{45s, 2, std::nullopt, std::nullopt});
+  CHECK(s.timing == RunTiming{45s, 2, std::nullopt, std::nullopt, std::nullopt});
   CHECK(s.ratings.left == 6);
   CHECK_FALSE(s.ratings.overall);
   CHECK(s.reached_hold == 200s);
   CHECK(s.stopped_hold == 7s);
   CHECK(s.speed == 1.5);
   Session fitted = sample(random_uuid());
-  fitted.timing = {std::nullopt, std::nullopt, 900s, 4};
+  fitted.timing = {std::nullopt, std::nullopt, 900s, 4, std::nullopt};
   const auto fitted_read = read_session_log("in.json", sessions_json({fitted}), kNow);
   REQUIRE(std::holds_alternative<std::vector<Session>>(fitted_read));
   CHECK(std::get<std::vector<Session>>(fitted_read)[0].timing == fitted.timing);

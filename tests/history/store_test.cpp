@@ -64,7 +64,7 @@ TEST_CASE("a finished and a partial session are stored and read back whole") {
   partial.stopped_hold = 12'500ms;
   partial.stopped_at_segment = 6;
   partial.speed = 2.5;
-  partial.timing = {std::nullopt, std::nullopt, 600s, 3};
+  partial.timing = {std::nullopt, std::nullopt, 600s, 3, std::nullopt};
   {
     HistoryWriter writer(file);
     finished.id = writer.record(finished);
@@ -88,7 +88,7 @@ TEST_CASE("a finished and a partial session are stored and read back whole") {
   CHECK(p.stopped_hold == 12'500ms);
   CHECK(p.stopped_at_segment == 6);
   CHECK(p.speed == 2.5);
-  CHECK(p.timing == RunTiming{std::nullopt, std::nullopt, 600s, 3});
+  CHECK(p.timing == RunTiming{std::nullopt, std::nullopt, 600s, 3, std::nullopt});
   const Session& f = sessions[1];
   CHECK(f.title == "Pigeon routine");
   CHECK(f.content_hash == "0123456789abcdef");
@@ -327,7 +327,7 @@ TEST_CASE(
     s.holds = 6;
     s.holds_skipped = 2;
     s.outcome = SessionOutcome::partial;
-    s.timing = {45s, 2, std::nullopt, std::nullopt};
+    s.timing = {45s, 2, std::nullopt, std::nullopt, std::nullopt};
     s.stopped_at_segment = 7;
     s.resumed = 1;
     writer.record(s);
@@ -340,7 +340,7 @@ TEST_CASE(
   CHECK(s.holds == 6);
   CHECK(s.holds_skipped == 2);
   CHECK(s.outcome == SessionOutcome::partial);
-  CHECK(s.timing == RunTiming{45s, 2, std::nullopt, std::nullopt});
+  CHECK(s.timing == RunTiming{45s, 2, std::nullopt, std::nullopt, std::nullopt});
   CHECK(s.stopped_at_segment == 7);
   CHECK(s.resumed == 1);
 

@@ -188,3 +188,21 @@ TEST_CASE("a step's duration is the sum of its segments, and the first side held
   CHECK(timeline.first_side() == Side::left);
   CHECK_FALSE(build_timeline(routine_of({timed_step("Fold", 20)})).first_side());
 }
+
+TEST_CASE("a plan's favoured side holds half as long again, the other side as written") {
+  Step step = timed_step("S", 30, {Side::right, Side::left});
+  step.reps = 2;
+  Step unsided = timed_step("U", 31, {Side::none});
+  TimingOverrides overrides;
+  overrides.favoured = Side::left;
+  const Timeline timeline = build_timeline(routine_of({step, unsided}), overrides);
+  std::vector<std::pair<Side, long>> holds;
+  for (const Segment& s : timeline.segments)
+    if (s.kind == SegmentKind::hold) holds.emplace_back(s.side, s.duration.count());
+  CHECK(holds ==
+        std::vector<std::pair<Side, long>>{
+            {Side::right, 30}, {Side::right, 30}, {Side::left, 45}, {Side::left, 45}, {Side::none, 31}});
+  overrides.hold = Seconds(41);  // with a plan's hold too: rounded up to the second
+  const Timeline longer = build_timeline(routine_of({step}), overrides);
+  CHECK(longer.segments.back().duration == Seconds(62));
+}

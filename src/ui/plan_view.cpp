@@ -1,0 +1,166 @@
+#include "ui/plan_view.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include "base/printable.hpp"
+#include "model/wall_time.hpp"
+#include "ui/json_dump.hpp"
+#include "ui/style.hpp"
+#include "ui/text.hpp"
+
+namespace psoas {
+namespace {
+
+constexpr std::array<const char*, 7> kWeekdayNames = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+constexpr std::size_t kBarWidth = 10;
+
+std::string day_words(std::int64_t day) {
+  return fmt::format("{} {}", kWeekdayNames[static_cast<std::size_t>(weekday(day))],
+                     to_string(civil_from_days(day)));
+}
+
+std::string growth(const Progression& p, bool hold) {
+  const auto value = [&](int v) { return hold ? format_duration(Seconds(v)) : std::to_string(v); };
+  const std::string every = p.every_weeks == 1 ? "week" : fmt::format("{} weeks", p.every_weeks);
+  return fmt::format("{} {} to {}, +{} a {} kept", hold ? "holds" : "reps", value(p.from), value(p.to),
+                     value(p.step), every);
+}
+
+// A bar of `done` out of `planned`, kBarWidth cells.
+std::string bar(int done, int planned) {
+  const std::size_t full = planned > 0 ? std::min(kBarWidth, static_cast<std::size_t>(done) * kBarWidth /
+                                                                 static_cast<std::size_t>(planned))
+                                       : 0;
+  std::string out;
+  for (std::size_t i = 0; i < kBarWidth; ++i) out += i < full ? "█" : "░";
+  return out;
+}
+
+}  // namespace
+
+std::string week_words(const Plan& plan, int week) {
+  return plan.weeks ? fmt::format("week {} of {}", week + 1, *plan.weeks) : fmt::format("week {}", week + 1);
+}
+
+std::string describe_plan_sessions(const Plan& plan) {
+  std::vector<std::string> parts;
+  for (const PlanSession& s : plan.sessions) {
+    std::string part = fmt::format("{} {}", format_days(s.days), s.routine);
+    if (s.times_a_day > 1) part += fmt::format(" ×{}", s.times_a_day);
+    std::vector<std::string> grows;
+    if (s.hold) grows.push_back(growth(*s.hold, true));
+    if (s.reps) grows.push_back(growth(*s.reps, false));
+    if (!grows.empty()) part += fmt::format(" ({})", fmt::join(grows, "; "));
+    parts.push_back(std::move(part));
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string render_plan_list(const std::vector<PlanListRow>& rows) {
+  if (rows.empty()) return "No plans on the search path.\n";
+  std::size_t name_width = 0;
+  std::size_t weeks_width = 0;
+  for (const PlanListRow& row : rows) {
+    name_width = std::max(name_width, display_width(row.name));
+    weeks_width = std::max(weeks_width, display_width(row.weeks));
+  }
+  std::string out;
+  for (const PlanListRow& row : rows)
+    out +=
+        fmt::format("{} {}  {}  {}\n", row.active ? "*" : " ", pad_right(escape_line(row.name), name_width),
+                    pad_right(row.weeks, weeks_width), escape_line(row.title));
+  if (std::any_of(rows.begin(), rows.end(), [](const PlanListRow& r) { return r.active; }))
+    out += "* the plan you are on\n";
+  return out;
+}
+
+std::string render_plan_status(const PlanStatus& status, bool color) {
+  const Style style(color);
+  const Plan& plan = *status.plan;
+  const PlanProgress& progress = *status.progress;
+  std::string out = style.bold(escape_line(plan.title)) +
+                    fmt::format(" ({}): {}, started {}\n", escape_line(plan.name),
+                                week_words(plan, progress.week), day_words(status.start_day));
+  if (progress.over) {
+    out += fmt::format("The plan ended after {} weeks; `psoas plan stop` ends it here, or start it again.\n",
+                       *plan.weeks);
+  }
+  if (status.changed) out += "The plan file changed since it was started: psoas follows it as it is now.\n";
+  if (!progress.weeks.empty()) {
+    const PlanWeek& week = progress.weeks.back();
+    out += fmt::format("This week: {} of {} sessions done; so far {} of {}. Weeks kept: {} of {}.\n",
+                       week.done, week.planned, progress.done_so_far, progress.planned_so_far,
+                       progress.weeks_kept, progress.week);
+  }
+  if (!progress.over) {
+    out += "\nToday\n";
+    std::size_t width = 0;
+    for (const PlanRoutineToday& r : status.routines)
+      width = std::max(width, display_width(r.session->routine));
+    for (const PlanRoutineToday& r : status.routines) {
+      const std::string name = pad_right(escape_line(r.session->routine), width);
+      if (r.times_today == 0) {
+        out += fmt::format("  {}  not today ({})\n", name, format_days(r.session->days));
+        continue;
+      }
+      const std::string done = r.times_today == 1 ? (r.done_today > 0 ? "done" : "to do")
+                                                  : fmt::format("{} of {} done", r.done_today, r.times_today);
+      out += fmt::format("  {}  {}\n", name, r.done_today >= r.times_today ? done : style.warning(done));
+      for (const std::string& why : r.values.why)
+        out += fmt::format("  {}    {}\n", std::string(width, ' '), why);
+    }
+  }
+  out += "\nWeeks\n";
+  for (const PlanWeek& week : progress.weeks)
+    out += fmt::format("  week {:<2} {}  {} of {}{}\n", week.index + 1, bar(week.done, week.planned),
+                       week.done, week.planned,
+                       week.index == progress.week ? "  (this week)"
+                       : week.kept                 ? "  kept"
+                                                   : "  not kept");
+  out +=
+      "A week is kept when at least 2/3 of its sessions are done; holds and reps grow only with weeks "
+      "kept.\n";
+  return out;
+}
+
+std::string plan_status_json(const PlanStatus& status) {
+  const Plan& plan = *status.plan;
+  const PlanProgress& progress = *status.progress;
+  Json weeks = Json::array();
+  for (const PlanWeek& week : progress.weeks)
+    weeks.push_back({{"week", week.index + 1},
+                     {"planned", week.planned},
+                     {"done", week.done},
+                     {"kept", week.kept},
+                     {"current", week.index == progress.week}});
+  Json routines = Json::array();
+  for (const PlanRoutineToday& r : status.routines)
+    routines.push_back({{"routine", r.session->routine},
+                        {"days", format_days(r.session->days)},
+                        {"times_today", r.times_today},
+                        {"done_today", r.done_today},
+                        {"hold_seconds", r.values.hold ? Json(r.values.hold->count()) : Json(nullptr)},
+                        {"reps", r.values.reps ? Json(*r.values.reps) : Json(nullptr)},
+                        {"favoured_side", r.values.favoured ? Json(std::string(to_string(*r.values.favoured)))
+                                                            : Json(nullptr)},
+                        {"why", r.values.why}});
+  return dump_json(Json{{"plan", plan.name},
+                        {"title", plan.title},
+                        {"started", to_string(civil_from_days(status.start_day))},
+                        {"today", to_string(civil_from_days(status.today))},
+                        {"week", progress.week + 1},
+                        {"weeks", plan.weeks ? Json(*plan.weeks) : Json(nullptr)},
+                        {"over", progress.over},
+                        {"changed_since_start", status.changed},
+                        {"weeks_kept", progress.weeks_kept},
+                        {"done_so_far", progress.done_so_far},
+                        {"planned_so_far", progress.planned_so_far},
+                        {"routines", routines},
+                        {"progress", weeks}});
+}
+
+}  // namespace psoas
