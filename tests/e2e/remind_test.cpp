@@ -13,6 +13,7 @@
 #include "base/utf8.hpp"
 #include "remind/state.hpp"
 #include "support/background.hpp"
+#include "support/dated_home.hpp"
 #include "support/process.hpp"
 #include "support/pty.hpp"
 #include "support/temp_dir.hpp"
@@ -53,22 +54,14 @@ std::vector<Json> json_lines(const fs::path& path) {
   return lines;
 }
 
-struct Fixture {
-  TempDir home;
+struct Fixture : DatedHome {
   fs::path stubs = home.path() / "bin";
   fs::path log = home.path() / "stub.log";
   fs::path units = home.path() / "config/systemd/user";
   fs::path reminders = home.path() / "config/psoas/reminders.yaml";
-  std::map<std::string, std::string> env =
-      clean_environment(home.path(), {{"XDG_CONFIG_HOME", (home.path() / "config").string()},
-                                      {"XDG_STATE_HOME", (home.path() / "state").string()},
-                                      {"PATH", (home.path() / "bin").string() + ":/usr/bin:/bin"},
-                                      {"STUB_LOG", (home.path() / "stub.log").string()},
-                                      {"TZ", "UTC"},
-                                      {"FAKETIME_DONT_FAKE_MONOTONIC", "1"}});
 
   Fixture() {
-    remove_faketime_leftovers();  // of a run that was killed: faketime fails where they linger
+    env["STUB_LOG"] = log.string();
     for (const auto& [name, text] :
          {std::pair{"systemctl", kSystemctl}, std::pair{"systemd-run", kSystemdRun},
           std::pair{"terminal", kTerminal}}) {
@@ -77,59 +70,7 @@ struct Fixture {
     }
   }
 
-  ProcessResult psoas(const std::vector<std::string>& args) const { return run_psoas(args, env); }
-
-  // psoas with the wall clock at `when` (UTC), moving on from there.
-  ProcessResult psoas_at(const std::string& when, const std::vector<std::string>& args) const {
-    ProcessOptions options;
-    options.args = {PSOAS_FAKETIME, "-f", "@" + when, PSOAS_BINARY};
-    options.args.insert(options.args.end(), args.begin(), args.end());
-    options.env = env;
-    return run_process(options);
-  }
-
   std::string stub_log() const { return read_text(log); }
-
-  // A session of `routine` that ended at `ended` (UTC, ISO 8601), done in full.
-  void add_session(const std::string& routine, const std::string& started, const std::string& ended) const {
-    static int sessions = 0;
-    const Json session = {{"log_format", 1},
-                          {"id", fmt::format("00000000-0000-4000-8000-{:012}", ++sessions)},
-                          {"routine", routine},
-                          {"title", routine},
-                          {"content_hash", ""},
-                          {"started", started},
-                          {"ended", ended},
-                          {"planned_seconds", 120},
-                          {"planned_hold_seconds", 100},
-                          {"reached_hold_seconds", 100},
-                          {"active_seconds", 120},
-                          {"paused_seconds", 0},
-                          {"segments_completed", 4},
-                          {"segments_skipped", 0},
-                          {"holds", 2},
-                          {"holds_skipped", 0},
-                          {"held_left_seconds", 50},
-                          {"held_right_seconds", 50},
-                          {"held_unsided_seconds", 0},
-                          {"outcome", "finished"},
-                          {"stopped_at_step", nullptr},
-                          {"stopped_at_segment", nullptr},
-                          {"stopped_hold_seconds", 0},
-                          {"resumed", 0},
-                          {"speed", 1},
-                          {"hold_override_seconds", nullptr},
-                          {"reps_override", nullptr},
-                          {"fit_seconds", nullptr},
-                          {"from_step", nullptr},
-                          {"tightness_left", nullptr},
-                          {"tightness_right", nullptr},
-                          {"tightness_overall", nullptr}};
-    const fs::path file = home.write("import.json", Json::array({session}).dump());
-    const auto imported = psoas_at("2026-12-31 00:00:00", {"log", "--import", file.string()});
-    INFO(imported.err);
-    REQUIRE(imported.exit_code == 0);
-  }
 };
 
 // The fixture, with a session bus and a notification service that answers `answer`.
