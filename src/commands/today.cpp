@@ -3,10 +3,12 @@
 #include <ostream>
 
 #include "commands/command_line.hpp"
+#include "commands/plan_access.hpp"
 #include "commands/reminders_access.hpp"
 #include "model/wall_time.hpp"
 #include "remind/due.hpp"
 #include "remind/state.hpp"
+#include "ui/plan_view.hpp"
 #include "ui/reminder_view.hpp"
 
 namespace psoas {
@@ -47,6 +49,9 @@ ExitCode show_today(const TodayOptions& options, const Environment& environment,
   }
   for (const Session& session : sessions)
     if (done_for_reminders(session) && local_day(session.ended) == today) report.done.push_back(session);
+  if (const auto plan = plan_today(environment, console, options.short_line); plan && !plan->progress.over)
+    report.plan = PlanDueToday{plan->plan.name, week_words(plan->plan, plan->progress.week),
+                               due_on(plan->plan, plan->active.start_day, plan->today, plan->sessions)};
   if (options.short_line) {
     console.out << today_short(report);
   } else if (options.json) {

@@ -185,7 +185,20 @@ std::string render_today(const TodayReport& report, bool color) {
                          mark(text, slot_due && due));
     }
   }
-  if (report.rows.empty()) out += "  No reminders: `psoas remind add` sets some.\n";
+  if (report.rows.empty() && !report.plan) out += "  No reminders: `psoas remind add` sets some.\n";
+  if (report.plan) {
+    out += fmt::format("\nPlan {}, {}\n", escape_line(report.plan->plan), report.plan->week);
+    if (report.plan->due.empty()) out += "  nothing today\n";
+    std::size_t width = 0;
+    for (const DueToday& d : report.plan->due) width = std::max(width, display_width(d.routine));
+    for (const DueToday& d : report.plan->due) {
+      const bool open = d.done < d.times;
+      const std::string text =
+          d.times == 1 ? (open ? "to do" : "done") : fmt::format("{} of {} done", d.done, d.times);
+      out += fmt::format("  {}  {}\n", pad_right(escape_line(d.routine), width),
+                         open ? style.warning(text) : text);
+    }
+  }
   if (!report.done.empty()) {
     std::vector<std::string> done;
     for (const Session& session : report.done)
@@ -224,11 +237,19 @@ std::string today_json(const TodayReport& report) {
                         {"title", session.title},
                         {"ended", to_iso8601(session.ended)},
                         {"active_seconds", std::chrono::duration<double>(session.active).count()}});
+  Json plan = nullptr;
+  if (report.plan) {
+    Json due = Json::array();
+    for (const DueToday& d : report.plan->due)
+      due.push_back(Json{{"routine", d.routine}, {"times", d.times}, {"done", d.done}});
+    plan = Json{{"plan", report.plan->plan}, {"week", report.plan->week}, {"due", due}};
+  }
   const std::int64_t today = local_day(wall_time_at(report.now_ms));
   return dump_json(Json{{"date", to_string(civil_from_days(today))},
                         {"now", to_iso8601(wall_time_at(report.now_ms))},
                         {"paused_until", time_or_null(report.paused_until_ms)},
                         {"reminders", reminders},
+                        {"plan", plan},
                         {"done", done}});
 }
 
@@ -237,6 +258,10 @@ std::string today_short(const TodayReport& report) {
   for (const ReminderRow& row : report.rows)
     if (still_due(row.look) && std::find(due.begin(), due.end(), row.reminder.routine) == due.end())
       due.push_back(escape_line(row.reminder.routine));
+  if (report.plan)
+    for (const DueToday& d : report.plan->due)
+      if (d.done < d.times && std::find(due.begin(), due.end(), d.routine) == due.end())
+        due.push_back(escape_line(d.routine));
   if (due.empty()) return "";
   return fmt::format("psoas: {} due\n", fmt::join(due, ", "));
 }

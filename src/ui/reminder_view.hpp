@@ -7,6 +7,7 @@
 
 #include "model/reminder.hpp"
 #include "model/session.hpp"
+#include "progression/progress.hpp"
 #include "remind/due.hpp"
 
 // Views of reminders: `psoas remind list` and `psoas today`.
@@ -28,8 +29,16 @@ std::string render_reminder_table(const std::vector<ReminderRow>& rows,
                                   bool color, std::optional<std::size_t> width);
 std::string reminders_json(const std::vector<ReminderRow>& rows, std::optional<std::int64_t> paused_until_ms);
 
+// The plan a person is on, and what it asks of today.
+struct PlanDueToday {
+  std::string plan;
+  std::string week;  // "week 2 of 4"
+  std::vector<DueToday> due;
+};
+
 struct TodayReport {
   std::int64_t now_ms = 0;
+  std::optional<PlanDueToday> plan;
   std::optional<std::int64_t> paused_until_ms;
   std::vector<ReminderRow> rows;
   std::vector<Session> done;  // today's sessions that did their routine, oldest first

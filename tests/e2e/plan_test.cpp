@@ -64,6 +64,17 @@ TEST_CASE("a plan over weeks: holds grow with each week kept, a missed week wait
   CHECK(second.out.find("week 2 of 4: holds 40s (1 week kept before this one") != std::string::npos);
   CHECK(holds_of(h.psoas_at("2026-12-14 08:00:00", {"run", "kneeling-hip-flexor", "--dry-run"}).out) ==
         "40s 40s");
+  // Today shows what the plan asks of it, beside the reminders, and the prompt line names it.
+  CHECK(h.psoas_at("2026-12-14 08:00:00", {"today", "--short"}).out ==
+        "psoas: kneeling-hip-flexor, pigeon-sequence, psoas-ball-release due\n");
+  did(h, "pigeon-sequence", 7);
+  CHECK(h.psoas_at("2026-12-14 19:00:00", {"today"})
+            .out.ends_with("Plan psoas-4-weeks, week 2 of 4\n"
+                           "  kneeling-hip-flexor  to do\n"
+                           "  pigeon-sequence      done\n"
+                           "  psoas-ball-release   to do\n"
+                           "\n"
+                           "Done: pigeon-sequence at 18:05\n"));
   // The command line wins; --no-plan runs the routine as written.
   CHECK(
       holds_of(h.psoas_at("2026-12-14 08:00:00", {"run", "kneeling-hip-flexor", "--dry-run", "--hold", "45s"})
