@@ -273,6 +273,7 @@ const std::vector<ManualTopic>& manual_topics() {
       {"commands", "COMMANDS", "every command and its options"},
       {"keys", "KEYS", "the keys of a run"},
       {"reminders", "REMINDERS", "when a reminder is due, and reminders.yaml"},
+      {"plans", "PLANS", "plan files, weeks kept, holds that grow, favouring the tighter side"},
       {"format", "ROUTINE FORMAT", "how a routine file is written: every key, durations, sides"},
       {"json", "JSON OUTPUT",
        "the JSON that list, card, check, log, stats, today, remind and run --events write"},
