@@ -4,16 +4,31 @@
 
 #include <fmt/format.h>
 
+#include "base/error.hpp"
 #include "base/numbers.hpp"
 #include "base/printable.hpp"
 #include "commands/command_line.hpp"
+#include "commands/plan_access.hpp"
+#include "load/plan_reader.hpp"
 #include "plan/step_selection.hpp"
 #include "plan/timeline.hpp"
 #include "ui/json.hpp"
+#include "ui/plan_view.hpp"
 
 namespace psoas {
 
 ExitCode show_card(const CardCommandOptions& options, const SearchPath& search_path, const Console& console) {
+  if (const auto file = search_path.resolve(options.routine); file && file_is_plan(*file)) {
+    if (options.json || options.step || options.compact || options.step_names)
+      throw Error(
+          "a plan's card is its weeks: --json, --compact and a step are for routines; `psoas plan "
+          "status --json` says where you are in it",
+          ExitCode::usage);
+    const Plan plan = load_plan(options.routine, search_path, console);
+    console.out << render_plan_card(plan, options.format == CardFormat::markdown,
+                                    options.width.value_or(static_cast<std::size_t>(console.out_info.width)));
+    return ExitCode::ok;
+  }
   const auto routine = load_routine_argument(options.routine, search_path, console);
   const Timeline timeline = build_timeline(*routine);
   if (options.step_names) {

@@ -65,7 +65,7 @@ ExitCode list_plans(const Environment& environment, const Console& console) {
 }
 
 ExitCode start_plan(const PlanOptions& options, const Environment& environment, const Console& console) {
-  const Plan plan = load_plan(options.start, environment, console);
+  const Plan plan = load_plan(options.start, environment.search_path(), console);
   const WallTime now = wall_time_now();
   std::int64_t start = local_day(now);
   if (options.on) {

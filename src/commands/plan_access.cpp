@@ -27,8 +27,7 @@ Console silenced(const Console& console) {
 
 }  // namespace
 
-Plan load_plan(const std::string& argument, const Environment& environment, const Console& console) {
-  const SearchPath search_path = environment.search_path();
+Plan load_plan(const std::string& argument, const SearchPath& search_path, const Console& console) {
   const auto file = search_path.resolve(argument);
   if (!file) throw Error(search_path.not_found(argument));
   auto source = read_source(*file);
@@ -68,7 +67,7 @@ std::optional<PlanToday> plan_today(const Environment& environment, const Consol
   }
   PlanToday today;
   try {
-    today.plan = load_plan(active->name, environment, quiet ? silenced(console) : console);
+    today.plan = load_plan(active->name, environment.search_path(), quiet ? silenced(console) : console);
   } catch (const Error& error) {
     if (!quiet)
       console.err << fmt::format("psoas: warning: plan {} cannot be followed{}{}\n", active->name,

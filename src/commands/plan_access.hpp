@@ -17,7 +17,7 @@ namespace psoas {
 
 // The plan `argument` names (a name on the search path, or a file), read and
 // checked; errors are printed and Error thrown.
-Plan load_plan(const std::string& argument, const Environment& environment, const Console& console);
+Plan load_plan(const std::string& argument, const SearchPath& search_path, const Console& console);
 
 // The plan a person is on today, and where they are in it.
 struct PlanToday {

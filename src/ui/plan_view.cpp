@@ -40,7 +40,86 @@ std::string bar(int done, int planned) {
   return out;
 }
 
+// What a routine asks for in week `week` (0-based), every week before it kept.
+std::string cell(const PlanSession& session, int week) {
+  std::vector<std::string> parts;
+  if (session.hold) parts.push_back(format_duration(Seconds(session.hold->after(week))));
+  if (session.reps) parts.push_back(fmt::format("×{}", session.reps->after(week)));
+  return parts.empty() ? std::string("as written") : fmt::format("{}", fmt::join(parts, " "));
+}
+
+// How many weeks the table shows: the plan's, or for a plan with no end,
+// until every value has stopped growing (at most 12), and at least 1.
+int weeks_shown(const Plan& plan) {
+  if (plan.weeks) return *plan.weeks;
+  int last = 1;
+  for (const PlanSession& s : plan.sessions)
+    for (const auto& p : {s.hold, s.reps})
+      if (p && p->step > 0)
+        last = std::max(last, std::min(12, ((p->to - p->from + p->step - 1) / p->step) * p->every_weeks + 1));
+  return last;
+}
+
 }  // namespace
+
+std::string render_plan_card(const Plan& plan, bool markdown, std::size_t width) {
+  const std::size_t text_width = std::max<std::size_t>(width, 40);
+  std::string out = markdown ? fmt::format("# {}\n\n", escape_line(plan.title))
+                             : fmt::format("{}  ({})\n", escape_line(plan.title), escape_line(plan.name));
+  std::string facts = plan.weeks ? fmt::format("{} weeks", *plan.weeks) : "no end date";
+  if (plan.sides == SidePolicy::favour_tighter) facts += " · the tighter side held half as long again";
+  out += facts + "\n";
+  if (!plan.summary.empty()) {
+    out += "\n";
+    for (const std::string& line : wrap(plan.summary, text_width)) out += line + "\n";
+  }
+  out += markdown ? "\n## Sessions\n\n" : "\nSessions\n";
+  for (const PlanSession& s : plan.sessions)
+    out += fmt::format("{}{} — {}{}\n", markdown ? "- " : "  ", escape_line(s.routine), format_days(s.days),
+                       s.times_a_day > 1 ? fmt::format(", {} times a day", s.times_a_day) : std::string());
+  const int weeks = weeks_shown(plan);
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header = {"week"};
+  for (const PlanSession& s : plan.sessions) header.push_back(escape_line(s.routine));
+  rows.push_back(header);
+  for (int week = 0; week < weeks; ++week) {
+    std::vector<std::string> row = {std::to_string(week + 1) + (!plan.weeks && week + 1 == weeks ? "+" : "")};
+    for (const PlanSession& s : plan.sessions) row.push_back(cell(s, week));
+    rows.push_back(std::move(row));
+  }
+  out += markdown ? "\n## Weeks\n\n" : "\nWeeks (holds, ×reps)\n";
+  std::vector<std::size_t> widths(header.size(), 0);
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::string line = markdown ? "|" : " ";
+    for (std::size_t c = 0; c < rows[r].size(); ++c)
+      line += markdown ? fmt::format(" {} |", rows[r][c]) : " " + pad_right(rows[r][c], widths[c] + 1);
+    while (line.ends_with(' ')) line.pop_back();
+    out += line + "\n";
+    if (markdown && r == 0) {
+      std::string rule = "|";
+      for (std::size_t c = 0; c < rows[r].size(); ++c) rule += " --- |";
+      out += rule + "\n";
+    }
+  }
+  out += (markdown ? "\n" : "");
+  for (const std::string& line :
+       wrap("Each week as it is when every week before it was kept (at least 2/3 of its sessions done); a "
+            "week not kept keeps the values where they were.",
+            text_width))
+    out += line + "\n";
+  if (!plan.notes.empty()) {
+    out += markdown ? "\n## Notes\n\n" : "\nNotes\n";
+    for (const std::string& note : plan.notes) {
+      const auto lines = wrap(note, text_width - 4);
+      const std::string bullet = markdown ? "- " : "  - ";
+      for (std::size_t i = 0; i < lines.size(); ++i)
+        out += (i == 0 ? bullet : std::string(bullet.size(), ' ')) + lines[i] + "\n";
+    }
+  }
+  return out;
+}
 
 std::string week_words(const Plan& plan, int week) {
   return plan.weeks ? fmt::format("week {} of {}", week + 1, *plan.weeks) : fmt::format("week {}", week + 1);

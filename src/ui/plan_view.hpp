@@ -41,6 +41,11 @@ struct PlanStatus {
 std::string render_plan_status(const PlanStatus& status, bool color);
 std::string plan_status_json(const PlanStatus& status);
 
+// `psoas card PLAN`: the plan's routines and days, then its weeks as a
+// table of each routine's holds and reps (as they are when every week is
+// kept), and its notes. Markdown when `markdown`.
+std::string render_plan_card(const Plan& plan, bool markdown, std::size_t width);
+
 // "week 2 of 4" or "week 5" for an open-ended plan.
 std::string week_words(const Plan& plan, int week);
 

@@ -164,6 +164,18 @@ TEST_CASE("one plan at a time, a plan changed on disk, stop, and the mistakes a 
   CHECK(broken.exit_code == 1);
   CHECK(broken.err.find("broken-plan.yaml:3:24: error: no routine named `nope`") != std::string::npos);
   CHECK(h.psoas({"plan", "status"}).exit_code == 1);
+  // A plan's card is its weeks as a table.
+  const auto card = h.psoas({"card", "psoas-4-weeks", "--width", "80"});
+  CHECK(card.exit_code == 0);
+  CHECK(card.out.find("  week  kneeling-hip-flexor  pigeon-sequence  psoas-ball-release\n"
+                      "  1     30s                  30s              as written\n"
+                      "  2     40s                  40s              as written\n"
+                      "  3     50s                  50s              as written\n"
+                      "  4     1m                   1m               as written\n") != std::string::npos);
+  CHECK(card.out.find("  psoas-ball-release — mon,wed,fri,sun\n") != std::string::npos);
+  CHECK(h.psoas({"card", "desk-daily", "--format", "markdown"}).out.find("| 1 | 35s |\n| 2+ | 40s |\n") !=
+        std::string::npos);
+  CHECK(h.psoas({"card", "desk-daily", "--json"}).exit_code == 2);
   // The routine list leaves plans out.
   CHECK(h.psoas({"list", "--names"}).out.find("psoas-4-weeks") == std::string::npos);
 }
