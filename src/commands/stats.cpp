@@ -4,24 +4,38 @@
 
 #include "commands/command_line.hpp"
 #include "commands/history_access.hpp"
+#include "commands/plan_access.hpp"
 #include "history/stats.hpp"
 #include "run/clock.hpp"
 #include "ui/history_view.hpp"
+#include "ui/json_dump.hpp"
+#include "ui/plan_view.hpp"
 
 namespace psoas {
 
 ExitCode show_stats(const StatsOptions& options, const std::optional<HistoryReader>& history,
-                    const Console& console) {
+                    const std::optional<PlanToday>& plan_today, const Console& console) {
   HistoryQuery query;
   query.routine = options.routine;
   const std::vector<Session> sessions = history ? history->sessions(query) : std::vector<Session>{};
   StatsReport report = make_stats_report(sessions, local_day(wall_time_now()), options.weeks);
   report.routine = options.routine.value_or("");
+  std::optional<PlanStatus> plan;
+  std::vector<WeekRatings> ratings;
+  if (plan_today && !options.routine) {
+    plan = PlanStatus{&plan_today->plan,   plan_today->active.start_day, plan_today->today,
+                      plan_today->changed, &plan_today->progress,        {}};
+    ratings = ratings_by_week(plan_today->active.start_day,
+                              static_cast<int>(plan_today->progress.weeks.size()), plan_today->sessions);
+  }
   if (options.json) {
-    console.out << stats_json(report);
+    Json json = Json::parse(stats_json(report));
+    json["plan"] = plan ? plan_stats_json(*plan, ratings) : Json(nullptr);
+    console.out << dump_json(json);
   } else {
     console.out << render_stats(report, static_cast<std::size_t>(console.out_info.width),
                                 console.out_info.color);
+    if (plan) console.out << render_plan_stats(*plan, ratings, console.out_info.color);
   }
   return ExitCode::ok;
 }
@@ -31,7 +45,8 @@ void add_stats_command(CommandLine& line) {
   CLI::App* stats =
       line.add("stats", "Your streak, minutes per week, favourite routines, and your two sides",
                CompletedArgument::none, [options](const Environment& environment, const Console& console) {
-                 return show_stats(*options, open_history_reader(environment.history_file()), console);
+                 return show_stats(*options, open_history_reader(environment.history_file()),
+                                   plan_today(environment, console, true), console);
                });
   stats->add_option("--weeks", options->weeks, "How many weeks to look back")
       ->check(whole_number_from(1, 104))

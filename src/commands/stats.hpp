@@ -5,6 +5,7 @@
 
 #include "base/error.hpp"
 #include "commands/console.hpp"
+#include "commands/plan_access.hpp"
 #include "history/store.hpp"
 
 namespace psoas {
@@ -16,8 +17,9 @@ struct StatsOptions {
 };
 
 // `psoas stats`: streaks, minutes per week, favourite routines, and how the
-// sides compare. It reads the history and never writes to it.
+// sides compare, and the plan a person is on, week by week. It reads the
+// history and never writes to it.
 ExitCode show_stats(const StatsOptions& options, const std::optional<HistoryReader>& history,
-                    const Console& console);
+                    const std::optional<PlanToday>& plan_today, const Console& console);
 
 }  // namespace psoas

@@ -1,6 +1,7 @@
 #include "progression/progress.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include <fmt/format.h>
@@ -70,6 +71,26 @@ PlanProgress plan_progress(const Plan& plan, std::int64_t start_day, std::int64_
     progress.weeks.push_back(week);
   }
   return progress;
+}
+
+std::vector<WeekRatings> ratings_by_week(std::int64_t start_day, int weeks,
+                                         std::span<const Session> sessions) {
+  std::vector<std::array<int, 4>> sums(static_cast<std::size_t>(std::max(weeks, 0)), {0, 0, 0, 0});
+  for (const Session& s : sessions) {
+    const std::int64_t days = local_day(s.ended) - start_day;
+    if (days < 0 || days / kDaysInWeek >= weeks) continue;
+    auto& sum = sums[static_cast<std::size_t>(days / kDaysInWeek)];
+    if (s.ratings.left) sum[0] += *s.ratings.left, ++sum[1];
+    if (s.ratings.right) sum[2] += *s.ratings.right, ++sum[3];
+  }
+  std::vector<WeekRatings> out;
+  for (std::size_t week = 0; week < sums.size(); ++week) {
+    const auto& sum = sums[week];
+    out.push_back({start_day + static_cast<std::int64_t>(week) * kDaysInWeek,
+                   sum[1] ? std::optional(double(sum[0]) / sum[1]) : std::nullopt,
+                   sum[3] ? std::optional(double(sum[2]) / sum[3]) : std::nullopt});
+  }
+  return out;
 }
 
 std::vector<DueToday> due_on(const Plan& plan, std::int64_t start_day, std::int64_t day,

@@ -9,6 +9,7 @@
 #include "model/plan.hpp"
 #include "model/session.hpp"
 #include "model/side.hpp"
+#include "model/stats.hpp"
 
 // Where a person is in a plan, from its start day, today and the history:
 // a pure function of them (psoas(1), PLANS).
@@ -34,6 +35,11 @@ struct PlanProgress {
 // in full (reached the end, held at least half their planned hold) count.
 PlanProgress plan_progress(const Plan& plan, std::int64_t start_day, std::int64_t today,
                            std::span<const Session> sessions);
+
+// How tight each side felt in each week of a plan (its `monday` is the
+// week's first day), on average over the sessions rated on that side.
+std::vector<WeekRatings> ratings_by_week(std::int64_t start_day, int weeks,
+                                         std::span<const Session> sessions);
 
 // A plan's sessions due on `day`: each routine planned then, and how many times.
 struct DueToday {

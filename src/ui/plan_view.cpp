@@ -60,7 +60,73 @@ int weeks_shown(const Plan& plan) {
   return last;
 }
 
+// A line per week: a bar of sessions done, whether it was kept, and its ratings when given.
+std::string week_bars(const PlanProgress& progress, const std::vector<WeekRatings>& ratings) {
+  std::string out;
+  for (const PlanWeek& week : progress.weeks) {
+    out += fmt::format("  week {:<2} {}  {} of {}{}", week.index + 1, bar(week.done, week.planned), week.done,
+                       week.planned,
+                       week.index == progress.week ? "  (this week)"
+                       : week.kept                 ? "  kept"
+                                                   : "  not kept");
+    const auto index = static_cast<std::size_t>(week.index);
+    if (index < ratings.size() && (ratings[index].left || ratings[index].right)) {
+      const auto side = [](const std::optional<double>& v) { return v ? fmt::format("{:.1f}", *v) : "-"; };
+      out +=
+          fmt::format("  tightness left {}, right {}", side(ratings[index].left), side(ratings[index].right));
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string render_plan_stats(const PlanStatus& status, const std::vector<WeekRatings>& ratings, bool color) {
+  const Style style(color);
+  std::string out = "\n" + style.bold("Plan") +
+                    fmt::format(" {}: {}, started {}\n", escape_line(status.plan->name),
+                                week_words(*status.plan, status.progress->week), day_words(status.start_day));
+  out += week_bars(*status.progress, ratings);
+  // The trend: the first week rated against the last, per side.
+  for (const auto& [name, member] :
+       {std::pair{"left", &WeekRatings::left}, std::pair{"right", &WeekRatings::right}}) {
+    std::optional<double> first;
+    std::optional<double> last;
+    for (const WeekRatings& week : ratings)
+      if (week.*member) {
+        if (!first) first = week.*member;
+        last = week.*member;
+      }
+    if (first && last)
+      out += fmt::format("  {} side since the plan began: {:.1f} to {:.1f} ({})\n", name, *first, *last,
+                         *last < *first   ? "looser"
+                         : *last > *first ? "tighter"
+                                          : "the same");
+  }
+  if (std::none_of(ratings.begin(), ratings.end(), [](const WeekRatings& w) { return w.left || w.right; }))
+    out += "  No ratings since the plan began: run with --rate to see each side's trend.\n";
+  return out;
+}
+
+Json plan_stats_json(const PlanStatus& status, const std::vector<WeekRatings>& ratings) {
+  Json weeks = Json::array();
+  for (const PlanWeek& week : status.progress->weeks) {
+    const auto index = static_cast<std::size_t>(week.index);
+    const WeekRatings rated = index < ratings.size() ? ratings[index] : WeekRatings{};
+    weeks.push_back({{"week", week.index + 1},
+                     {"planned", week.planned},
+                     {"done", week.done},
+                     {"kept", week.kept},
+                     {"tightness_left", rated.left ? Json(*rated.left) : Json(nullptr)},
+                     {"tightness_right", rated.right ? Json(*rated.right) : Json(nullptr)}});
+  }
+  return Json{{"plan", status.plan->name},
+              {"started", to_string(civil_from_days(status.start_day))},
+              {"week", status.progress->week + 1},
+              {"weeks_kept", status.progress->weeks_kept},
+              {"weeks", weeks}};
+}
 
 std::string render_plan_card(const Plan& plan, bool markdown, std::size_t width) {
   const std::size_t text_width = std::max<std::size_t>(width, 40);
@@ -193,13 +259,7 @@ std::string render_plan_status(const PlanStatus& status, bool color) {
         out += fmt::format("  {}    {}\n", std::string(width, ' '), why);
     }
   }
-  out += "\nWeeks\n";
-  for (const PlanWeek& week : progress.weeks)
-    out += fmt::format("  week {:<2} {}  {} of {}{}\n", week.index + 1, bar(week.done, week.planned),
-                       week.done, week.planned,
-                       week.index == progress.week ? "  (this week)"
-                       : week.kept                 ? "  kept"
-                                                   : "  not kept");
+  out += "\nWeeks\n" + week_bars(progress, {});
   out +=
       "A week is kept when at least 2/3 of its sessions are done; holds and reps grow only with weeks "
       "kept.\n";

@@ -6,6 +6,7 @@
 
 #include "model/plan.hpp"
 #include "progression/progress.hpp"
+#include "ui/json_dump.hpp"
 
 // Plans in words: `plan list`, `plan status` and its JSON.
 namespace psoas {
@@ -45,6 +46,11 @@ std::string plan_status_json(const PlanStatus& status);
 // table of each routine's holds and reps (as they are when every week is
 // kept), and its notes. Markdown when `markdown`.
 std::string render_plan_card(const Plan& plan, bool markdown, std::size_t width);
+
+// `psoas stats`: the plan's weeks as bars, each with its tightness per side,
+// and each side's trend since the plan began; and the same as JSON.
+std::string render_plan_stats(const PlanStatus& status, const std::vector<WeekRatings>& ratings, bool color);
+Json plan_stats_json(const PlanStatus& status, const std::vector<WeekRatings>& ratings);
 
 // "week 2 of 4" or "week 5" for an open-ended plan.
 std::string week_words(const Plan& plan, int week);

@@ -107,6 +107,13 @@ TEST_CASE("favour the tighter side: the left held half as long again after three
   CHECK(holds_of(favoured.out) == "45s 45s 45s 30s 30s 30s");
   CHECK(favoured.err.find("left side tighter by 2 points or more in the last 3 ratings") !=
         std::string::npos);
+  // stats shows the plan's weeks, each side's tightness in them, and the trend.
+  const auto stats = h.psoas_at("2026-12-10 09:00:00", {"stats"});
+  CHECK(stats.out.find("Plan psoas-4-weeks: week 1 of 4, started Mon 2026-12-07\n") != std::string::npos);
+  CHECK(stats.out.find("(this week)  tightness left 7.0, right 4.3\n") != std::string::npos);
+  const auto stats_json = h.psoas_at("2026-12-10 09:00:00", {"stats", "--json"});
+  CHECK(stats_json.out.find("\"tightness_left\": 7.0") != std::string::npos);
+  CHECK(stats_json.out.find("\"weeks_kept\": 0") != std::string::npos);
   did(h, "pigeon-sequence", 3, 5, 5);  // within a point: even again
   CHECK(holds_of(h.psoas_at("2026-12-11 08:00:00", {"run", "pigeon-sequence", "--dry-run"}).out) ==
         "30s 30s 30s 30s 30s 30s");

@@ -105,6 +105,22 @@ TEST_CASE("rehearsals and sessions stopped early or mostly skipped do not count 
   CHECK(plan_progress(plan, kMonday, kMonday + 3, sessions).weeks[0].done == 1);
 }
 
+TEST_CASE("each side's tightness per week of a plan, on average, and none for a week without ratings") {
+  std::vector<Session> sessions = {rated(7, 4), rated(5, 4)};
+  Session later = done_on("pigeon-sequence", kMonday + 15);
+  later.ratings.left = 3;
+  sessions.push_back(later);
+  sessions.push_back(done_on("pigeon-sequence", kMonday - 1));  // before the plan
+  const auto weeks = ratings_by_week(kMonday, 3, sessions);
+  REQUIRE(weeks.size() == 3);
+  CHECK(weeks[0].monday == kMonday);
+  CHECK(weeks[0].left == 6.0);
+  CHECK(weeks[0].right == 4.0);
+  CHECK_FALSE(weeks[1].left);
+  CHECK(weeks[2].left == 3.0);
+  CHECK_FALSE(weeks[2].right);
+}
+
 TEST_CASE("today's sessions: what the plan asks for on a day, and what was done") {
   const Plan plan = four_weeks();
   const std::vector<Session> sessions = {done_on("pigeon-sequence", kMonday)};
