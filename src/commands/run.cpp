@@ -214,7 +214,7 @@ std::optional<PlanForRun> plan_for_run(const std::string& routine, const Environ
   if (!session) return std::nullopt;
   const PlanValues values =
       plan_values(today->plan, *session, today->progress, sessions_of(today->sessions, routine));
-  PlanForRun plan{values.hold, values.reps, values.favoured, {}};
+  PlanForRun plan{values.hold, values.reps, values.favoured, today->plan.name, today->progress.week + 1, {}};
   for (const std::string& why : values.why)
     plan.notes.push_back(fmt::format("plan {}, {}", today->plan.name, why));
   if (today->changed)
@@ -304,6 +304,7 @@ ExitCode run_routine(const RunCommandOptions& options, const std::optional<PlanF
   std::optional<SessionRecorder> recorder;
   if (history.writer) {
     recorder.emplace(*routine, timeline, timing, options.speed, wall_time_now);
+    if (plan_asks && !options.resume) recorder->follows_plan(plan_asks->plan, plan_asks->week);
     if (resumption) {
       const ResumePlan& plan = resumption->plan;
       recorder->resume(resumption->earlier, resumption->redone_side,

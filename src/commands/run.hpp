@@ -36,6 +36,8 @@ struct PlanForRun {
   std::optional<Seconds> hold;
   std::optional<int> reps;
   std::optional<Side> favoured;
+  std::string plan;                // its name
+  int week = 1;                    // 1-based
   std::vector<std::string> notes;  // "plan psoas-4-weeks, week 2 of 4: holds 40s ..."
 };
 

@@ -129,6 +129,26 @@ class SessionReader {
     if (const auto fit = optional_count("fit_seconds", 1, 86'400)) s.timing.fit = Seconds(*fit);
     s.timing.from_step = optional_count("from_step", 1, kMostCounted);
     s.speed = json_.contains("speed") ? speed() : 1.0;
+    // The plan it followed: optional, since older psoas wrote no such fields.
+    if (const auto plan = json_.find("plan"); plan != json_.end() && !plan->is_null()) {
+      if (plan->is_string() && is_valid_routine_name(plan->get_ref<const std::string&>())) {
+        s.plan = plan->get<std::string>();
+        s.plan_week = optional_count("plan_week", 1, kMostCounted);
+      } else {
+        problem("plan",
+                fmt::format("`plan` must be a plan's name or null, not {}", escape_line(plan->dump())));
+      }
+    }
+    if (const auto side = json_.find("favoured_side"); side != json_.end() && !side->is_null()) {
+      if (*side == "left") {
+        s.timing.favoured = Side::left;
+      } else if (*side == "right") {
+        s.timing.favoured = Side::right;
+      } else {
+        problem("favoured_side", fmt::format("`favoured_side` must be left, right or null, not {}",
+                                             escape_line(side->dump())));
+      }
+    }
     if (!reached_known)
       s.reached_hold = s.reached_end() ? s.planned_hold : std::min(s.held(), s.planned_hold);
     s.ratings.left = optional_count("tightness_left", 0, 10);

@@ -49,6 +49,8 @@ std::optional<Session> SessionRecorder::session(const RunState& end) const {
     session.holds = static_cast<int>(timeline_.holds_from(end.first_segment));
     session.timing = timing_;
     session.speed = speed_;
+    session.plan = plan_;
+    session.plan_week = plan_week_;
   }
   session.content_hash = routine_.content_hash;
   session.ended = wall_clock_();

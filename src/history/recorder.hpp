@@ -23,6 +23,11 @@ class SessionRecorder final : public RunSink {
   // `earlier` stopped in is held again in full, on `redone_side`: what was
   // held of it before is taken off, so that the sides still compare.
   void resume(Session earlier, Side redone_side, std::function<std::size_t(std::size_t)> original_segment);
+  // The run follows `plan`, in its week `week` (1-based).
+  void follows_plan(std::string plan, int week) {
+    plan_ = std::move(plan);
+    plan_week_ = week;
+  }
 
   void on_event(const RunEvent& event, const RunState& state) override;
 
@@ -30,6 +35,8 @@ class SessionRecorder final : public RunSink {
   [[nodiscard]] std::optional<Session> session(const RunState& end) const;
 
  private:
+  std::string plan_;
+  std::optional<int> plan_week_;
   const Routine& routine_;
   const Timeline& timeline_;
   RunTiming timing_;

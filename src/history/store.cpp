@@ -18,6 +18,7 @@
 
 #include "base/error.hpp"
 #include "base/files.hpp"
+#include "model/routine.hpp"
 
 namespace psoas {
 namespace fs = std::filesystem;
@@ -115,6 +116,12 @@ DROP TABLE sessions;
 ALTER TABLE sessions_v3 RENAME TO sessions;
 CREATE INDEX sessions_by_start ON sessions (started_unix_ms);
 )sql",
+    // 3 -> 4: the plan a session followed, its week, and the side it favoured.
+    R"sql(
+ALTER TABLE sessions ADD COLUMN plan TEXT;
+ALTER TABLE sessions ADD COLUMN plan_week INTEGER;
+ALTER TABLE sessions ADD COLUMN favoured_side TEXT CHECK (favoured_side IN ('left', 'right'));
+)sql",
 };
 
 // Every column of a session, in the order read_row() and bind_row() use.
@@ -124,8 +131,9 @@ constexpr const char* kColumns =
     "segments_completed, segments_skipped, holds, holds_skipped, held_left_ms, held_right_ms, "
     "held_unsided_ms, "
     "outcome, stopped_at_step, stopped_at_segment, stopped_hold_ms, resumed, speed, hold_override_ms, "
-    "reps_override, fit_ms, from_step, rating_left, rating_right, rating_overall";
-constexpr int kColumnCount = 33;
+    "reps_override, fit_ms, from_step, rating_left, rating_right, rating_overall, plan, plan_week, "
+    "favoured_side";
+constexpr int kColumnCount = 36;
 
 // "?, ?, …", one for each column.
 std::string placeholders() {
@@ -136,7 +144,11 @@ std::string placeholders() {
 
 // The same columns as an older schema can give them.
 std::string columns_of_version(int version) {
-  if (version >= 3) return kColumns;
+  if (version >= 4) return kColumns;
+  // Before plans: none followed.
+  const std::string no_plan = ", NULL, NULL, NULL";
+  if (version == 3)
+    return std::string(kColumns).substr(0, std::string_view(kColumns).rfind(", plan, plan_week")) + no_plan;
   const std::string ratings = version >= 2 ? "rating_left, rating_right, rating_overall" : "NULL, NULL, NULL";
   return fmt::format(
       "'', routine, title, content_hash, started_unix_ms, started_utc_offset_minutes, ended_unix_ms, "
@@ -144,8 +156,8 @@ std::string columns_of_version(int version) {
       "held_left_ms + held_right_ms + held_unsided_ms, active_ms, paused_ms, segments_completed, "
       "segments_skipped, 0, 0, held_left_ms, held_right_ms, held_unsided_ms, outcome, stopped_at_step, NULL, "
       "0, "
-      "0, 1, NULL, NULL, NULL, NULL, {}",
-      ratings);
+      "0, 1, NULL, NULL, NULL, NULL, {}{}",
+      ratings, no_plan);
 }
 
 Error history_error(const fs::path& file, const std::exception& e) {
@@ -205,6 +217,17 @@ void bind_row(SQLite::Statement& statement, const Session& s) {
   bind_optional(statement, ++i, s.ratings.left);
   bind_optional(statement, ++i, s.ratings.right);
   bind_optional(statement, ++i, s.ratings.overall);
+  if (s.plan.empty()) {
+    statement.bind(++i);
+  } else {
+    statement.bind(++i, s.plan);
+  }
+  bind_optional(statement, ++i, s.plan_week);
+  if (s.timing.favoured) {
+    statement.bind(++i, std::string(to_string(*s.timing.favoured)));
+  } else {
+    statement.bind(++i);
+  }
 }
 
 // A row of `SELECT id, <columns>`, clamped into range.
@@ -256,6 +279,13 @@ Session read_row(SQLite::Statement& select) {
   s.ratings.left = optional_count();
   s.ratings.right = optional_count();
   s.ratings.overall = optional_count();
+  if (const auto plan = next(); !plan.isNull()) s.plan = plan.getString();
+  s.plan_week = optional_count();
+  if (const auto side = next(); !side.isNull()) {
+    const std::string text = side.getString();
+    if (text == "left") s.timing.favoured = Side::left;
+    if (text == "right") s.timing.favoured = Side::right;
+  }
   return clamped(std::move(s));
 }
 
@@ -365,6 +395,8 @@ Session clamped(Session s) {
   if (s.stopped_at_step && *s.stopped_at_step < 1) s.stopped_at_step.reset();
   if (s.timing.reps && (*s.timing.reps < 1 || *s.timing.reps > 100)) s.timing.reps.reset();
   if (s.timing.from_step && *s.timing.from_step < 1) s.timing.from_step.reset();
+  if (!is_valid_routine_name(s.plan)) s.plan.clear();
+  if (s.plan.empty() || (s.plan_week && *s.plan_week < 1)) s.plan_week.reset();
   if (!std::isfinite(s.speed) || s.speed < 0.01 || s.speed > 1000) s.speed = 1;
   return s;
 }

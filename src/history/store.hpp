@@ -14,7 +14,7 @@ namespace psoas {
 
 // The schema version this psoas writes. Each version has a migration step
 // from the one before; older files are brought up to date when written to.
-inline constexpr int kHistorySchemaVersion = 3;
+inline constexpr int kHistorySchemaVersion = 4;
 
 struct HistoryQuery {
   std::optional<std::int64_t> since_unix_ms;  // sessions started at or after

@@ -87,6 +87,8 @@ struct Session {
   int resumed = 0;                        // times it was resumed
   RunTiming timing;
   Ratings ratings;
+  std::string plan;              // the plan it followed, or "" for none
+  std::optional<int> plan_week;  // 1-based: the plan's week it was in
 
   [[nodiscard]] Millis held() const { return held_left + held_right + held_unsided; }
   [[nodiscard]] bool reached_end() const {

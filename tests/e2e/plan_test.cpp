@@ -75,6 +75,13 @@ TEST_CASE("a plan over weeks: holds grow with each week kept, a missed week wait
                            "  psoas-ball-release   to do\n"
                            "\n"
                            "Done: pigeon-sequence at 18:05\n"));
+  // A run of the plan records the plan, its week and the hold it gave.
+  REQUIRE(h.psoas_at("2026-12-14 08:00:00",
+                     {"run", "kneeling-hip-flexor", "--speed", "100", "--log", "-y", "--plain"})
+              .exit_code == 0);
+  const std::string log = h.psoas({"log", "--json"}).out;
+  CHECK(log.find("\"hold_override_seconds\": 40") != std::string::npos);
+  CHECK(log.find("\"plan\": \"psoas-4-weeks\",\n    \"plan_week\": 2,") != std::string::npos);
   // The command line wins; --no-plan runs the routine as written.
   CHECK(
       holds_of(h.psoas_at("2026-12-14 08:00:00", {"run", "kneeling-hip-flexor", "--dry-run", "--hold", "45s"})

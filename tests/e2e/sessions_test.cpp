@@ -238,8 +238,8 @@ TEST_CASE("a hand-edited history with extreme values is read, clamped, in every 
         "ended_utc_offset_minutes, planned_ms, planned_hold_ms, reached_hold_ms, active_ms, paused_ms, "
         "segments_completed, segments_skipped, holds, holds_skipped, held_left_ms, held_right_ms, "
         "held_unsided_ms, outcome, stopped_at_step, stopped_at_segment, stopped_hold_ms, resumed, speed, "
-        "hold_override_ms, reps_override, fit_ms, from_step, rating_left, rating_right, rating_overall "
-        "FROM sessions");
+        "hold_override_ms, reps_override, fit_ms, from_step, rating_left, rating_right, rating_overall, "
+        "'Not A Plan' || char(27), -5, NULL FROM sessions");
   }
   for (const std::vector<std::string>& args : {std::vector<std::string>{"log"},
                                                {"log", "--json"},
@@ -251,6 +251,10 @@ TEST_CASE("a hand-edited history with extreme values is read, clamped, in every 
     CHECK_MESSAGE(result.out.find('\x1b') == std::string::npos, args.back());
     CHECK_MESSAGE(result.out.find("-2562047788015") == std::string::npos, args.back());
   }
+  // A plan's name that is not a name, and a week before the first, are left out.
+  const std::string json = f.psoas({"log", "--json"}).out;
+  CHECK(json.find("Not A Plan") == std::string::npos);
+  CHECK(json.find("\"plan_week\": -5") == std::string::npos);
 }
 
 TEST_CASE("log and stats refuse a FIFO in the history's place at once, and never hang") {

@@ -376,6 +376,47 @@ PRAGMA user_version = 2;
   CHECK(integrity(old) == "ok");
 }
 
+TEST_CASE(
+    "the fourth schema: the plan a session followed, its week and the side it favoured — version 3 read and "
+    "migrated") {
+  TempDir dir;
+  const auto file = dir.path() / "history.db";
+  {
+    HistoryWriter writer(file);
+    Session s = session_at(1'790'000'000'000);
+    s.plan = "psoas-4-weeks";
+    s.plan_week = 2;
+    s.timing.favoured = Side::left;
+    writer.record(s);
+    writer.record(session_at(1'790'100'000'000));
+  }
+  const auto sessions = HistoryReader::open(file)->sessions({});
+  REQUIRE(sessions.size() == 2);
+  CHECK(sessions[1].plan == "psoas-4-weeks");
+  CHECK(sessions[1].plan_week == 2);
+  CHECK(sessions[1].timing.favoured == Side::left);
+  CHECK(sessions[0].plan.empty());
+  CHECK_FALSE(sessions[0].plan_week);
+  CHECK_FALSE(sessions[0].timing.favoured);
+  // The same file as version 3 wrote it: read without the plan, then migrated.
+  {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
+    db.exec(
+        "ALTER TABLE sessions DROP COLUMN favoured_side; ALTER TABLE sessions DROP COLUMN plan_week; "
+        "ALTER TABLE sessions DROP COLUMN plan; PRAGMA user_version = 3;");
+  }
+  const auto old = HistoryReader::open(file)->sessions({});
+  REQUIRE(old.size() == 2);
+  CHECK(old[1].plan.empty());
+  CHECK(old[1].uuid == sessions[1].uuid);
+  HistoryWriter{file};
+  const auto migrated = HistoryReader::open(file)->sessions({});
+  REQUIRE(migrated.size() == 2);
+  CHECK(migrated[1].uuid == sessions[1].uuid);
+  CHECK_FALSE(migrated[1].plan_week);
+  CHECK(integrity(file) == "ok");
+}
+
 TEST_CASE("a resumed session is updated in place — delete removes one — import skips what is already there") {
   TempDir dir;
   const auto file = dir.path() / "history.db";
