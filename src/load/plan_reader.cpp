@@ -12,16 +12,11 @@
 
 #include "base/numbers.hpp"
 #include "base/printable.hpp"
-#include "load/suggest.hpp"
-#include "load/yaml_errors.hpp"
-#include "load/yaml_tree.hpp"
+#include "load/yaml_reader.hpp"
 #include "model/routine.hpp"
 
 namespace psoas {
 namespace {
-
-using NodeId = YamlTree::NodeId;
-using Kind = YamlTree::Kind;
 
 const std::vector<std::string> kPlanKeys = {"title", "summary", "weeks", "sides", "notes", "sessions"};
 const std::vector<std::string> kSessionKeys = {"routine", "days", "times", "progress"};
@@ -33,9 +28,9 @@ constexpr std::size_t kMostSessions = 50;
 constexpr Seconds kLongestHold{600};
 constexpr int kMostReps = 20;
 
-class PlanReader {
+class PlanReader : YamlReader {
  public:
-  PlanReader(const SourceText& source, const YamlTree& tree) : source_(source), tree_(tree) {}
+  PlanReader(const SourceText& source, const YamlTree& tree) : YamlReader(source, tree, out_.diagnostics) {}
 
   ReadPlan read() {
     const NodeId root = tree_.root();
@@ -185,7 +180,7 @@ class PlanReader {
                        : "`reps` is a map such as {from: 1, to: 3, every: 2 weeks}");
       return std::nullopt;
     }
-    const std::size_t errors_before = errors_;
+    const std::size_t errors_before = errors();
     const auto values = keyed(node, kProgressionKeys, fmt::format("`{}`", what));
     Progression p;
     const auto number = [&](std::string_view key, int fallback, bool required) -> int {
@@ -227,9 +222,9 @@ class PlanReader {
         p.every_weeks = *weeks;
       }
     }
-    if (errors_ == errors_before && p.to < p.from)
+    if (errors() == errors_before && p.to < p.from)
       error(node, fmt::format("`{}` grows: `to` must not be below `from`", what));
-    if (errors_ != errors_before) return std::nullopt;
+    if (errors() != errors_before) return std::nullopt;
     return p;
   }
 
@@ -245,33 +240,6 @@ class PlanReader {
     return static_cast<int>(*number);
   }
 
-  // A map's values by key; unknown and repeated keys are errors.
-  std::map<std::string, NodeId, std::less<>> keyed(NodeId node, const std::vector<std::string>& keys,
-                                                   const std::string& what) {
-    std::map<std::string, NodeId, std::less<>> values;
-    const auto children = tree_.children(node);
-    for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
-      const std::string key(text_of(children[i]));
-      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-        const auto close = close_matches(key, keys, 1);
-        error(children[i],
-              fmt::format("unknown key `{}`{}; {} has {}", escape_line(key),
-                          close.empty() ? "" : fmt::format(" (did you mean `{}`?)", close.front()), what,
-                          join_alternatives(keys)));
-        continue;
-      }
-      if (!values.emplace(key, children[i + 1]).second)
-        error(children[i], fmt::format("`{}` is given twice", key));
-    }
-    return values;
-  }
-
-  static std::optional<NodeId> find(const std::map<std::string, NodeId, std::less<>>& values,
-                                    std::string_view key) {
-    const auto found = values.find(key);
-    return found == values.end() ? std::nullopt : std::optional(found->second);
-  }
-
   std::string scalar(NodeId node, std::string_view key) {
     if (tree_.kind(node) != Kind::scalar || tree_.scalar(node).empty()) {
       error(node, fmt::format("`{}` must be one line of text", key));
@@ -280,39 +248,13 @@ class PlanReader {
     return std::string(tree_.scalar(node));
   }
 
-  std::string_view text_of(NodeId node) const {
-    return tree_.kind(node) == Kind::scalar ? tree_.scalar(node) : std::string_view();
-  }
-
-  void error(NodeId node, std::string message) {
-    ++errors_;
-    if (out_.diagnostics.size() >= 100) return;
-    out_.diagnostics.push_back({source_.file, position(node), Severity::error, std::move(message)});
-  }
-
-  SourcePosition position(NodeId node) const {
-    const YamlMark mark = tree_.mark(node);
-    return source_.position_of(mark.line, mark.byte_column);
-  }
-
-  const SourceText& source_;
-  const YamlTree& tree_;
   ReadPlan out_;
-  std::size_t errors_ = 0;
 };
 
 }  // namespace
 
 ReadPlan read_plan(const SourceText& source) {
-  auto parsed = parse_yaml(source.text);
-  if (const auto* problem = std::get_if<YamlError>(&parsed)) {
-    ReadPlan out;
-    out.diagnostics.push_back(yaml_error(source, *problem));
-    return out;
-  }
-  ReadPlan read = PlanReader(source, std::get<YamlTree>(parsed)).read();
-  sort_by_position(read.diagnostics);
-  return read;
+  return read_yaml_with<ReadPlan, PlanReader>(source);
 }
 
 bool file_is_plan(const std::filesystem::path& file) {

@@ -7,6 +7,7 @@
 
 #include "load/diagnostic.hpp"
 #include "load/source.hpp"
+#include "load/yaml_reader.hpp"
 #include "model/plan.hpp"
 
 namespace psoas {
@@ -14,12 +15,7 @@ namespace psoas {
 struct ReadPlan {
   Plan plan;  // complete only when `diagnostics` holds no error
   std::vector<Diagnostic> diagnostics;
-  // Each well-formed routine name the plan gives, and where, for `check` to look up.
-  struct NamedRoutine {
-    std::string name;
-    SourcePosition position;
-  };
-  std::vector<NamedRoutine> named_routines;
+  std::vector<NamedRoutine> named_routines;  // each well-formed routine name it gives
 };
 
 // Reads a plan file: a map with `plan:` (psoas(1), PLANS). Every error, with its place.

@@ -10,23 +10,20 @@
 
 #include "base/printable.hpp"
 #include "load/suggest.hpp"
-#include "load/yaml_errors.hpp"
-#include "load/yaml_tree.hpp"
+#include "load/yaml_reader.hpp"
 #include "model/routine.hpp"
 #include "remind/schedule.hpp"
 
 namespace psoas {
 namespace {
 
-using NodeId = YamlTree::NodeId;
-using Kind = YamlTree::Kind;
-
 const std::vector<std::string> kReminderKeys = {"id", "routine", "at", "every", "between", "days", "wake"};
 constexpr std::size_t kMaxReminders = 1000;
 
-class RemindersReader {
+class RemindersReader : YamlReader {
  public:
-  RemindersReader(const SourceText& source, const YamlTree& tree) : source_(source), tree_(tree) {}
+  RemindersReader(const SourceText& source, const YamlTree& tree)
+      : YamlReader(source, tree, out_.diagnostics) {}
 
   ReadReminders read() {
     const NodeId root = tree_.root();
@@ -93,27 +90,10 @@ class RemindersReader {
       error(item, "a reminder must be a map with `id`, `routine`, and `at` or `every`");
       return read;
     }
-    std::map<std::string, NodeId, std::less<>> values;
-    const auto children = tree_.children(item);
-    for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
-      const std::string key(text_of(children[i]));
-      if (std::find(kReminderKeys.begin(), kReminderKeys.end(), key) == kReminderKeys.end()) {
-        const auto close = close_matches(key, kReminderKeys, 1);
-        error(children[i],
-              fmt::format("unknown key `{}`{}; a reminder has {}", escape_line(key),
-                          close.empty() ? "" : fmt::format(" (did you mean `{}`?)", close.front()),
-                          join_alternatives(kReminderKeys)));
-        continue;
-      }
-      if (!values.emplace(key, children[i + 1]).second)
-        error(children[i], fmt::format("`{}` is given twice", key));
-    }
-    const std::size_t errors_before = errors_;
+    const Values values = keyed(item, kReminderKeys, "a reminder");
+    const std::size_t errors_before = errors();
     Reminder& reminder = read.reminder;
-    const auto value = [&](std::string_view key) -> std::optional<NodeId> {
-      const auto found = values.find(key);
-      return found == values.end() ? std::nullopt : std::optional(found->second);
-    };
+    const auto value = [&](std::string_view key) { return find(values, key); };
     if (const auto id = value("id")) {
       read.id_node = *id;
       reminder.id = scalar(*id, "id");
@@ -187,7 +167,7 @@ class RemindersReader {
         error(*wake, fmt::format("`wake` must be `systemd` or `cron`, not `{}`", escape_line(text)));
       }
     }
-    read.complete = errors_ == errors_before;
+    read.complete = errors() == errors_before;
     return read;
   }
 
@@ -227,25 +207,7 @@ class RemindersReader {
     return std::string(tree_.scalar(node));
   }
 
-  std::string_view text_of(NodeId node) const {
-    return tree_.kind(node) == Kind::scalar ? tree_.scalar(node) : std::string_view();
-  }
-
-  void error(NodeId node, std::string message) {
-    ++errors_;
-    if (out_.diagnostics.size() >= 100) return;
-    out_.diagnostics.push_back({source_.file, position(node), Severity::error, std::move(message)});
-  }
-
-  SourcePosition position(NodeId node) const {
-    const YamlMark mark = tree_.mark(node);
-    return source_.position_of(mark.line, mark.byte_column);
-  }
-
-  const SourceText& source_;
-  const YamlTree& tree_;
   ReadReminders out_;
-  std::size_t errors_ = 0;
 };
 
 }  // namespace
@@ -257,15 +219,7 @@ bool is_valid_reminder_id(std::string_view id) {
 }
 
 ReadReminders read_reminders(const SourceText& source) {
-  auto parsed = parse_yaml(source.text);
-  if (const auto* problem = std::get_if<YamlError>(&parsed)) {
-    ReadReminders out;
-    out.diagnostics.push_back(yaml_error(source, *problem));
-    return out;
-  }
-  ReadReminders read = RemindersReader(source, std::get<YamlTree>(parsed)).read();
-  sort_by_position(read.diagnostics);
-  return read;
+  return read_yaml_with<ReadReminders, RemindersReader>(source);
 }
 
 std::string write_reminders(const std::vector<Reminder>& reminders) {

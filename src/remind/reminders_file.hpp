@@ -5,6 +5,7 @@
 
 #include "load/diagnostic.hpp"
 #include "load/source.hpp"
+#include "load/yaml_reader.hpp"
 #include "model/reminder.hpp"
 
 namespace psoas {
@@ -15,11 +16,7 @@ inline constexpr const char* kRemindersFileName = "reminders.yaml";
 struct ReadReminders {
   std::vector<Reminder> reminders;  // complete only when `diagnostics` holds no error
   std::vector<Diagnostic> diagnostics;
-  // Each well-formed routine name a reminder gives, in reminders with errors too, and where.
-  struct NamedRoutine {
-    std::string name;
-    SourcePosition position;
-  };
+  // Each well-formed routine name a reminder gives, in reminders with errors too.
   std::vector<NamedRoutine> named_routines;
 };
 
