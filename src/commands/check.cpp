@@ -21,41 +21,54 @@ namespace psoas {
 
 namespace {
 
-// reminders.yaml, checked as a routine is: every error with its place, and
-// each routine it names found on the search path.
-CheckedFile check_reminders_file(const std::filesystem::path& file, const SearchPath& search_path) {
+// reminders.yaml or a plan, checked as a routine is: every error with its
+// place, and each routine it names found on the search path. `read` reads
+// the file and gives how many things it holds (reminders, a plan's routines).
+template <class Read>
+CheckedFile check_file_naming_routines(const std::filesystem::path& file, const SearchPath& search_path,
+                                       Read read, std::optional<std::size_t> CheckedFile::*count) {
   CheckedFile entry{file.string(), std::nullopt, std::nullopt, {}};
   auto source = read_source(file);
   if (const auto* problem = std::get_if<Diagnostic>(&source)) {
     entry.diagnostics.push_back(*problem);
     return entry;
   }
-  ReadReminders read = read_reminders(std::get<SourceText>(source));
-  entry.diagnostics = std::move(read.diagnostics);
-  for (const auto& [routine, position] : read.named_routines)
+  auto [diagnostics, named_routines, size] = read(std::get<SourceText>(source));
+  entry.diagnostics = std::move(diagnostics);
+  for (const auto& [routine, position] : named_routines)
     if (!search_path.find(routine))
       entry.diagnostics.push_back({file.string(), position, Severity::error, search_path.not_found(routine)});
   sort_by_position(entry.diagnostics);
-  if (!has_errors(entry.diagnostics)) entry.reminders = read.reminders.size();
+  if (!has_errors(entry.diagnostics)) entry.*count = size;
   return entry;
 }
 
-// A plan file: every error with its place, and each routine it names found.
+struct ReadForCheck {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<NamedRoutine> named_routines;
+  std::size_t size = 0;
+};
+
+CheckedFile check_reminders_file(const std::filesystem::path& file, const SearchPath& search_path) {
+  return check_file_naming_routines(
+      file, search_path,
+      [](const SourceText& text) {
+        ReadReminders read = read_reminders(text);
+        return ReadForCheck{std::move(read.diagnostics), std::move(read.named_routines),
+                            read.reminders.size()};
+      },
+      &CheckedFile::reminders);
+}
+
 CheckedFile check_plan_file(const std::filesystem::path& file, const SearchPath& search_path) {
-  CheckedFile entry{file.string(), std::nullopt, std::nullopt, {}};
-  auto source = read_source(file);
-  if (const auto* problem = std::get_if<Diagnostic>(&source)) {
-    entry.diagnostics.push_back(*problem);
-    return entry;
-  }
-  ReadPlan read = read_plan(std::get<SourceText>(source));
-  entry.diagnostics = std::move(read.diagnostics);
-  for (const auto& [routine, position] : read.named_routines)
-    if (!search_path.find(routine))
-      entry.diagnostics.push_back({file.string(), position, Severity::error, search_path.not_found(routine)});
-  sort_by_position(entry.diagnostics);
-  if (!has_errors(entry.diagnostics)) entry.plan_sessions = read.plan.sessions.size();
-  return entry;
+  return check_file_naming_routines(
+      file, search_path,
+      [](const SourceText& text) {
+        ReadPlan read = read_plan(text);
+        return ReadForCheck{std::move(read.diagnostics), std::move(read.named_routines),
+                            read.plan.sessions.size()};
+      },
+      &CheckedFile::plan_sessions);
 }
 
 }  // namespace
