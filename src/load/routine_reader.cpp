@@ -601,7 +601,7 @@ class Reader {
                fmt::format("`{}` does nothing on an until-done step, which is ticked off, not timed", key));
       return;
     }
-    if (const Entry* entry = written("setup")) warn_about_reading_time(step, *entry);
+    if (const Entry* entry = written("setup"); entry && step.hold) warn_about_reading_time(step, *entry);
     if (const Entry* entry = written("min-hold");
         entry && step.min_hold && step.hold && *step.min_hold > *step.hold)
       warn(entry->value,
@@ -634,9 +634,8 @@ class Reader {
     Seconds before = step.prepare;
     if (step.sides.size() > 1) before = std::min(before, step.switch_time);
     const Seconds shown = before + setup_time_in_hold(*step.hold);
-    const auto readable =
-        static_cast<std::size_t>(kReadingWordsPerSecond * static_cast<double>(shown.count()));
-    if (words <= readable) return;
+    // Compared as doubles: a time from a file that refused to parse may be anything.
+    if (static_cast<double>(words) <= kReadingWordsPerSecond * static_cast<double>(shown.count())) return;
     warn(setup.key_node,
          fmt::format(
              "`setup` has {} words, more than can be read in the {} it is on screen (about {:.0f} words "
