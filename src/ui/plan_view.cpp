@@ -237,9 +237,11 @@ std::string render_plan_status(const PlanStatus& status, bool color) {
   if (status.changed) out += "The plan file changed since it was started: psoas follows it as it is now.\n";
   if (!progress.weeks.empty()) {
     const PlanWeek& week = progress.weeks.back();
-    out += fmt::format("This week: {} of {} sessions done; so far {} of {}. Weeks kept: {} of {}.\n",
-                       week.done, week.planned, progress.done_so_far, progress.planned_so_far,
-                       progress.weeks_kept, progress.week);
+    out += fmt::format("This week: {} of {} sessions done; so far {} of {}. {}\n", week.done, week.planned,
+                       progress.done_so_far, progress.planned_so_far,
+                       progress.week == 0
+                           ? std::string("The first week.")
+                           : fmt::format("Weeks kept: {} of {}.", progress.weeks_kept, progress.week));
   }
   if (!progress.over) {
     out += "\nToday\n";
