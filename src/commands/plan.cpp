@@ -69,15 +69,13 @@ ExitCode start_plan(const PlanOptions& options, const Environment& environment, 
   const WallTime now = wall_time_now();
   std::int64_t start = local_day(now);
   if (options.on) {
-    const auto day = since_day(*options.on, start);
-    if (!day && *options.on == "tomorrow")
-      start += 1;
-    else if (!day)
+    // A date, today or tomorrow; and what --since takes, for a plan begun last week.
+    const auto day = *options.on == "tomorrow" ? std::optional(start + 1) : since_day(*options.on, start);
+    if (!day)
       throw Error(fmt::format("--on takes a date such as 2026-12-07, today or tomorrow, not `{}`",
                               escape_line(*options.on)),
                   ExitCode::usage);
-    else
-      start = *day;
+    start = *day;
   }
   const std::filesystem::path file = state_file_of(environment);
   std::string problem;

@@ -209,7 +209,7 @@ std::optional<PlanForRun> plan_for_run(const std::string& routine, const Environ
   std::ostringstream ignored;
   const Console quiet{ignored, ignored, {}, {}, {}};
   const auto today = plan_today(environment, quiet, true);
-  if (!today || today->progress.over) return std::nullopt;
+  if (!today || today->progress.over || today->today < today->active.start_day) return std::nullopt;
   const PlanSession* session = today->plan.session_of(routine);
   if (!session) return std::nullopt;
   const PlanValues values =

@@ -60,6 +60,12 @@ int weeks_shown(const Plan& plan) {
   return last;
 }
 
+// "started Mon 2026-12-07", or "starts ..." for a plan that begins later.
+std::string started_words(const PlanStatus& status) {
+  return fmt::format("{} {}", status.today < status.start_day ? "starts" : "started",
+                     day_words(status.start_day));
+}
+
 // A line per week: a bar of sessions done, whether it was kept, and its ratings when given.
 std::string week_bars(const PlanProgress& progress, const std::vector<WeekRatings>& ratings) {
   std::string out;
@@ -85,8 +91,8 @@ std::string week_bars(const PlanProgress& progress, const std::vector<WeekRating
 std::string render_plan_stats(const PlanStatus& status, const std::vector<WeekRatings>& ratings, bool color) {
   const Style style(color);
   std::string out = "\n" + style.bold("Plan") +
-                    fmt::format(" {}: {}, started {}\n", escape_line(status.plan->name),
-                                week_words(*status.plan, status.progress->week), day_words(status.start_day));
+                    fmt::format(" {}: {}, {}\n", escape_line(status.plan->name),
+                                week_words(*status.plan, status.progress->week), started_words(status));
   out += week_bars(*status.progress, ratings);
   // The trend: the first week rated against the last, per side.
   for (const auto& [name, member] :
@@ -228,8 +234,8 @@ std::string render_plan_status(const PlanStatus& status, bool color) {
   const Plan& plan = *status.plan;
   const PlanProgress& progress = *status.progress;
   std::string out = style.bold(escape_line(plan.title)) +
-                    fmt::format(" ({}): {}, started {}\n", escape_line(plan.name),
-                                week_words(plan, progress.week), day_words(status.start_day));
+                    fmt::format(" ({}): {}, {}\n", escape_line(plan.name), week_words(plan, progress.week),
+                                started_words(status));
   if (progress.over) {
     out += fmt::format("The plan ended after {} weeks; `psoas plan stop` ends it here, or start it again.\n",
                        *plan.weeks);

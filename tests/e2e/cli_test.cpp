@@ -326,15 +326,7 @@ TEST_CASE("list and card fit a narrow terminal") {
     PtyProcess list({PSOAS_BINARY, "list"}, f.env, columns);
     REQUIRE(list.wait_exit(std::chrono::seconds(10)));
     const std::string text = strip_escapes(list.output());
-    std::size_t widest = 0;
-    for (std::size_t start = 0; start < text.size();) {
-      const std::size_t end = std::min(text.find('\n', start), text.size());
-      std::string line = text.substr(start, end - start);
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      widest = std::max(widest, psoas::display_width(line));
-      start = end + 1;
-    }
-    CHECK(widest <= static_cast<std::size_t>(columns));
+    CHECK(widest_line(text) <= static_cast<std::size_t>(columns));
     CHECK(text.find("psoas-release") != std::string::npos);  // names are never cut
   }
   PtyProcess card({PSOAS_BINARY, "card", "butterfly"}, f.env, 50);

@@ -171,6 +171,20 @@ TEST_CASE("one plan at a time, a plan changed on disk, stop, and the mistakes a 
   CHECK(misspelt.exit_code == 1);
   CHECK(misspelt.err.find("did you mean `psoas-4-weeks`?") != std::string::npos);
   CHECK(h.psoas({"plan", "start", "psoas-4-weeks", "--on", "someday"}).exit_code == 2);
+  CHECK(h.psoas_at("2026-12-08 09:00:00", {"plan", "start", "psoas-4-weeks", "--on", "tomorrow"})
+            .err.starts_with("psoas: on plan psoas-4-weeks from 2026-12-09 for 4 weeks"));
+  CHECK(h.psoas_at("2026-12-08 09:00:00", {"plan", "start", "psoas-4-weeks", "--on", "2026-12-14", "--yes"})
+            .err.starts_with("psoas: on plan psoas-4-weeks from 2026-12-14 for 4 weeks"));
+  // Before it begins, and after its last week, runs are as written.
+  CHECK(h.psoas_at("2026-12-08 09:00:00", {"run", "kneeling-hip-flexor", "--dry-run"}).err.empty());
+  CHECK(
+      h.psoas_at("2026-12-08 09:00:00", {"plan", "status"}).out.find("week 1 of 4, starts Mon 2026-12-14") !=
+      std::string::npos);
+  const auto over = h.psoas_at("2027-01-12 09:00:00", {"plan", "status"});
+  CHECK(over.out.find("The plan ended after 4 weeks;") != std::string::npos);
+  const auto after = h.psoas_at("2027-01-12 09:00:00", {"run", "kneeling-hip-flexor", "--dry-run"});
+  CHECK(after.err.empty());
+  REQUIRE(h.psoas({"plan", "stop"}).exit_code == 0);
   // A broken plan is refused with its errors, and nothing starts.
   h.home.write("config/psoas/routines/broken-plan.yaml",
                "plan:\n  title: x\n  sessions: [{routine: nope}]\n");

@@ -325,12 +325,7 @@ TEST_CASE("remind list fits a narrow terminal: what wakes it goes first, the id 
     const std::string text = strip_escapes(list.output());
     CHECK(text.find("pigeon-routine") != std::string::npos);
     CHECK((text.find("cron") != std::string::npos) == (columns == 120));
-    for (std::size_t start = 0, end = 0; start < text.size(); start = end + 1) {
-      end = std::min(text.find('\n', start), text.size());
-      std::string line = text.substr(start, end - start);
-      if (line.ends_with('\r')) line.pop_back();
-      CHECK(psoas::display_width(line) <= static_cast<std::size_t>(columns));
-    }
+    CHECK(widest_line(text) <= static_cast<std::size_t>(columns));
   }
 }
 

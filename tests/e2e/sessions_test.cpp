@@ -281,12 +281,7 @@ TEST_CASE("log fits a narrow terminal: columns give way, the id and the day stay
     REQUIRE(log.wait_exit(10s));
     const std::string text = strip_escapes(log.output());
     CHECK(text.find(id) != std::string::npos);
-    for (std::size_t start = 0, end = 0; start < text.size(); start = end + 1) {
-      end = std::min(text.find('\n', start), text.size());
-      std::string line = text.substr(start, end - start);
-      if (line.ends_with('\r')) line.pop_back();
-      CHECK(psoas::display_width(line) <= static_cast<std::size_t>(columns));
-    }
+    CHECK(widest_line(text) <= static_cast<std::size_t>(columns));
   }
 }
 

@@ -4,21 +4,19 @@
 
 #include <doctest/doctest.h>
 
+#include "support/inline_source.hpp"
+
 using namespace psoas;
+using namespace psoas::testing;
 
 namespace {
 
 ReadPlan read_text(std::string text) {
-  auto source = check_source("p.yaml", std::move(text));
-  REQUIRE(std::holds_alternative<SourceText>(source));
-  return read_plan(std::get<SourceText>(source));
+  return read_plan(inline_source("p.yaml", std::move(text)));
 }
 
 std::string errors_of(std::string text) {
-  std::string out;
-  for (const Diagnostic& diagnostic : read_text(std::move(text)).diagnostics)
-    out += to_string(diagnostic) + "\n";
-  return out;
+  return diagnostics_text(read_text(std::move(text)).diagnostics);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "remind/example_reminders.hpp"
+#include "support/inline_source.hpp"
 
 using namespace psoas;
 using namespace psoas::testing;
@@ -13,16 +14,11 @@ using namespace psoas::testing;
 namespace {
 
 ReadReminders read_text(std::string text) {
-  auto source = check_source("reminders.yaml", std::move(text));
-  REQUIRE(std::holds_alternative<SourceText>(source));
-  return read_reminders(std::get<SourceText>(source));
+  return read_reminders(inline_source("reminders.yaml", std::move(text)));
 }
 
 std::string errors_of(std::string text) {
-  std::string out;
-  for (const Diagnostic& diagnostic : read_text(std::move(text)).diagnostics)
-    out += to_string(diagnostic) + "\n";
-  return out;
+  return diagnostics_text(read_text(std::move(text)).diagnostics);
 }
 
 }  // namespace
@@ -109,10 +105,8 @@ TEST_CASE("two reminders with one id, a file that is not a list of reminders, an
   // A reminder with an error still has its id compared and its routine named, so one pass says all.
   const ReadReminders both = read_text(
       "reminders:\n  - {id: a, routine: bridge, at: '10:00'}\n  - {id: a, routine: nosuch, at: '25:00'}\n");
-  std::string messages;
-  for (const Diagnostic& diagnostic : both.diagnostics) messages += to_string(diagnostic) + "\n";
   CHECK(
-      messages ==
+      diagnostics_text(both.diagnostics) ==
       "reminders.yaml:3:10: error: two reminders have the id `a` (the first on line 2); each needs its own\n"
       "reminders.yaml:3:34: error: `at`: `25:00` is not a time of day such as 10:30 (00:00 to 23:59)\n");
   REQUIRE(both.named_routines.size() == 2);

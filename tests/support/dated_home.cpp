@@ -14,13 +14,14 @@ using Json = nlohmann::json;
 }  // namespace
 
 DatedHome::DatedHome()
-    : env(clean_environment(home.path(), {{"XDG_CONFIG_HOME", (home.path() / "config").string()},
-                                          {"XDG_STATE_HOME", (home.path() / "state").string()},
-                                          {"PATH", (home.path() / "bin").string() + ":/usr/bin:/bin"},
-                                          {"TZ", "UTC"},
-                                          {"FAKETIME_DONT_FAKE_MONOTONIC", "1"},
-                                          // faketime preloads its library ahead of a sanitized psoas's runtime
-                                          {"ASAN_OPTIONS", "verify_asan_link_order=0"}})) {
+    : env(clean_environment(home.path(),
+                            {{"XDG_CONFIG_HOME", (home.path() / "config").string()},
+                             {"XDG_STATE_HOME", (home.path() / "state").string()},
+                             {"PATH", (home.path() / "bin").string() + ":/usr/bin:/bin"},
+                             {"TZ", "UTC"},
+                             {"FAKETIME_DONT_FAKE_MONOTONIC", "1"},
+                             // faketime preloads its library ahead of a sanitized psoas's runtime
+                             {"ASAN_OPTIONS", "verify_asan_link_order=0"}})) {
   remove_faketime_leftovers();  // of a run that was killed: faketime fails where they linger
 }
 

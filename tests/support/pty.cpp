@@ -9,7 +9,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <stdexcept>
+
+#include "base/utf8.hpp"
 
 namespace psoas::testing {
 
@@ -152,6 +155,18 @@ termios PtyProcess::mode() const {
 
 bool is_cooked(const termios& mode) {
   return (mode.c_lflag & ICANON) && (mode.c_lflag & ECHO) && (mode.c_lflag & ISIG);
+}
+
+std::size_t widest_line(std::string_view text) {
+  std::size_t widest = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view line = text.substr(start, end - start);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    widest = std::max(widest, psoas::display_width(line));
+    start = end + 1;
+  }
+  return widest;
 }
 
 }  // namespace psoas::testing

@@ -54,6 +54,9 @@ class PtyProcess {
 // `bytes` without their CSI and OSC escape sequences.
 std::string strip_escapes(std::string_view bytes);
 
+// The display width of the widest line of `text` (a terminal's \r\n line ends allowed).
+std::size_t widest_line(std::string_view text);
+
 // The terminal mode a fresh pseudo-terminal starts in: canonical, echoing.
 bool is_cooked(const termios& mode);
 
