@@ -46,7 +46,7 @@ struct Ratings {
   [[nodiscard]] bool empty() const { return !left && !right && !overall; }
 };
 
-// The timing a run was given on the command line, kept so that a resumed
+// The timing a run was given (on the command line, or by the plan it follows), kept so that a resumed
 // session is the same timeline.
 struct RunTiming {
   std::optional<Seconds> hold;
