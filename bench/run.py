@@ -189,6 +189,18 @@ def main():
         wall, _, rss = median_run([psoas, "check", path], env, 20 if steps <= 1000 else 5, 1)
         print(f"| `psoas check` | {steps} steps | {wall * 1000:.1f} ms | {wall / steps * 1e6:.0f} µs | {rss / 1024:.1f} MB |")
 
+    print("\n## Pictures (target: `card --format pdf` of the longest built-in under 300 ms)\n")
+    print("| command | median | peak RSS | target |\n|---|---|---|---|")
+    pdf = os.path.join(work, "wall.pdf")
+    for label, argv, target in [
+            ("psoas card psoas-release --format pdf", [psoas, "card", "psoas-release", "--format", "pdf", "-o", pdf], 0.3),
+            ("psoas card psoas-release --format png", [psoas, "card", "psoas-release", "--format", "png", "-o",
+                                                       os.path.join(work, "wall.png")], None),
+            ("psoas figure pigeon", [psoas, "figure", "pigeon"], None)]:
+        wall, _, rss = median_run(argv, env, 20, 2)
+        verdict = "" if target is None else ("met" if wall <= target else f"MISSED ({target * 1000:.0f} ms)")
+        print(f"| `{label}` | {wall * 1000:.1f} ms | {rss / 1024:.1f} MB | {verdict} |")
+
     print("\n## The runner, on a pseudo-terminal, 80×24\n")
     print("| routine | speed | planned | late by | CPU | CPU per minute of countdown | bytes written | per minute | peak RSS |")
     print("|---|---|---|---|---|---|---|---|---|")

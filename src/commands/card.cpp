@@ -5,10 +5,12 @@
 #include <fmt/format.h>
 
 #include "base/error.hpp"
+#include "base/files.hpp"
 #include "base/numbers.hpp"
 #include "base/printable.hpp"
 #include "commands/command_line.hpp"
 #include "commands/plan_access.hpp"
+#include "commands/print_helper.hpp"
 #include "load/plan_reader.hpp"
 #include "plan/step_selection.hpp"
 #include "plan/timeline.hpp"
@@ -51,27 +53,83 @@ ExitCode show_card(const CardCommandOptions& options, const SearchPath& search_p
   return ExitCode::ok;
 }
 
+std::filesystem::path page_file(const std::filesystem::path& file, std::size_t page) {
+  if (page <= 1) return file;
+  std::filesystem::path out = file;
+  out.replace_filename(fmt::format("{}-{}{}", file.stem().string(), page, file.extension().string()));
+  return out;
+}
+
+ExitCode print_card(const CardCommandOptions& options, const SearchPath& search_path, const Console& console,
+                    const PictureMaker& pictures) {
+  const auto routine = load_routine_argument(options.routine, search_path, console, WithFigures::yes);
+  const Timeline timeline = build_timeline(*routine);
+  const std::vector<std::string> pages = pictures.card(*routine, timeline, *options.picture, options.paper);
+  if (options.output == "-") {
+    if (pages.size() > 1)
+      throw Error(fmt::format("the card takes {} pages, one {} each: give -o FILE for them", pages.size(),
+                              to_string(*options.picture)),
+                  ExitCode::usage);
+    console.out << pages.front();
+    return ExitCode::ok;
+  }
+  for (std::size_t i = 0; i < pages.size(); ++i) replace_file(page_file(options.output, i + 1), pages[i]);
+  if (pages.size() > 1 && *options.picture != PictureFormat::pdf)
+    console.err << fmt::format("psoas: the card takes {} pages: {} to {}\n", pages.size(),
+                               escape_line(options.output),
+                               escape_line(page_file(options.output, pages.size()).string()));
+  return ExitCode::ok;
+}
+
 void add_card_command(CommandLine& line) {
   auto options = std::make_shared<CardCommandOptions>();
   auto format = std::make_shared<std::string>("text");
-  CLI::App* card = line.add("card", "Print a routine's step card, to follow along or pin to the wall",
-                            CompletedArgument::routine_then_step,
-                            [options, format](const Environment& environment, const Console& console) {
-                              options->format =
-                                  *format == "markdown" ? CardFormat::markdown : CardFormat::text;
-                              // A card written to a file or a pipe follows COLUMNS, as `ls` does, unless
-                              // --width says otherwise.
-                              if (!options->width && !console.out_info.is_terminal && environment.columns)
-                                options->width = parse_whole_number<std::size_t>(*environment.columns);
-                              return show_card(*options, environment.search_path(), console);
-                            });
+  auto paper = std::make_shared<std::string>("a4");
+  CLI::App* card = line.add(
+      "card", "Print a routine's step card, to follow along or pin to the wall",
+      CompletedArgument::routine_then_step,
+      [options, format, paper, &line](const Environment& environment, const Console& console) {
+        options->format = *format == "markdown" ? CardFormat::markdown : CardFormat::text;
+        options->picture = parse_picture_format(*format);
+        options->paper = *paper == "letter" ? Paper::letter : Paper::a4;
+        if (options->picture) {
+          if (options->step || options->compact || options->width)
+            throw Error(
+                "a printed card is the whole routine: a step, --compact and "
+                "--width are for text cards",
+                ExitCode::usage);
+          if (options->output.empty())
+            throw Error(fmt::format("a {} card goes to a file: give -o FILE (or -o - for "
+                                    "standard output)",
+                                    *format),
+                        ExitCode::usage);
+          if (options->output == "-" && console.out_info.is_terminal)
+            throw Error(fmt::format("a {} card is not for a terminal: give -o FILE", *format),
+                        ExitCode::usage);
+          return print_card(*options, environment.search_path(), console, picture_maker(line));
+        }
+        if (!options->output.empty() || *paper != "a4")
+          throw Error("-o and --paper are for a printed card: --format pdf, svg or png", ExitCode::usage);
+        // A card written to a file or a pipe follows COLUMNS, as `ls` does, unless
+        // --width says otherwise.
+        if (!options->width && !console.out_info.is_terminal && environment.columns)
+          options->width = parse_whole_number<std::size_t>(*environment.columns);
+        return show_card(*options, environment.search_path(), console);
+      });
   card->add_option("routine", options->routine, "Routine name or file")->required()->type_name("ROUTINE");
   card->add_option("step", options->step, "Only this step: its number or its name")->type_name("STEP");
   card->add_option("--format", *format, "Output format (not with --json)")
-      ->check(one_of({"text", "markdown"}, "; for JSON, use --json"))
+      ->check(one_of({"text", "markdown", "pdf", "svg", "png"}, "; for JSON, use --json"))
       ->default_str("text")
-      ->type_name("text|markdown");
-  line.option_values["format"] = {"text", "markdown"};
+      ->type_name("text|markdown|pdf|svg|png");
+  line.option_values["format"] = {"text", "markdown", "pdf", "svg", "png"};
+  card->add_option("-o,--output", options->output, "Write a printed card (pdf, svg, png) to FILE")
+      ->type_name("FILE");
+  card->add_option("--paper", *paper, "The printed card's paper")
+      ->check(one_of({"a4", "letter"}))
+      ->default_str("a4")
+      ->type_name("a4|letter");
+  line.option_values["paper"] = {"a4", "letter"};
   card->add_flag("--json", options->json, "Write the routine and its timeline as JSON (not with --format)")
       ->excludes("--format");
   card->add_flag("--compact", options->compact, "One line per step, for a page on the wall")
@@ -83,7 +141,8 @@ void add_card_command(CommandLine& line) {
       ->group("");
   card->footer(examples({"psoas card pigeon-routine", "psoas card pigeon-routine 2",
                          "psoas card psoas-release --compact --width 80 > wall.txt",
-                         "psoas card butterfly --format markdown > butterfly.md"}));
+                         "psoas card butterfly --format markdown > butterfly.md",
+                         "psoas card psoas-release --format pdf -o wall.pdf"}));
 }
 
 }  // namespace psoas

@@ -8,6 +8,8 @@
 #include "base/files.hpp"
 #include "base/printable.hpp"
 #include "commands/command_line.hpp"
+#include "load/figure_library.hpp"
+#include "load/figure_reader.hpp"
 #include "load/loader.hpp"
 #include "load/plan_reader.hpp"
 #include "load/suggest.hpp"
@@ -71,10 +73,18 @@ CheckedFile check_plan_file(const std::filesystem::path& file, const SearchPath&
       &CheckedFile::plan_sessions);
 }
 
+// Whether a file is a figure, rather than a routine: its `joints:`.
+bool is_figure_file(const std::filesystem::path& file) {
+  ReadProblem problem;
+  const auto text = read_regular_file(file, kMaxRoutineFileBytes, problem);
+  return text && is_figure_text(*text);
+}
+
 }  // namespace
 
 ExitCode check_routines(const CheckOptions& options, const SearchPath& search_path, const Console& console) {
-  RoutineLoader loader(search_path);
+  FigureLibrary figures(search_path);
+  RoutineLoader loader(search_path, figures);
   const Style style(console.out_info.color);
   std::vector<CheckedFile> checked;
   bool all_valid = true;
@@ -93,6 +103,17 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
           {argument, kNowhere, Severity::error,
            fmt::format("no such file; the routine `{}` is {}, and `psoas check {}` checks it",
                        file.stem().string(), named->file.string(), file.stem().string())});
+    } else if (is_figure_file(file)) {
+      LoadedFigure figure = load_figure_file(file);
+      all_valid = all_valid && figure.figure != nullptr;
+      if (!options.json) {
+        print_diagnostics(console, figure.diagnostics);
+        if (figure.figure)
+          console.out << fmt::format("{}: {} (a figure: {})\n", escape_line(file.string()), style.good("ok"),
+                                     escape_line(figure.figure->title));
+      }
+      checked.push_back({file.string(), std::nullopt, std::nullopt, std::move(figure.diagnostics)});
+      continue;
     } else if (file.filename() == kRemindersFileName || file_is_plan(file)) {
       const bool plan = file.filename() != kRemindersFileName;
       CheckedFile entry = plan ? check_plan_file(file, search_path) : check_reminders_file(file, search_path);

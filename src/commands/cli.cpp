@@ -41,17 +41,19 @@ class HelpFormatter final : public CLI::Formatter {
 // mistakes, and runs the chosen command.
 class Cli {
  public:
-  Cli() : app_("psoas: a terminal timer and checklist for stretching and mobility routines", "psoas") {
+  explicit Cli(const PictureMaker* pictures)
+      : app_("psoas: a terminal timer and checklist for stretching and mobility routines", "psoas") {
     app_.set_version_flag("--version", fmt::format("psoas {}", kPsoasVersion), "Print the version and exit");
     app_.require_subcommand(1);
     app_.fallthrough(false);
     // Subcommands take the formatter when added: "routine ROUTINE", not "routine ROUTINE REQUIRED".
     app_.formatter(std::make_shared<HelpFormatter>());
     app_.get_formatter()->label("REQUIRED", "(required)");
+    line_.pictures = pictures;
     for (const auto add :
          {add_run_command, add_list_command, add_card_command, add_check_command, add_log_command,
           add_stats_command, add_today_command, add_remind_command, add_nudge_command, add_plan_command,
-          add_new_command, add_edit_command, add_help_command, add_completion_command})
+          add_figure_command, add_new_command, add_edit_command, add_help_command, add_completion_command})
       add(line_);
     app_.footer(examples({"psoas run pigeon-routine", "psoas list", "psoas card pigeon-routine",
                           "psoas check my-routine.yaml"}) +
@@ -60,6 +62,7 @@ class Cli {
 
   // Parses argv; returns an exit status when there is nothing more to run.
   std::optional<int> parse(int argc, char** argv, const Console& console) {
+    line_.argv.assign(argv, argv + argc);
     try {
       app_.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -80,7 +83,7 @@ class Cli {
 
  private:
   CLI::App app_;
-  CommandLine line_{app_, {}, {}, {}, {}};
+  CommandLine line_{app_, {}, {}, {}, {}, {}, nullptr};
 };
 
 }  // namespace
@@ -120,11 +123,11 @@ CompletionSpec completion_spec_of(const CommandLine& line) {
   return spec;
 }
 
-int run_cli(int argc, char** argv) {
+int run_cli(int argc, char** argv, const PictureMaker* pictures) {
   const Environment environment = Environment::of_process();
   const Console console = standard_console(environment);
   try {
-    Cli cli;
+    Cli cli(pictures);
     if (const auto status = cli.parse(argc, argv, console)) return *status;
     const ExitCode code = cli.run(environment, console);
     console.out.flush();

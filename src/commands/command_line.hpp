@@ -14,6 +14,7 @@
 #include "commands/console.hpp"
 #include "commands/environment.hpp"
 #include "ui/completion_script.hpp"
+#include "ui/pictures.hpp"
 
 // The command line, built by the commands themselves: each command's file
 // adds its subcommand, binds its options to its own options struct, and says
@@ -31,6 +32,10 @@ struct CommandLine {
   std::map<std::string, std::vector<std::string>, std::less<>> routine_options;
   // The values of the options that take one of a few, by long name.
   std::map<std::string, std::vector<std::string>, std::less<>> option_values;
+  // The arguments as given, to hand them on to psoas-print.
+  std::vector<std::string> argv;
+  // What draws pictures, in psoas-print; none in psoas (see print_helper.hpp).
+  const PictureMaker* pictures = nullptr;
 
   // Adds a subcommand that runs `action` when chosen.
   CLI::App* add(const std::string& name, const std::string& description, CompletedArgument argument,
@@ -39,6 +44,7 @@ struct CommandLine {
 
 // The commands, each in its own file.
 void add_run_command(CommandLine& line);
+void add_figure_command(CommandLine& line);
 void add_list_command(CommandLine& line);
 void add_card_command(CommandLine& line);
 void add_check_command(CommandLine& line);

@@ -47,10 +47,12 @@ void print_diagnostics(const Console& console, const std::vector<Diagnostic>& di
 }
 
 std::shared_ptr<const Routine> load_routine_argument(std::string_view argument, const SearchPath& search_path,
-                                                     const Console& console) {
+                                                     const Console& console, WithFigures figures) {
   const auto file = search_path.resolve(argument);
   if (!file) throw Error(search_path.not_found(argument) + "; `psoas list` shows every routine");
-  RoutineLoader loader(search_path);
+  FigureLibrary library(search_path);
+  RoutineLoader loader =
+      figures == WithFigures::yes ? RoutineLoader(search_path, library) : RoutineLoader(search_path);
   LoadResult result = loader.load_file(*file);
   if (!result.routine) {
     if (file_is_plan(*file))

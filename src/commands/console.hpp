@@ -31,7 +31,10 @@ bool confirmed(const std::string& question, const Console& console);
 
 // Loads the routine a command argument names: a path, or a name looked up on
 // the search path. On errors, prints them and throws Error.
+// With `figures`, the figures its steps name are loaded too, for commands that draw.
+enum class WithFigures : bool { no, yes };
 std::shared_ptr<const Routine> load_routine_argument(std::string_view argument, const SearchPath& search_path,
-                                                     const Console& console);
+                                                     const Console& console,
+                                                     WithFigures figures = WithFigures::no);
 
 }  // namespace psoas

@@ -229,7 +229,7 @@ std::optional<PlanForRun> plan_for_run(const std::string& routine, const Environ
 
 ExitCode run_routine(const RunCommandOptions& options, const std::optional<PlanForRun>& plan_asks,
                      const SearchPath& search_path, const RunHistory& history, const Console& console) {
-  const auto routine = load_routine_argument(options.routine, search_path, console);
+  const auto routine = load_routine_argument(options.routine, search_path, console, WithFigures::yes);
   RunTiming timing = timing_of(options);
   std::vector<std::string> plan_notes;
   if (plan_asks && !options.resume) {

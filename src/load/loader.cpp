@@ -119,6 +119,7 @@ LoadResult RoutineLoader::load(const fs::path& key, const SourceText& source) {
   loading_.emplace_back(key, routine.name.empty() ? stem : routine.name);
   resolve_uses(routine, read.uses, result.diagnostics, used_errors, result.chain_error);
   loading_.pop_back();
+  if (figures_) resolve_figures(routine, read.figures, result.diagnostics, used_errors);
 
   if (!has_errors(result.diagnostics) && used_errors.empty() &&
       expanded_size(routine, {}, kMaxExpandedSize) > kMaxExpandedSize) {
@@ -135,6 +136,34 @@ LoadResult RoutineLoader::load(const fs::path& key, const SourceText& source) {
     result.routine = std::make_shared<const Routine>(std::move(routine));
   }
   return result;
+}
+
+void RoutineLoader::resolve_figures(Routine& routine, const std::vector<FigureReference>& figures,
+                                    std::vector<Diagnostic>& diagnostics,
+                                    std::vector<Diagnostic>& figure_errors) {
+  std::map<fs::path, bool> reported;  // a broken figure's errors are listed once
+  for (const FigureReference& reference : figures) {
+    const auto found = figures_->find(reference.name, routine.file);
+    if (!found) {
+      diagnostics.push_back({routine.file.string(), reference.position, Severity::error,
+                             figures_->not_found(reference.name, routine.file)});
+      continue;
+    }
+    const LoadedFigure& loaded = figures_->load(found->file);
+    if (!loaded.figure) {
+      diagnostics.push_back(
+          {routine.file.string(), reference.position, Severity::error,
+           fmt::format("the figure `{}` ({}) has errors", reference.name, found->file.string())});
+      if (!reported[found->file])
+        figure_errors.insert(figure_errors.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+      reported[found->file] = true;
+      continue;
+    }
+    StepFigure& figure = routine.steps[reference.step].figure;
+    (reference.side == Side::left    ? figure.left_figure
+     : reference.side == Side::right ? figure.right_figure
+                                     : figure.figure) = loaded.figure;
+  }
 }
 
 const std::optional<FoundRoutine>& RoutineLoader::find(const std::string& name) {

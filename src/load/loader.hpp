@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "load/diagnostic.hpp"
+#include "load/figure_library.hpp"
 #include "load/routine_reader.hpp"
 #include "load/search_path.hpp"
 #include "load/source.hpp"
@@ -37,6 +38,10 @@ struct LoadResult {
 class RoutineLoader {
  public:
   explicit RoutineLoader(const SearchPath& search_path) : search_path_(search_path) {}
+  // A loader that also loads the figures the steps name, from `figures`:
+  // for the commands that draw them.
+  RoutineLoader(const SearchPath& search_path, FigureLibrary& figures)
+      : search_path_(search_path), figures_(&figures) {}
 
   LoadResult load_file(const std::filesystem::path& path);
   // Loads text that is not read from disk (tests); `file` names it in diagnostics.
@@ -49,10 +54,14 @@ class RoutineLoader {
   void resolve_uses(Routine& routine, const std::vector<UseReference>& uses,
                     std::vector<Diagnostic>& diagnostics, std::vector<Diagnostic>& used_errors,
                     std::optional<UseChainError>& chain_error);
+  // Links each figure a step names to the figure; errors as for `use`.
+  void resolve_figures(Routine& routine, const std::vector<FigureReference>& figures,
+                       std::vector<Diagnostic>& diagnostics, std::vector<Diagnostic>& figure_errors);
   // The routine `name` on the search path, looked up once per loader.
   const std::optional<FoundRoutine>& find(const std::string& name);
 
   SearchPath search_path_;
+  FigureLibrary* figures_ = nullptr;
   // Each file loaded for a `use`, by canonical path: null when it has errors.
   struct Cached {
     std::shared_ptr<const Routine> routine;

@@ -22,7 +22,7 @@ const std::vector<std::string> kRoutineKeys = {"name",      "title",    "summary
                                                "tracks",    "defaults", "steps",   "rate"};
 const std::vector<std::string> kStepKeys = {"name",    "hold",       "min-hold", "max-hold",  "sides", "reps",
                                             "rest",    "switch",     "prepare",  "alternate", "setup", "cues",
-                                            "caution", "side-label", "source",   "use"};
+                                            "caution", "side-label", "source",   "use",       "figure"};
 const std::vector<std::string> kUseStepKeys = {"use", "hold", "reps", "rest", "switch", "prepare"};
 const std::vector<std::string> kDefaultsKeys = {"hold", "min-hold", "max-hold", "rest", "switch", "prepare"};
 
@@ -555,6 +555,8 @@ class Reader {
         if (auto side_label = short_text(entry, label, kMaxLabel)) step.side_label = std::move(*side_label);
       } else if (entry.key == "source") {
         if (auto source = text(entry, label, true)) step.source = std::move(*source);
+      } else if (entry.key == "figure") {
+        figure(entry, step.figure);
       }
     }
     if (!has_name && !misspells(map, kStepKeys, "name"))
@@ -653,6 +655,34 @@ class Reader {
       in_word = !space;
     }
     return words;
+  }
+
+  // `figure: NAME`, or `figure: {left: NAME, right: NAME}`: one per side.
+  void figure(const Entry& entry, StepFigure& figure) {
+    const auto name_at = [&](NodeId value, NodeId key_node, std::string& name, Side side) {
+      auto text = text_of(value, key_node, Label{"figure"}, true);
+      if (!text) return;
+      if (!is_valid_routine_name(*text)) {
+        error(value,
+              fmt::format("`figure` must name a figure (lowercase letters, digits and dashes), not `{}`",
+                          *text));
+        return;
+      }
+      name = std::move(*text);
+      out_.figures.push_back({out_.routine.steps.size(), name, side, position(tree_.mark(value))});
+    };
+    const Kind kind = tree_.kind(entry.value);
+    if (kind != Kind::map) {
+      name_at(entry.value, entry.key_node, figure.name, Side::none);
+      return;
+    }
+    static const std::vector<std::string> kSides = {"left", "right"};
+    for (const Entry& side : entries(entry.value, kSides, [](std::string_view key) {
+           return fmt::format(
+               "`figure` names one figure, or one per side with `left:` and `right:`, not `{}`", key);
+         }))
+      name_at(side.value, side.key_node, side.key == "left" ? figure.left : figure.right,
+              side.key == "left" ? Side::left : Side::right);
   }
 
   void read_use_step(NodeId map) {

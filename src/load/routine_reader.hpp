@@ -17,10 +17,19 @@ struct UseReference {
   SourcePosition position;
 };
 
+// A figure a step names, for the loader to find when it draws.
+struct FigureReference {
+  std::size_t step = 0;  // index into Routine::steps
+  std::string name;
+  Side side = Side::none;  // the side it is for, or none for every side
+  SourcePosition position;
+};
+
 struct ReadRoutine {
   Routine routine;  // complete only when `diagnostics` holds no error
   std::vector<Diagnostic> diagnostics;
   std::vector<UseReference> uses;
+  std::vector<FigureReference> figures;
   std::optional<SourcePosition> name_position;  // where `name` is given, if it is
   SourcePosition steps_position;
 };

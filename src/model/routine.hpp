@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/duration.hpp"
+#include "model/figure.hpp"
 #include "model/side.hpp"
 
 namespace psoas {
@@ -48,6 +49,8 @@ struct Step {
   std::string side_label;
   // Where the step's numbers come from ("program's choice", "sources: 30 s").
   std::string source;
+  // The pose as a picture: on the run screen, the printed card, `psoas figure`.
+  StepFigure figure;
 
   // A `use` step stands for every step of `used`, with `overrides` applied.
   std::string use;

@@ -31,6 +31,8 @@ class Canvas {
   void split(FrameLine left, FrameLine right);
   // Each row of `block` centred as one block.
   void centered(const std::vector<std::string>& block, Attributes attributes);
+  // The lines so far, for a canvas drawn beside another.
+  std::vector<FrameLine> take_lines() { return std::move(lines_); }
   // The frame, padded with blank lines to the screen's height.
   Frame finish(std::string title);
 

@@ -22,6 +22,8 @@ constexpr Attributes kBold = Attributes::bold_in(Color::none);
 constexpr Attributes kDim{.color = Color::none, .bold = false, .dim = true, .reverse = false};
 constexpr Attributes kWarning = Attributes::bold_in(Color::yellow);
 constexpr Attributes kAlert{.color = Color::yellow, .bold = true, .dim = false, .reverse = true};
+// What a pose works: red, and bold, so that it shows without colour too.
+constexpr Attributes kWorked = Attributes::bold_in(Color::red);
 
 Attributes kind_attributes(SegmentKind kind) {
   switch (kind) {
@@ -65,13 +67,15 @@ std::string left_clock_of(Nanos duration) {
 class RunFrame {
  public:
   RunFrame(const Routine& routine, const Timeline& timeline, const RunState& state, TerminalSize size,
-           bool keys, const std::vector<std::string>& notices)
+           bool keys, const std::vector<std::string>& notices, FigureSketches& sketches)
       : routine_(routine),
         timeline_(timeline),
         state_(state),
+        size_(size),
         canvas_(size),
         keys_(keys),
-        notices_(notices) {}
+        notices_(notices),
+        sketches_(sketches) {}
 
   Frame compose() {
     if (state_.phase == RunPhase::briefing) return briefing();
@@ -181,6 +185,8 @@ class RunFrame {
     const int rows = canvas_.rows_left() - kBottomRows;
     if (state_.showing_help) {
       help(rows);
+    } else if (figure_beside(segment, step, sided, rows)) {
+      // The figure at the left, the rest beside it.
     } else if (segment.kind == SegmentKind::check) {
       check_middle(step, rows);
     } else {
@@ -191,6 +197,58 @@ class RunFrame {
     next_up();
     keys(segment);
     return canvas_.finish(title(segment, step));
+  }
+
+  // On a large screen, the step's figure at the left of the countdown and the
+  // words, when it leaves the countdown at least readable from two metres.
+  bool figure_beside(const Segment& segment, const Step& step, bool sided, int rows) {
+    const std::size_t width = canvas_.width();
+    if (width < static_cast<std::size_t>(kFigureColumns) || size_.rows < kFigureRows || rows < 8)
+      return false;
+    const bool check = segment.kind == SegmentKind::check;
+    const std::size_t figure_width = std::clamp<std::size_t>(width * 2 / 5, 30, 64);
+    const std::size_t middle_width = width - figure_width - 2;
+    const auto* sketch = sketches_.sketch(step, check ? Side::none : segment.side, figure_width,
+                                          static_cast<std::size_t>(rows));
+    if (!sketch) return false;
+    auto shown = sketches_.shown(state_.segment, size_);
+    if (!shown) {
+      // Judged once per segment, with its whole length on the countdown.
+      shown = check || countdown_scale(segment, step, sided, rows, middle_width) >=
+                           std::min(countdown_scale(segment, step, sided, rows, width), kReadableScale);
+      sketches_.remember_shown(state_.segment, size_, *shown);
+    }
+    if (!*shown) return false;
+    Canvas middle({static_cast<int>(middle_width), rows});
+    std::swap(canvas_, middle);
+    if (check) {
+      check_middle(step, rows);
+    } else {
+      timed_middle(segment, step, sided, rows);
+    }
+    std::swap(canvas_, middle);
+    std::vector<FrameLine> lines = middle.take_lines();
+    lines.resize(static_cast<std::size_t>(rows));
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      FrameLine line;
+      for (const BrailleRun& run : (*sketch)[i]) line.push_back({run.text, run.worked ? kWorked : kPlain});
+      line.push_back({"  ", kPlain});
+      line.insert(line.end(), std::make_move_iterator(lines[i].begin()),
+                  std::make_move_iterator(lines[i].end()));
+      canvas_.line(std::move(line));
+    }
+    return true;
+  }
+
+  // The scale the countdown takes at `width`, showing the segment's whole length.
+  int countdown_scale(const Segment& segment, const Step& step, bool sided, int rows, std::size_t width) {
+    Canvas probe({static_cast<int>(width), rows});
+    std::swap(canvas_, probe);
+    probing_ = true;
+    timed_middle(segment, step, sided, rows);
+    probing_ = false;
+    std::swap(canvas_, probe);
+    return scale_;
   }
 
   // Which words a hold shows: the setup at its start (or on `i`), then the cues.
@@ -294,7 +352,9 @@ class RunFrame {
 
   void big_middle(const Segment& segment, bool sided, int rows) {
     const std::size_t width = canvas_.width();
-    const std::string count = countdown_text(state_.segment_remaining);
+    const std::string count = countdown_text(probing_ ? std::chrono::duration_cast<Nanos>(segment.duration)
+                                                      : state_.segment_remaining);
+    scale_ = 0;
     // While paused, the big word above the countdown says so.
     const std::string side = state_.paused ? "PAUSED" : upper(to_string(segment.side));
     sided = sided || state_.paused;
@@ -311,6 +371,7 @@ class RunFrame {
           canvas_.blank();
         }
         canvas_.centered(big_text(count, scale), count_attributes);
+        scale_ = scale;
         return;
       }
     }
@@ -388,16 +449,46 @@ class RunFrame {
   const Routine& routine_;
   const Timeline& timeline_;
   const RunState& state_;
+  TerminalSize size_;
   Canvas canvas_;
   bool keys_;
   const std::vector<std::string>& notices_;
+  FigureSketches& sketches_;
+  bool probing_ = false;  // measuring the countdown: its whole length, not what is left
+  int scale_ = 0;         // the big countdown's scale last drawn; 0 for plain text
 };
 
 }  // namespace
 
+const std::vector<BrailleRow>* FigureSketches::sketch(const Step& step, Side side, std::size_t columns,
+                                                      std::size_t rows) {
+  const std::shared_ptr<const Figure>& chosen =
+      side == Side::left && step.figure.left_figure     ? step.figure.left_figure
+      : side == Side::right && step.figure.right_figure ? step.figure.right_figure
+                                                        : step.figure.figure;
+  if (!chosen) return nullptr;
+  const auto key = std::make_tuple(chosen.get(), side, columns, rows);
+  if (const auto found = sketches_.find(key); found != sketches_.end()) return &found->second;
+  ++drawn_;
+  auto sketch = braille_sketch(draw_figure(for_side(*chosen, side)), columns, rows);
+  return &sketches_.emplace(key, std::move(sketch)).first->second;
+}
+
+std::optional<bool> FigureSketches::shown(std::size_t segment, TerminalSize size) const {
+  const auto found = shown_.find({segment, size.columns, size.rows});
+  if (found == shown_.end()) return std::nullopt;
+  return found->second;
+}
+
+void FigureSketches::remember_shown(std::size_t segment, TerminalSize size, bool shown) {
+  shown_[{segment, size.columns, size.rows}] = shown;
+}
+
 Frame compose_run_frame(const Routine& routine, const Timeline& timeline, const RunState& state,
-                        TerminalSize size, bool keys, const std::vector<std::string>& notices) {
-  return RunFrame(routine, timeline, state, size, keys, notices).compose();
+                        TerminalSize size, bool keys, const std::vector<std::string>& notices,
+                        FigureSketches* sketches) {
+  FigureSketches own;
+  return RunFrame(routine, timeline, state, size, keys, notices, sketches ? *sketches : own).compose();
 }
 
 ScreenView::ScreenView(const Routine& routine, const Timeline& timeline, int fd, bool color, bool keys,
@@ -423,7 +514,8 @@ void ScreenView::on_settled(const RunState& state) {
   if (!dirty_ || state.phase == RunPhase::finished) return;
   dirty_ = false;
   write_all(fd_,
-            painter_.paint(compose_run_frame(routine_, timeline_, state, size_, keys_, notices_), size_));
+            painter_.paint(compose_run_frame(routine_, timeline_, state, size_, keys_, notices_, &sketches_),
+                           size_));
 }
 
 }  // namespace psoas

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "model/routine.hpp"
@@ -8,6 +11,7 @@
 #include "run/events.hpp"
 #include "term/frame.hpp"
 #include "term/output.hpp"
+#include "ui/figure_drawing.hpp"
 
 namespace psoas {
 
@@ -18,8 +22,33 @@ namespace psoas {
 // Without `keys`, the screen says so rather than list keys that do nothing.
 // `notices` are warnings the person must see before the run (a missing voice):
 // on the briefing, and in the footer for the run's first seconds.
+// Figures drawn in braille, kept from frame to frame: a figure is drawn once
+// per segment and size, not once a second.
+class FigureSketches {
+ public:
+  // The sketch of `step`'s figure for `side` in `columns` by `rows` cells;
+  // nothing when the step has none.
+  const std::vector<BrailleRow>* sketch(const Step& step, Side side, std::size_t columns, std::size_t rows);
+  // Whether a segment shows its figure at a size: worked out once.
+  std::optional<bool> shown(std::size_t segment, TerminalSize size) const;
+  void remember_shown(std::size_t segment, TerminalSize size, bool shown);
+  [[nodiscard]] std::size_t drawn() const { return drawn_; }  // sketches made, for tests
+
+ private:
+  std::map<std::tuple<const Figure*, Side, std::size_t, std::size_t>, std::vector<BrailleRow>> sketches_;
+  std::map<std::tuple<std::size_t, int, int>, bool> shown_;
+  std::size_t drawn_ = 0;
+};
+
+// A figure is drawn beside the countdown from this size up.
+inline constexpr int kFigureColumns = 100;
+inline constexpr int kFigureRows = 30;
+// The figure may shrink the countdown, never below this scale (15 rows high).
+inline constexpr int kReadableScale = 3;
+
 Frame compose_run_frame(const Routine& routine, const Timeline& timeline, const RunState& state,
-                        TerminalSize size, bool keys = true, const std::vector<std::string>& notices = {});
+                        TerminalSize size, bool keys = true, const std::vector<std::string>& notices = {},
+                        FigureSketches* sketches = nullptr);
 
 // Draws the run on a terminal: a frame per change, written in one piece, and
 // only the lines that changed. Events mark the screen dirty; it is drawn once
@@ -39,6 +68,7 @@ class ScreenView final : public RunSink {
   bool keys_;
   std::vector<std::string> notices_;
   FramePainter painter_;
+  FigureSketches sketches_;
   TerminalSize size_;
   bool dirty_ = true;
 };

@@ -56,13 +56,13 @@ TEST_CASE("a bad command line is explained in psoas's words, naming what to do")
   expect({"run"}, "`psoas run` needs a routine name or file; see `psoas run --help`");
   expect({"rnu"},
          "no command `rnu` (did you mean `run`?); the commands are run, list, card, check, log, "
-         "stats, today, remind, nudge, plan, new, edit, help, completion");
+         "stats, today, remind, nudge, plan, figure, new, edit, help, completion");
   expect({"run", "bridge", "--bogus"}, "`psoas run` has no option `--bogus`; see `psoas run --help`");
   expect({"--bogus"}, "`psoas` has no option `--bogus`; see `psoas --help`");
-  expect(
-      {},
-      "a command is needed: run, list, card, check, log, stats, today, remind, nudge, plan, new, edit, help, "
-      "completion; see `psoas --help`");
+  expect({},
+         "a command is needed: run, list, card, check, log, stats, today, remind, nudge, plan, figure, new, "
+         "edit, "
+         "help, completion; see `psoas --help`");
   // An unknown option is named alone, without the value after it, with a suggestion when one is close.
   expect({"run", "desk-break", "--every", "1h"},
          "`psoas run` has no option `--every`; see `psoas run --help`");
@@ -71,7 +71,7 @@ TEST_CASE("a bad command line is explained in psoas's words, naming what to do")
   expect({"run", "desk-break", "--spped=10"},
          "`psoas run` has no option `--spped`; did you mean `--speed`?; see `psoas run --help`");
   expect({"card", "bridge", "--format", "json"},
-         "--format takes `text` or `markdown`, not `json`; for JSON, use --json");
+         "--format takes `text`, `markdown`, `pdf`, `svg` or `png`, not `json`; for JSON, use --json");
   expect({"log", "--yes"}, "`--yes` only goes with `--delete`");
   expect({"log", "--json", "--csv"}, "`--csv` and `--json` cannot be used together");
   expect({"run", "bridge", "--log", "--no-log"}, "`--no-log` and `--log` cannot be used together");

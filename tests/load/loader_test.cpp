@@ -140,7 +140,7 @@ TEST_CASE("an unknown key with nothing close lists the keys that are allowed") {
         "test.yaml:2:28: error: unknown key `music` (a step's keys are name, hold, min-hold, max-hold, "
         "sides, reps, "
         "rest, "
-        "switch, prepare, alternate, setup, cues, caution, side-label, source, use)\n");
+        "switch, prepare, alternate, setup, cues, caution, side-label, source, use, figure)\n");
 }
 
 TEST_CASE("a key given twice is an error at its second occurrence") {

@@ -244,3 +244,108 @@ TEST_CASE("a notice, such as a missing voice, is on the briefing and in the foot
   CHECK(text_of(compose_run_frame(routine, timeline, running, {80, 24}, true, notices).lines[23])
             .starts_with("space pause"));
 }
+
+namespace {
+
+// The sample's lunge with a figure: a kneeling lunge, its left thigh worked.
+Routine with_figure() {
+  Routine routine = sample();
+  auto figure = std::make_shared<Figure>();
+  figure->side = Side::left;
+  const std::vector<Point> places = {{0, 160},  {0, 148},  {0, 145},  {1, 145}, {5, 120},  {6, 120},
+                                     {10, 100}, {11, 100}, {0, 98},   {1, 98},  {-30, 70}, {40, 90},
+                                     {-60, 60}, {40, 50},  {-70, 50}, {55, 50}};
+  for (std::size_t i = 0; i < kJointCount; ++i) figure->joints[i] = places[i];
+  figure->worked.push_back({WorkedPart::Kind::bone, Joint::left_hip, Joint::left_knee, {}, 4});
+  routine.steps[0].figure.name = "lunge";
+  routine.steps[0].figure.figure = figure;
+  return routine;
+}
+
+bool has_braille(const Frame& frame) {
+  return screen_text(frame).find("\xE2\xA0") != std::string::npos ||
+         screen_text(frame).find("\xE2\xA1") != std::string::npos ||
+         screen_text(frame).find("\xE2\xA2") != std::string::npos ||
+         screen_text(frame).find("\xE2\xA3") != std::string::npos;
+}
+
+bool has_worked_span(const Frame& frame) {
+  for (const FrameLine& line : frame.lines)
+    for (const Span& span : line)
+      if (span.attributes.color == Color::red && span.attributes.bold) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a large screen draws the step's figure beside a countdown as big as without it") {
+  const Routine routine = with_figure();
+  const Timeline timeline = build_timeline(routine);
+  const Frame with = compose_run_frame(routine, timeline, holding(40s), {120, 40});
+  const Routine plain = sample();
+  const Frame without = compose_run_frame(plain, build_timeline(plain), holding(40s), {120, 40});
+  CHECK(has_braille(with));
+  CHECK(has_worked_span(with));
+  CHECK_FALSE(has_braille(without));
+  CHECK(big_scale(with, "40") == big_scale(without, "40"));
+  CHECK(big_scale(with, "40") >= kReadableScale);
+  CHECK(screen_text(with).find("Back flat · Breathe out") != std::string::npos);
+  for (const FrameLine& line : with.lines) CHECK(display_width(text_of(line)) <= 120);
+}
+
+TEST_CASE("at 80x24 and at 99 columns there is no figure: the countdown keeps the whole screen") {
+  const Routine routine = with_figure();
+  const Timeline timeline = build_timeline(routine);
+  for (const TerminalSize size : {TerminalSize{80, 24}, TerminalSize{99, 40}, TerminalSize{140, 29}}) {
+    const Frame with = compose_run_frame(routine, timeline, holding(40s), size);
+    const Routine plain = sample();
+    const Frame without = compose_run_frame(plain, build_timeline(plain), holding(40s), size);
+    CHECK_FALSE(has_braille(with));
+    CHECK(screen_text(with) == screen_text(without));
+  }
+}
+
+TEST_CASE("the figure is drawn once per segment and size, not once a second") {
+  const Routine routine = with_figure();
+  const Timeline timeline = build_timeline(routine);
+  FigureSketches sketches;
+  Frame first;
+  for (int left = 45; left > 5; --left) {
+    const Frame frame = compose_run_frame(routine, timeline, holding(std::chrono::seconds(left)), {120, 40},
+                                          true, {}, &sketches);
+    if (left == 45) first = frame;
+  }
+  CHECK(sketches.drawn() == 1);
+  CHECK(has_braille(first));
+  compose_run_frame(routine, timeline, holding(30s), {130, 40}, true, {}, &sketches);
+  CHECK(sketches.drawn() == 2);
+}
+
+TEST_CASE("the other side's figure is the mirror image") {
+  const Routine routine = with_figure();
+  const Timeline timeline = build_timeline(routine);
+  RunState right = holding(40s);
+  RunState left = holding(40s);
+  // The sample works the right side first, then the left.
+  for (std::size_t i = 0; i < timeline.segments.size(); ++i)
+    if (timeline.segments[i].kind == SegmentKind::hold && timeline.segments[i].side == Side::left) {
+      left.segment = i;
+      break;
+    }
+  REQUIRE(left.segment != right.segment);
+  const auto figure_rows = [&](const RunState& state) {
+    const Frame frame = compose_run_frame(routine, timeline, state, {120, 40});
+    std::vector<std::string> rows;
+    for (const FrameLine& line : frame.lines) {
+      std::string text = text_of(line);
+      rows.push_back(text.substr(0, std::min<std::size_t>(text.size(), 60)));
+    }
+    return rows;
+  };
+  CHECK(figure_rows(right) != figure_rows(left));
+  const auto sketch_left =
+      braille_sketch(draw_figure(for_side(*routine.steps[0].figure.figure, Side::left)), 48, 10);
+  const auto sketch_right =
+      braille_sketch(draw_figure(for_side(*routine.steps[0].figure.figure, Side::right)), 48, 10);
+  CHECK(sketch_text(sketch_left, false, false) != sketch_text(sketch_right, false, false));
+}

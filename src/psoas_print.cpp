@@ -1,0 +1,20 @@
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+
+#include "commands/cli.hpp"
+#include "ui/printed_card.hpp"
+
+// psoas with cairo and pango: psoas hands it the commands that draw pictures.
+int main(int argc, char** argv) {
+  int status = 0;
+  {
+    const psoas::CairoPictures pictures;
+    status = psoas::run_cli(argc, argv, &pictures);
+  }
+  // Font caches let go of, so that a leak checker sees only what psoas leaks.
+  pango_cairo_font_map_set_default(nullptr);
+  cairo_debug_reset_static_data();
+  FcFini();
+  return status;
+}
