@@ -201,7 +201,7 @@ def main():
         verdict = "" if target is None else ("met" if wall <= target else f"MISSED ({target * 1000:.0f} ms)")
         print(f"| `{label}` | {wall * 1000:.1f} ms | {rss / 1024:.1f} MB | {verdict} |")
 
-    print("\n## The runner, on a pseudo-terminal, 80×24\n")
+    print("\n## The runner, on a pseudo-terminal (80×24 unless it says)\n")
     print("| routine | speed | planned | late by | CPU | CPU per minute of countdown | bytes written | per minute | peak RSS |")
     print("|---|---|---|---|---|---|---|---|---|")
     one_minute = os.path.join(work, "one-minute.yaml")
@@ -215,13 +215,21 @@ def main():
                   "  - {name: Fold, hold: 2m, reps: 2, rest: 15s}\n"
                   "  - {name: Lunge, hold: 45s, sides: both, switch: 15s}\n"
                   "  - {name: Rest, hold: 20s}\n")  # 10+60+10+60+5+60+10+60 + 120+15+120 + 45+15+45 + 20 = 655 s
-    cases = [("60 s", one_minute, 1, 60.0), ("10 min 55 s", ten_minutes, 60, 655.0)]
+    # The same minute with a figure on every step, at a size that shows it, and without.
+    with_figures = os.path.join(work, "one-minute-figures.yaml")
+    with open(with_figures, "w") as out:
+        out.write("title: One minute\nsteps:\n"
+                  "  - {name: Reach, hold: 20s, sides: both, cues: [Breathe], figure: kneeling-lunge}\n"
+                  "  - {name: Fold, hold: 15s, figure: childs-pose}\n")
+    cases = [("60 s", one_minute, 1, 60.0, (80, 24)), ("10 min 55 s", ten_minutes, 60, 655.0, (80, 24)),
+             ("60 s at 120×40", one_minute, 1, 60.0, (120, 40)),
+             ("60 s at 120×40, figures", with_figures, 1, 60.0, (120, 40))]
     if not args.quick:
-        cases.append(("10 min 55 s", ten_minutes, 1, 655.0))
-    for label, path, speed, planned in cases:
+        cases.append(("10 min 55 s", ten_minutes, 1, 655.0, (80, 24)))
+    for label, path, speed, planned, (columns, rows) in cases:
         wall, cpu, rss, written, status = run_on_pty(
             [psoas, "run", path, "--yes", "--quiet", "--no-log", "--speed", str(speed)], env,
-            os.path.join(work, "report"))
+            os.path.join(work, "report"), columns, rows)
         countdown_minutes = planned / speed / 60
         print(f"| {label} | {speed} | {planned / speed:.1f} s | {(wall - planned / speed) * 1000:.1f} ms "
               f"| {cpu:.3f} s | {cpu / countdown_minutes:.4f} s | {written} | {written / countdown_minutes:.0f} "

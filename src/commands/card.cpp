@@ -81,41 +81,48 @@ ExitCode print_card(const CardCommandOptions& options, const SearchPath& search_
   return ExitCode::ok;
 }
 
+namespace {
+
+// The options of a text card and of a printed one do not mix.
+void refuse_mixed_options(const CardCommandOptions& options, bool paper_given, const Console& console) {
+  if (!options.picture) {
+    if (!options.output.empty() || paper_given)
+      throw Error("-o and --paper are for a printed card: --format pdf, svg or png", ExitCode::usage);
+    return;
+  }
+  const std::string_view format = to_string(*options.picture);
+  if (options.step || options.compact || options.width)
+    throw Error("a printed card is the whole routine: a step, --compact and --width are for text cards",
+                ExitCode::usage);
+  if (options.output.empty())
+    throw Error(fmt::format("a {} card goes to a file: give -o FILE (or -o - for standard output)", format),
+                ExitCode::usage);
+  if (options.output == "-" && console.out_info.is_terminal)
+    throw Error(fmt::format("a {} card is not for a terminal: give -o FILE", format), ExitCode::usage);
+}
+
+}  // namespace
+
 void add_card_command(CommandLine& line) {
   auto options = std::make_shared<CardCommandOptions>();
   auto format = std::make_shared<std::string>("text");
   auto paper = std::make_shared<std::string>("a4");
-  CLI::App* card = line.add(
-      "card", "Print a routine's step card, to follow along or pin to the wall",
-      CompletedArgument::routine_then_step,
-      [options, format, paper, &line](const Environment& environment, const Console& console) {
-        options->format = *format == "markdown" ? CardFormat::markdown : CardFormat::text;
-        options->picture = parse_picture_format(*format);
-        options->paper = *paper == "letter" ? Paper::letter : Paper::a4;
-        if (options->picture) {
-          if (options->step || options->compact || options->width)
-            throw Error(
-                "a printed card is the whole routine: a step, --compact and "
-                "--width are for text cards",
-                ExitCode::usage);
-          if (options->output.empty())
-            throw Error(fmt::format("a {} card goes to a file: give -o FILE (or -o - for "
-                                    "standard output)",
-                                    *format),
-                        ExitCode::usage);
-          if (options->output == "-" && console.out_info.is_terminal)
-            throw Error(fmt::format("a {} card is not for a terminal: give -o FILE", *format),
-                        ExitCode::usage);
-          return print_card(*options, environment.search_path(), console, picture_maker(line));
-        }
-        if (!options->output.empty() || *paper != "a4")
-          throw Error("-o and --paper are for a printed card: --format pdf, svg or png", ExitCode::usage);
-        // A card written to a file or a pipe follows COLUMNS, as `ls` does, unless
-        // --width says otherwise.
-        if (!options->width && !console.out_info.is_terminal && environment.columns)
-          options->width = parse_whole_number<std::size_t>(*environment.columns);
-        return show_card(*options, environment.search_path(), console);
-      });
+  CLI::App* card =
+      line.add("card", "Print a routine's step card, to follow along or pin to the wall",
+               CompletedArgument::routine_then_step,
+               [options, format, paper, &line](const Environment& environment, const Console& console) {
+                 options->format = *format == "markdown" ? CardFormat::markdown : CardFormat::text;
+                 options->picture = parse_picture_format(*format);
+                 options->paper = *paper == "letter" ? Paper::letter : Paper::a4;
+                 refuse_mixed_options(*options, *paper != "a4", console);
+                 if (options->picture)
+                   return print_card(*options, environment.search_path(), console, picture_maker(line));
+                 // A card written to a file or a pipe follows COLUMNS, as `ls` does, unless
+                 // --width says otherwise.
+                 if (!options->width && !console.out_info.is_terminal && environment.columns)
+                   options->width = parse_whole_number<std::size_t>(*environment.columns);
+                 return show_card(*options, environment.search_path(), console);
+               });
   card->add_option("routine", options->routine, "Routine name or file")->required()->type_name("ROUTINE");
   card->add_option("step", options->step, "Only this step: its number or its name")->type_name("STEP");
   card->add_option("--format", *format, "Output format (not with --json)")

@@ -11,6 +11,7 @@
 #include "commands/print_helper.hpp"
 #include "load/figure_library.hpp"
 #include "load/search_path.hpp"
+#include "term/frame.hpp"
 #include "ui/figure_drawing.hpp"
 #include "ui/pictures.hpp"
 #include "ui/text.hpp"
@@ -33,15 +34,14 @@ constexpr int kPictureWidth = 800;
 // The figure an argument names: a file, or a name in the figure library.
 std::shared_ptr<const Figure> load_figure_argument(const std::string& argument, const SearchPath& search_path,
                                                    const Console& console) {
-  FigureLibrary library(search_path);
-  LoadedFigure loaded;
-  if (is_routine_path(argument)) {
-    loaded = load_figure_file(argument);
-  } else {
-    loaded = library.load_named(argument);
-    if (!loaded.figure && loaded.diagnostics.size() == 1 && loaded.diagnostics.front().file.empty())
-      throw Error(loaded.diagnostics.front().message + "; `psoas figure` lists them");
+  std::filesystem::path file = argument;
+  if (!is_routine_path(argument)) {
+    const FigureLibrary library(search_path);
+    const auto found = library.find(argument);
+    if (!found) throw Error(library.not_found(argument) + "; `psoas figure` lists them");
+    file = found->file;
   }
+  const LoadedFigure loaded = load_figure_file(file);
   if (!loaded.figure) {
     print_diagnostics(console, loaded.diagnostics);
     throw Error("");
@@ -110,8 +110,15 @@ ExitCode show_figure(const FigureOptions& options, const CommandLine& line, cons
       side == Side::none || figure->side == Side::none
           ? std::string()
           : fmt::format(" · {} side{}", to_string(side), side != figure->side ? " (mirrored)" : ""));
-  console.out << sketch_text(braille_sketch(drawing, columns, rows), console.out_info.is_terminal,
-                             console.out_info.color);
+  for (FrameLine& row : braille_sketch(drawing, columns, rows)) {
+    // Trailing blanks would only wrap a narrow terminal (worked cells are never blank).
+    if (!row.empty() && row.back().attributes == Attributes{})
+      row.back().text.erase(row.back().text.find_last_not_of(' ') + 1);
+    std::string text;
+    for (const Span& span : row) text += span.text;
+    console.out << (console.out_info.is_terminal ? encode_line(row, columns, console.out_info.color) : text)
+                << '\n';
+  }
   return ExitCode::ok;
 }
 

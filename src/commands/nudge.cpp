@@ -15,6 +15,7 @@
 #include "base/printable.hpp"
 #include "base/process.hpp"
 #include "commands/command_line.hpp"
+#include "commands/programs.hpp"
 #include "commands/reminders_access.hpp"
 #include "history/stats.hpp"
 #include "model/wall_time.hpp"

@@ -10,6 +10,7 @@
 #include "base/files.hpp"
 #include "base/process.hpp"
 #include "commands/history_access.hpp"
+#include "commands/programs.hpp"
 #include "load/loader.hpp"
 #include "load/source.hpp"
 #include "remind/due.hpp"
@@ -69,20 +70,6 @@ std::shared_ptr<const Routine> load_routine_quietly(const std::string& name, con
   if (!found) return nullptr;
   RoutineLoader loader(search_path);
   return loader.load_file(found->file).routine;
-}
-
-std::string own_program() {
-  std::error_code error;
-  const auto path = std::filesystem::read_symlink("/proc/self/exe", error);
-  return error ? std::string("psoas") : path.string();
-}
-
-std::string notify_program() {
-  const std::filesystem::path own = own_program();
-  std::error_code error;
-  const std::filesystem::path beside = own.parent_path() / "psoas-notify";
-  if (std::filesystem::is_regular_file(beside, error)) return beside.string();
-  return (own.parent_path().parent_path() / PSOAS_INSTALL_LIBEXECDIR / "psoas-notify").string();
 }
 
 NudgeCommand nudge_command(const Environment& environment) {

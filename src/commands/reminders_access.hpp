@@ -41,13 +41,6 @@ std::vector<std::int64_t> done_times(const std::vector<Session>& sessions, std::
 // reminder still shows, by the routine's name.
 std::shared_ptr<const Routine> load_routine_quietly(const std::string& name, const SearchPath& search_path);
 
-// This program's own path, for the units and crontab lines that run it.
-std::string own_program();
-
-// psoas-notify, the program that shows notifications: beside psoas in a
-// build tree, in libexec/psoas once installed.
-std::string notify_program();
-
 // psoas's own path and the variables nudge must see as the person's shell
 // does, for a timer's service or a crontab line.
 NudgeCommand nudge_command(const Environment& environment);

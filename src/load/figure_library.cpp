@@ -32,25 +32,23 @@ std::vector<RoutineFolder> figure_folders(const SearchPath& routines) {
 
 FigureLibrary::FigureLibrary(const SearchPath& routines) : folders_(figure_folders(routines)) {}
 
+SearchPath FigureLibrary::folders_for(const fs::path& routine_file) const {
+  if (routine_file.empty()) return folders_;
+  std::vector<RoutineFolder> folders = {{routine_file.parent_path() / kFigures, Origin::path}};
+  folders.insert(folders.end(), folders_.folders().begin(), folders_.folders().end());
+  return SearchPath(std::move(folders));
+}
+
 std::optional<FoundRoutine> FigureLibrary::find(std::string_view name, const fs::path& routine_file) const {
-  if (!routine_file.empty()) {
-    const SearchPath beside({{routine_file.parent_path() / kFigures, Origin::path}});
-    if (auto found = beside.find(name)) return found;
-  }
-  return folders_.find(name);
+  return folders_for(routine_file).find(name);
 }
 
 std::string FigureLibrary::not_found(std::string_view name, const fs::path& routine_file) const {
+  const SearchPath folders = folders_for(routine_file);
   std::vector<std::string> names;
-  for (const FoundRoutine& found : list()) names.push_back(found.name);
-  std::string searched = folders_.describe();
-  if (!routine_file.empty()) {
-    const SearchPath beside({{routine_file.parent_path() / kFigures, Origin::path}});
-    for (const FoundRoutine& found : beside.list()) names.push_back(found.name);
-    searched = fmt::format("{}, {}", (routine_file.parent_path() / kFigures).string(), searched);
-  }
+  for (const FoundRoutine& found : folders.list()) names.push_back(found.name);
   const auto close = close_matches(name, names);
-  return fmt::format("no figure named `{}` (searched {}){}", escape_line(name), searched,
+  return fmt::format("no figure named `{}` (searched {}){}", escape_line(name), folders.describe(),
                      close.empty() ? "" : fmt::format("; did you mean {}?", join_alternatives(close)));
 }
 
@@ -60,12 +58,6 @@ const LoadedFigure& FigureLibrary::load(const fs::path& file) {
   if (key.empty()) key = file;
   if (const auto cached = loaded_.find(key); cached != loaded_.end()) return cached->second;
   return loaded_.emplace(key, load_figure_file(file)).first->second;
-}
-
-LoadedFigure FigureLibrary::load_named(std::string_view name) {
-  const auto found = find(name);
-  if (!found) return {nullptr, {{"", kNowhere, Severity::error, not_found(name)}}};
-  return load(found->file);
 }
 
 LoadedFigure load_figure_file(const fs::path& file) {

@@ -36,10 +36,11 @@ class FigureLibrary {
                                       const std::filesystem::path& routine_file = {}) const;
   // A figure file read and checked, once per library.
   const LoadedFigure& load(const std::filesystem::path& file);
-  // The figure `name` found and loaded: its errors, or one saying it was not found.
-  LoadedFigure load_named(std::string_view name);
 
  private:
+  // The folders, with `figures/` beside `routine_file` first when one is given.
+  [[nodiscard]] SearchPath folders_for(const std::filesystem::path& routine_file) const;
+
   SearchPath folders_;
   std::map<std::filesystem::path, LoadedFigure> loaded_;
 };

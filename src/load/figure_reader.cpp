@@ -13,8 +13,7 @@ namespace psoas {
 namespace {
 
 const std::vector<std::string> kFigureKeys = {"title", "view", "side", "near", "joints", "props", "worked"};
-const std::vector<std::string> kSpotKeys = {"at", "radius"};
-const std::vector<std::string> kCircleKeys = {"at", "radius"};
+const std::vector<std::string> kCircleKeys = {"at", "radius"};  // a ball, a roller, a worked spot
 const std::vector<std::string> kBlockKeys = {"at", "size"};
 const std::vector<std::string> kChairKeys = {"at", "facing"};
 constexpr std::size_t kMostProps = 40;
@@ -43,7 +42,7 @@ class FigureReader : YamlReader {
       if (text == "front") {
         figure.view = FigureView::front;
       } else if (text != "side") {
-        error(*view, fmt::format("`view` is `side` or `front`, not {}", shown(*view)));
+        error(*view, fmt::format("`view` is `side` or `front`, not {}", describe(*view)));
       }
     }
     if (const auto side = find(values, "side")) figure.side = side_value(*side, "side");
@@ -65,22 +64,12 @@ class FigureReader : YamlReader {
   }
 
  private:
-  std::string shown(NodeId node) const {
-    if (tree_.kind(node) == Kind::scalar) return fmt::format("`{}`", escape_line(tree_.scalar(node)));
-    switch (tree_.kind(node)) {
-      case Kind::map:
-        return "a map";
-      case Kind::sequence:
-        return "a list";
-      default:
-        return "nothing";
-    }
-  }
+  [[nodiscard]] std::string describe(NodeId node) const { return describe_node(tree_, node); }
 
   std::string one_line(NodeId node, std::string_view key) {
     const std::string_view text = trim_blanks(text_of(node));
     if (tree_.kind(node) != Kind::scalar || text.empty()) {
-      error(node, fmt::format("`{}` must be a line of text, not {}", key, shown(node)));
+      error(node, fmt::format("`{}` must be a line of text, not {}", key, describe(node)));
       return {};
     }
     if (text.find('\n') != std::string_view::npos || find_control_character(text)) {
@@ -94,7 +83,7 @@ class FigureReader : YamlReader {
     const std::string_view text = text_of(node);
     if (text == "left") return Side::left;
     if (text == "right") return Side::right;
-    error(node, fmt::format("`{}` is `left` or `right`, not {}", key, shown(node)));
+    error(node, fmt::format("`{}` is `left` or `right`, not {}", key, describe(node)));
     return Side::none;
   }
 
@@ -102,12 +91,12 @@ class FigureReader : YamlReader {
     const auto value =
         tree_.kind(node) == Kind::scalar ? parse_decimal(trim_blanks(tree_.scalar(node))) : std::nullopt;
     if (!value) {
-      error(node, fmt::format("{} must be a number, not {}", what, shown(node)));
+      error(node, fmt::format("{} must be a number, not {}", what, describe(node)));
       return std::nullopt;
     }
     if (std::abs(*value) > kMaxFigureCoordinate) {
       error(node, fmt::format("{} must be between -{} and {} (centimetres), not {}", what,
-                              kMaxFigureCoordinate, kMaxFigureCoordinate, shown(node)));
+                              kMaxFigureCoordinate, kMaxFigureCoordinate, describe(node)));
       return std::nullopt;
     }
     return value;
@@ -116,8 +105,8 @@ class FigureReader : YamlReader {
   std::optional<double> radius(NodeId node, std::string_view what) {
     const auto value = number(node, what);
     if (value && (*value <= 0 || *value > kLargestRadius)) {
-      error(node,
-            fmt::format("{} must be more than 0 and at most {}, not {}", what, kLargestRadius, shown(node)));
+      error(node, fmt::format("{} must be more than 0 and at most {}, not {}", what, kLargestRadius,
+                              describe(node)));
       return std::nullopt;
     }
     return value;
@@ -126,7 +115,7 @@ class FigureReader : YamlReader {
   // `[x, y]`.
   std::optional<Point> point(NodeId node, std::string_view what) {
     if (tree_.kind(node) != Kind::sequence || tree_.children(node).size() != 2) {
-      error(node, fmt::format("{} must be a point, [x, y], not {}", what, shown(node)));
+      error(node, fmt::format("{} must be a point, [x, y], not {}", what, describe(node)));
       return std::nullopt;
     }
     const auto x = number(tree_.children(node)[0], fmt::format("{}'s x", what));
@@ -138,11 +127,8 @@ class FigureReader : YamlReader {
   std::optional<Joint> joint(NodeId node, std::string_view what) {
     const std::string_view name = text_of(node);
     if (const auto found = parse_joint(name)) return found;
-    const auto close = close_matches(name, joint_names(), 1);
-    error(node,
-          fmt::format("{} must be a joint, not {}{}", what, shown(node),
-                      close.empty() ? fmt::format(" (the joints are {})", join_alternatives(joint_names()))
-                                    : fmt::format("; did you mean `{}`?", close.front())));
+    error(node, fmt::format("{} must be a joint, not {}{}", what, describe(node),
+                            suggestion(name, joint_names(), "joints")));
     return std::nullopt;
   }
 
@@ -152,16 +138,14 @@ class FigureReader : YamlReader {
       return;
     }
     std::array<bool, kJointCount> given{};
+    bool bad_place = false;  // said already; the limbs are not judged then
     const auto children = tree_.children(node);
     for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
       const std::string_view name = text_of(children[i]);
       const auto found = parse_joint(name);
       if (!found) {
-        const auto close = close_matches(name, joint_names(), 1);
-        error(children[i],
-              fmt::format("unknown joint `{}`{}", escape_line(name),
-                          close.empty() ? fmt::format("; the joints are {}", join_alternatives(joint_names()))
-                                        : fmt::format("; did you mean `{}`?", close.front())));
+        error(children[i], fmt::format("unknown joint `{}`{}", escape_line(name),
+                                       suggestion(name, joint_names(), "joints")));
         continue;
       }
       const auto index = static_cast<std::size_t>(*found);
@@ -174,7 +158,7 @@ class FigureReader : YamlReader {
         out_.figure.joints[index] = *place;
       } else {
         given[index] = true;  // said already: not missing as well
-        bad_joint_ = true;
+        bad_place = true;
       }
     }
     std::vector<std::string> missing;
@@ -187,7 +171,7 @@ class FigureReader : YamlReader {
                               missing.empty() ? "" : " and ", last, kJointCount));
       return;
     }
-    if (bad_joint_) return;
+    if (bad_place) return;
     // Limbs of zero length: a slip, since nothing would be drawn.
     for (const Bone& bone : figure_bones()) {
       if (!bone.limb || out_.figure.at(bone.from) != out_.figure.at(bone.to)) continue;
@@ -224,17 +208,14 @@ class FigureReader : YamlReader {
         value = tree_.children(item)[1];
       } else if (tree_.kind(item) != Kind::scalar) {
         error(item, fmt::format("each prop is a name and its place, such as `mat: [-20, 150]`, not {}",
-                                shown(item)));
+                                describe(item)));
         continue;
       }
       const std::string_view name = text_of(name_node);
       const auto kind = parse_prop_kind(name);
       if (!kind) {
-        const auto close = close_matches(name, prop_names(), 1);
         error(name_node,
-              fmt::format("unknown prop `{}`{}", escape_line(name),
-                          close.empty() ? fmt::format("; the props are {}", join_alternatives(prop_names()))
-                                        : fmt::format("; did you mean `{}`?", close.front())));
+              fmt::format("unknown prop `{}`{}", escape_line(name), suggestion(name, prop_names(), "props")));
         continue;
       }
       if (auto prop = read_prop(*kind, name_node, value)) out_.figure.props.push_back(*prop);
@@ -420,7 +401,7 @@ class FigureReader : YamlReader {
         }
         case Kind::map: {
           const std::size_t before = errors();
-          const Values values = keyed(item, kSpotKeys, "a worked spot");
+          const Values values = keyed(item, kCircleKeys, "a worked spot");
           if (errors() != before) continue;
           const auto at = find(values, "at");
           if (!at) {
@@ -447,7 +428,6 @@ class FigureReader : YamlReader {
   }
 
   ReadFigure out_;
-  bool bad_joint_ = false;
 };
 
 }  // namespace

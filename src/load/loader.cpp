@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
 #include <variant>
 
 #include <fmt/format.h>
@@ -141,7 +142,7 @@ LoadResult RoutineLoader::load(const fs::path& key, const SourceText& source) {
 void RoutineLoader::resolve_figures(Routine& routine, const std::vector<FigureReference>& figures,
                                     std::vector<Diagnostic>& diagnostics,
                                     std::vector<Diagnostic>& figure_errors) {
-  std::map<fs::path, bool> reported;  // a broken figure's errors are listed once
+  std::set<fs::path> reported;  // a broken figure's errors are listed once
   for (const FigureReference& reference : figures) {
     const auto found = figures_->find(reference.name, routine.file);
     if (!found) {
@@ -154,9 +155,8 @@ void RoutineLoader::resolve_figures(Routine& routine, const std::vector<FigureRe
       diagnostics.push_back(
           {routine.file.string(), reference.position, Severity::error,
            fmt::format("the figure `{}` ({}) has errors", reference.name, found->file.string())});
-      if (!reported[found->file])
+      if (reported.insert(found->file).second)
         figure_errors.insert(figure_errors.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
-      reported[found->file] = true;
       continue;
     }
     StepFigure& figure = routine.steps[reference.step].figure;

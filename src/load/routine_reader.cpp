@@ -136,24 +136,7 @@ class Reader {
     return describe(node);
   }
 
-  // "empty", "a list", "a map", or the scalar in backquotes.
-  [[nodiscard]] std::string describe(NodeId node) const {
-    switch (tree_.kind(node)) {
-      case Kind::null:
-        return "empty";
-      case Kind::sequence:
-        return "a list";
-      case Kind::map:
-        return "a map";
-      case Kind::scalar:
-        break;
-    }
-    constexpr std::size_t kShown = 40;
-    std::string_view text = tree_.scalar(node);
-    const bool cut = text.size() > kShown || text.find('\n') != std::string_view::npos;
-    if (cut) text = text.substr(0, std::min(kShown, text.find('\n')));
-    return fmt::format("`{}{}`", text, cut ? "..." : "");
-  }
+  [[nodiscard]] std::string describe(NodeId node) const { return describe_node(tree_, node); }
 
   // --- maps --------------------------------------------------------------
 
@@ -677,6 +660,8 @@ class Reader {
       return;
     }
     static const std::vector<std::string> kSides = {"left", "right"};
+    if (tree_.children(entry.value).empty())
+      error(entry.value, "`figure` names a figure, or one for `left:` and one for `right:`");
     for (const Entry& side : entries(entry.value, kSides, [](std::string_view key) {
            return fmt::format(
                "`figure` names one figure, or one per side with `left:` and `right:`, not `{}`", key);

@@ -66,4 +66,10 @@ std::string join_alternatives(std::span<const std::string> words) {
   return out;
 }
 
+std::string suggestion(std::string_view word, std::span<const std::string> known, std::string_view noun) {
+  const auto close = close_matches(word, known, 1);
+  if (!close.empty()) return fmt::format("; did you mean `{}`?", close.front());
+  return fmt::format("; the {} are {}", noun, join_alternatives(known));
+}
+
 }  // namespace psoas

@@ -18,6 +18,10 @@ std::vector<std::string> close_matches(std::string_view word, std::span<const st
 // ASCII letters compared without regard to case.
 bool equal_ignoring_case(std::string_view a, std::string_view b);
 
+// What follows an unknown `word`: "; did you mean `x`?" when one of `known`
+// is close, else "; the NOUN are `a`, `b` or `c`".
+std::string suggestion(std::string_view word, std::span<const std::string> known, std::string_view noun);
+
 // "`a`", "`a` or `b`", "`a`, `b` or `c`".
 std::string join_alternatives(std::span<const std::string> words);
 

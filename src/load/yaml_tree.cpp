@@ -165,4 +165,22 @@ std::variant<YamlTree, YamlError> parse_yaml(std::string_view text) {
   return tree;
 }
 
+std::string describe_node(const YamlTree& tree, YamlTree::NodeId node) {
+  switch (tree.kind(node)) {
+    case YamlTree::Kind::null:
+      return "empty";
+    case YamlTree::Kind::sequence:
+      return "a list";
+    case YamlTree::Kind::map:
+      return "a map";
+    case YamlTree::Kind::scalar:
+      break;
+  }
+  constexpr std::size_t kShown = 40;
+  std::string_view text = tree.scalar(node);
+  const bool cut = text.size() > kShown || text.find('\n') != std::string_view::npos;
+  if (cut) text = text.substr(0, std::min(kShown, text.find('\n')));
+  return fmt::format("`{}{}`", text, cut ? "..." : "");
+}
+
 }  // namespace psoas

@@ -71,4 +71,8 @@ inline constexpr std::size_t kMaxYamlNodes = 200'000;
 // comments and blanks) gives a tree whose root is null.
 std::variant<YamlTree, YamlError> parse_yaml(std::string_view text);
 
+// A node as an error names it: "empty", "a list", "a map", or a scalar in
+// backquotes, cut at 40 characters or its first line.
+std::string describe_node(const YamlTree& tree, YamlTree::NodeId node);
+
 }  // namespace psoas

@@ -14,18 +14,6 @@ constexpr std::array<std::string_view, kJointCount> kJointNames = {
 constexpr std::array<std::string_view, 8> kPropNames = {"floor", "mat",   "ball", "roller",
                                                         "block", "chair", "wall", "strap"};
 
-Side other(Side side) {
-  switch (side) {
-    case Side::left:
-      return Side::right;
-    case Side::right:
-      return Side::left;
-    case Side::none:
-      break;
-  }
-  return Side::none;
-}
-
 }  // namespace
 
 std::string_view to_string(Joint joint) {
@@ -117,8 +105,8 @@ Figure mirror(const Figure& figure) {
   const auto flip = [axis](Point point) { return Point{axis - point.x, point.y}; };
 
   Figure out = figure;
-  out.side = other(figure.side);
-  out.near = other(figure.near);
+  out.side = opposite(figure.side);
+  out.near = opposite(figure.near);
   for (std::size_t i = 0; i < kJointCount; ++i) {
     const auto joint = static_cast<Joint>(i);
     out.at(mirrored(joint)) = flip(figure.at(joint));
@@ -136,7 +124,7 @@ Figure mirror(const Figure& figure) {
         break;
       case PropKind::chair:
         prop.at = flip(prop.at);
-        prop.facing = other(prop.facing);
+        prop.facing = opposite(prop.facing);
         break;
       case PropKind::strap:
         prop.ends = {mirrored(prop.ends[0]), mirrored(prop.ends[1])};
@@ -163,12 +151,20 @@ Figure for_side(const Figure& figure, Side side) {
   return mirror(figure);
 }
 
+const Figure* StepFigure::loaded_for(Side side) const {
+  const auto& own = side == Side::left ? left_figure : right_figure;
+  const auto& other = side == Side::left ? right_figure : left_figure;
+  if (side != Side::none && own) return own.get();
+  if (figure) return figure.get();
+  // One side named alone: the other side is its mirror image.
+  if (side != Side::none && other) return other.get();
+  return left_figure ? left_figure.get() : right_figure.get();
+}
+
 std::optional<Figure> StepFigure::drawn_for(Side side) const {
-  const std::shared_ptr<const Figure>* chosen = &figure;
-  if (side == Side::left && left_figure) chosen = &left_figure;
-  if (side == Side::right && right_figure) chosen = &right_figure;
-  if (!*chosen) return std::nullopt;
-  return for_side(**chosen, side);
+  const Figure* chosen = loaded_for(side);
+  if (!chosen) return std::nullopt;
+  return for_side(*chosen, side);
 }
 
 }  // namespace psoas

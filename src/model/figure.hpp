@@ -133,6 +133,9 @@ struct StepFigure {
   std::shared_ptr<const Figure> right_figure;
 
   [[nodiscard]] bool named() const { return !name.empty() || !left.empty() || !right.empty(); }
+  // The loaded figure that draws `side`: that side's own, else the one for
+  // every side, else the other side's (to be mirrored); null when none is loaded.
+  [[nodiscard]] const Figure* loaded_for(Side side) const;
   // The loaded figure for `side`, as that side is drawn (mirrored if need
   // be); nothing when none is named or loaded.
   [[nodiscard]] std::optional<Figure> drawn_for(Side side) const;

@@ -14,4 +14,16 @@ std::string_view to_string(Side side) {
   return "";
 }
 
+Side opposite(Side side) {
+  switch (side) {
+    case Side::left:
+      return Side::right;
+    case Side::right:
+      return Side::left;
+    case Side::none:
+      break;
+  }
+  return Side::none;
+}
+
 }  // namespace psoas

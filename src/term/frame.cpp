@@ -31,7 +31,7 @@ std::string_view color_code(Color color) {
 
 }  // namespace
 
-std::string FramePainter::encode(const FrameLine& line, std::size_t width) const {
+std::string encode_line(const FrameLine& line, std::size_t width, bool color) {
   std::string out;
   std::size_t used = 0;
   for (const Span& span : line) {
@@ -39,7 +39,7 @@ std::string FramePainter::encode(const FrameLine& line, std::size_t width) const
     const std::string_view text = fit_width(span.text, width - used);
     used += display_width(text);
     const Attributes& a = span.attributes;
-    const bool styled = a.bold || a.reverse || (color_ && (a.dim || a.color != Color::none));
+    const bool styled = a.bold || a.reverse || (color && (a.dim || a.color != Color::none));
     if (!styled) {
       out += text;
       continue;
@@ -51,8 +51,8 @@ std::string FramePainter::encode(const FrameLine& line, std::size_t width) const
     };
     if (a.bold) add("1");
     if (a.reverse) add("7");
-    if (color_ && a.dim) add("2");
-    if (color_ && a.color != Color::none) add(color_code(a.color));
+    if (color && a.dim) add("2");
+    if (color && a.color != Color::none) add(color_code(a.color));
     out += fmt::format("\x1b[{}m{}\x1b[0m", codes, text);
   }
   return out;
@@ -75,7 +75,7 @@ std::string FramePainter::paint(const Frame& frame, TerminalSize size) {
     lines_[row] = spans;
     // The last cell of the screen is left alone: writing it scrolls some terminals.
     const std::size_t width = row + 1 == rows ? columns - 1 : columns;
-    std::string line = encode(spans, width);
+    std::string line = encode_line(spans, width, color_);
     if (line == painted_[row] && (!full_ || line.empty())) continue;
     out += fmt::format("\x1b[{};1H{}\x1b[K", row + 1, line);
     painted_[row] = std::move(line);

@@ -36,6 +36,10 @@ struct Frame {
   std::string title;
 };
 
+// A line's spans as the bytes that show them, cut to `width` columns: bold
+// and reverse always, colours and dim only with `color` (NO_COLOR keeps bold).
+std::string encode_line(const FrameLine& line, std::size_t width, bool color);
+
 // Turns frames into the bytes that draw them. Only the lines that changed
 // since the last frame are written, each cut to the screen's width, so a
 // frame never scrolls the screen.
@@ -49,8 +53,6 @@ class FramePainter {
   void invalidate() { full_ = true; }
 
  private:
-  [[nodiscard]] std::string encode(const FrameLine& line, std::size_t width) const;
-
   bool color_;
   bool full_ = true;
   std::vector<FrameLine> lines_;      // the last frame painted, line by line

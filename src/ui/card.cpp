@@ -301,7 +301,7 @@ class CompactCard : private TextWriter {
     for (const std::size_t i : steps) {
       name_width = std::max(name_width, display_width(timeline_.steps[i].step.name));
       sides_width = std::max(sides_width, display_width(sides_of(timeline_.steps[i].step)));
-      timing_width = std::max(timing_width, display_width(timing_of(timeline_.steps[i].step)));
+      timing_width = std::max(timing_width, display_width(hold_and_reps(timeline_.steps[i].step)));
     }
     const std::size_t number_width = fmt::format("{}", timeline_.steps.size()).size();
     // The name gives way first when the line is too narrow for the cue to
@@ -314,7 +314,7 @@ class CompactCard : private TextWriter {
       std::string text =
           fmt::format("{:>{}} [ ] {}  {}  {}", i + 1, number_width,
                       pad_right(truncate(step.name, name_width), name_width),
-                      pad_right(sides_of(step), sides_width), pad_right(timing_of(step), timing_width));
+                      pad_right(sides_of(step), sides_width), pad_right(hold_and_reps(step), timing_width));
       const std::string cue =
           step.cues.empty() ? (step.setup.empty() ? "" : step.setup.front()) : step.cues.front();
       // The cue goes on the step's line when it fits there, or enough of it to
@@ -342,12 +342,6 @@ class CompactCard : private TextWriter {
   static std::string sides_of(const Step& step) {
     const std::string sides = describe_sides(step);
     return sides.empty() ? "-" : sides;
-  }
-
-  static std::string timing_of(const Step& step) {
-    if (step.is_check()) return "until done";
-    if (step.reps > 1) return fmt::format("{} × {}", step.reps, format_duration(*step.hold));
-    return format_duration(*step.hold);
   }
 };
 

@@ -41,16 +41,19 @@ std::string list_sides(const Step& step) {
   return step.alternate ? fmt::format("alternating {}", out) : out;
 }
 
+std::string hold_and_reps(const Step& step) {
+  if (step.is_check()) return "until done";
+  if (step.reps > 1) return fmt::format("{} × {}", step.reps, format_duration(*step.hold));
+  return format_duration(*step.hold);
+}
+
 std::string describe_timing(const Step& step) {
   if (step.is_check()) return "untimed: tick it off when done";
   std::vector<std::string> parts;
   if (auto sides = describe_sides(step); !sides.empty()) parts.push_back(std::move(sides));
-  if (step.reps > 1) {
-    parts.push_back(fmt::format("{} × {}", step.reps, format_duration(*step.hold)));
-    if (step.rest > Seconds(0)) parts.push_back(fmt::format("rest {}", format_duration(step.rest)));
-  } else {
-    parts.push_back(format_duration(*step.hold));
-  }
+  parts.push_back(hold_and_reps(step));
+  if (step.reps > 1 && step.rest > Seconds(0))
+    parts.push_back(fmt::format("rest {}", format_duration(step.rest)));
   if (step.sides.size() > 1 && step.switch_time > Seconds(0))
     parts.push_back(fmt::format("switch {}", format_duration(step.switch_time)));
   if (step.prepare > Seconds(0)) parts.push_back(fmt::format("get ready {}", format_duration(step.prepare)));

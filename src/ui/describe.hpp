@@ -21,6 +21,9 @@ std::string list_sides(const Step& step);
 // rest 10s · switch 5s · get ready 5s", or "untimed: tick it off when done".
 std::string describe_timing(const Step& step);
 
+// A step's hold in short, for a line or a box: "30s", "3 × 30s", or "until done".
+std::string hold_and_reps(const Step& step);
+
 // "left", or "left · back leg" when the step says what its side names.
 std::string side_words(Side side, const Step& step);
 

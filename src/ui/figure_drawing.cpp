@@ -187,19 +187,13 @@ void DotGrid::set(long x, long y, bool worked) {
   if (worked) worked_[cell] = true;
 }
 
-bool DotGrid::is_set(std::size_t x, std::size_t y) const {
-  static constexpr std::uint8_t kBits[2][4] = {{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}};
-  if (x >= dots_wide() || y >= dots_high()) return false;
-  return (cells_[(y / 4) * columns_ + x / 2] & kBits[x % 2][y % 4]) != 0;
-}
-
-std::vector<BrailleRow> DotGrid::rows() const {
-  std::vector<BrailleRow> out(rows_);
+std::vector<FrameLine> DotGrid::lines() const {
+  std::vector<FrameLine> out(rows_);
   for (std::size_t row = 0; row < rows_; ++row) {
     for (std::size_t column = 0; column < columns_; ++column) {
       const std::size_t cell = row * columns_ + column;
-      const bool worked = worked_[cell];
-      if (out[row].empty() || out[row].back().worked != worked) out[row].push_back({"", worked});
+      const Attributes attributes = worked_[cell] ? kWorkedAttributes : Attributes{};
+      if (out[row].empty() || out[row].back().attributes != attributes) out[row].push_back({"", attributes});
       std::string& text = out[row].back().text;
       if (cells_[cell] == 0) {
         text += ' ';
@@ -214,30 +208,9 @@ std::vector<BrailleRow> DotGrid::rows() const {
   return out;
 }
 
-std::string sketch_text(const std::vector<BrailleRow>& rows, bool styled, bool color) {
-  std::string out;
-  for (const BrailleRow& row : rows) {
-    std::string line;
-    for (const BrailleRun& run : row) {
-      if (run.worked && styled) {
-        line += color ? "\x1b[1;31m" : "\x1b[1m";
-        line += run.text;
-        line += "\x1b[0m";
-      } else {
-        line += run.text;
-      }
-    }
-    // Trailing blanks would only wrap a narrow terminal.
-    while (line.ends_with(' ')) line.pop_back();
-    out += line;
-    out += '\n';
-  }
-  return out;
-}
-
-std::vector<BrailleRow> braille_sketch(const FigureDrawing& drawing, std::size_t columns, std::size_t rows) {
+std::vector<FrameLine> braille_sketch(const FigureDrawing& drawing, std::size_t columns, std::size_t rows) {
   DotGrid grid(columns, rows);
-  if (columns == 0 || rows == 0 || drawing.width() <= 0 || drawing.height() <= 0) return grid.rows();
+  if (columns == 0 || rows == 0 || drawing.width() <= 0 || drawing.height() <= 0) return grid.lines();
   const double wide = static_cast<double>(grid.dots_wide() - 1);
   const double high = static_cast<double>(grid.dots_high() - 1);
   const double scale = std::min(wide / drawing.width(), high / drawing.height());
@@ -291,7 +264,7 @@ std::vector<BrailleRow> braille_sketch(const FigureDrawing& drawing, std::size_t
       }
     }
   }
-  return grid.rows();
+  return grid.lines();
 }
 
 }  // namespace psoas

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/figure.hpp"
+#include "term/frame.hpp"
 
 namespace psoas {
 
@@ -35,21 +36,15 @@ struct FigureDrawing {
 
 FigureDrawing draw_figure(const Figure& figure);
 
-// A figure in braille dots (U+2800: 2 by 4 dots a cell), each row as runs of
-// cells, marked where the pose's worked parts are.
-struct BrailleRun {
-  std::string text;
-  bool worked = false;
-};
-using BrailleRow = std::vector<BrailleRun>;
+// What a pose works, in a braille sketch: red, and bold, so that it shows
+// without colour too.
+inline constexpr Attributes kWorkedAttributes = Attributes::bold_in(Color::red);
 
-// `drawing` scaled to fit `columns` by `rows` cells, keeping its proportions
-// (a dot is about as wide as it is high), centred. Blank cells are spaces.
-std::vector<BrailleRow> braille_sketch(const FigureDrawing& drawing, std::size_t columns, std::size_t rows);
-
-// A sketch as text for a terminal: the worked cells bold, and red when
-// `color`; without `styled` (not a terminal), plain.
-std::string sketch_text(const std::vector<BrailleRow>& rows, bool styled, bool color);
+// A figure in braille dots (U+2800: 2 by 4 dots a cell): `drawing` scaled to
+// fit `columns` by `rows` cells, keeping its proportions (a dot is about as
+// wide as it is high), centred. Blank cells are spaces; the cells of the
+// pose's worked parts are in kWorkedAttributes.
+std::vector<FrameLine> braille_sketch(const FigureDrawing& drawing, std::size_t columns, std::size_t rows);
 
 // A grid of braille dots: the encoding, on its own for tests.
 class DotGrid {
@@ -59,8 +54,7 @@ class DotGrid {
   [[nodiscard]] std::size_t dots_high() const { return rows_ * 4; }
   // Sets the dot at (x, y), from the top-left; outside the grid, nothing.
   void set(long x, long y, bool worked = false);
-  [[nodiscard]] bool is_set(std::size_t x, std::size_t y) const;
-  [[nodiscard]] std::vector<BrailleRow> rows() const;
+  [[nodiscard]] std::vector<FrameLine> lines() const;
 
  private:
   std::size_t columns_;

@@ -31,6 +31,15 @@ Json diagnostic_json(const Diagnostic& diagnostic) {
               {"message", diagnostic.message}};
 }
 
+// A step's figure: its name, each side's, or null.
+Json figure_json(const StepFigure& figure) {
+  if (figure.left.empty() && figure.right.empty()) return text_or_null(figure.name);
+  Json sides = Json::object();
+  for (const auto& [side, name] : {std::pair{"left", &figure.left}, std::pair{"right", &figure.right}})
+    sides[side] = name->empty() ? text_or_null(figure.name) : Json(*name);
+  return sides;
+}
+
 Json step_json(const Timeline& timeline, std::size_t index) {
   const PlannedStep& planned = timeline.steps[index];
   const Step& step = planned.step;
@@ -56,6 +65,7 @@ Json step_json(const Timeline& timeline, std::size_t index) {
               {"caution", text_or_null(step.caution)},
               {"side_label", text_or_null(step.side_label)},
               {"source", text_or_null(step.source)},
+              {"figure", figure_json(step.figure)},
               {"start_seconds", timeline.segments[planned.first_segment].start.count()},
               {"duration_seconds", timeline.step_duration(index).count()}};
 }

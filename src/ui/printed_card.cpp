@@ -19,8 +19,8 @@ namespace {
 
 constexpr double kGutter = 6;
 constexpr double kCellPadding = 5;
-constexpr double kFigureHeight = 0.34;       // of a box's width: the figure above the words
-constexpr double kSmallFigureHeight = 0.25;  // when that is what fits the routine on a page
+constexpr double kFigureShare = 0.34;       // of a box's width: the figure's height, above the words
+constexpr double kSmallFigureShare = 0.25;  // when that is what fits the routine on a page
 constexpr double kSmallestCell = 40;
 constexpr double kFooterHeight = 14;
 constexpr double kPngDotsPerPoint = 150.0 / 72.0;
@@ -98,12 +98,6 @@ std::string escaped(const std::string& text) {
   return out;
 }
 
-std::string timing_of(const Step& step) {
-  if (step.is_check()) return "until done";
-  if (step.reps > 1) return fmt::format("{} × {}", format_duration(*step.hold), step.reps);
-  return format_duration(*step.hold);
-}
-
 // The lines of a step's box beside its figure.
 struct StepText {
   std::string name;
@@ -133,7 +127,7 @@ StepText step_text(const Timeline& timeline, const CardEntry& entry) {
     sides = fmt::format("{}", fmt::join(each, ", "));
     if (!step.side_label.empty()) sides += fmt::format(" ({})", step.side_label);
   }
-  text.details = sides.empty() ? timing_of(step) : fmt::format("{} · {}", sides, timing_of(step));
+  text.details = sides.empty() ? hold_and_reps(step) : fmt::format("{} · {}", sides, hold_and_reps(step));
   // The cues every step of the box shares: the first two.
   std::size_t shown = 0;
   for (const std::string& cue : step.cues) {
@@ -253,13 +247,13 @@ class CardPainter {
     return title.height() + 8;
   }
 
-  double entry_height(cairo_t* cr, const CardEntry& entry, double box_width) const {
+  double entry_height(cairo_t* cr, const CardEntry& entry, double box_width, double figure_share) const {
     const StepText text = step_text(timeline_, entry);
     const double width = box_width - 2 * kCellPadding;
     double height = 2 * kCellPadding + Text(cr, text.name, kStepNameFont, width).height() + 1 +
                     Text(cr, text.details, kStepFont, width).height();
     if (!text.cues.empty()) height += 2 + Text(cr, text.cues, kCueFont, width).height();
-    if (has_figure(entry)) height += box_width * figure_height_;
+    if (has_figure(entry)) height += box_width * figure_share;
     return std::max(height, kSmallestCell);
   }
 
@@ -267,7 +261,7 @@ class CardPainter {
     return timeline_.steps[entry.steps.front()].step.figure.named();
   }
 
-  void draw_entry(cairo_t* cr, const CardEntry& entry, const CardBox& box) const {
+  void draw_entry(cairo_t* cr, const CardEntry& entry, const CardBox& box, double figure_share) const {
     cairo_set_line_width(cr, 0.6);
     cairo_set_source_rgb(cr, 0.75, 0.75, 0.78);
     cairo_rectangle(cr, box.x, box.y, box.width, box.height);
@@ -275,7 +269,7 @@ class CardPainter {
     const Step& step = timeline_.steps[entry.steps.front()].step;
     double y = box.y + kCellPadding;
     if (has_figure(entry)) {
-      const double figure_height = box.width * figure_height_;
+      const double figure_height = box.width * figure_share;
       if (const auto figure = figure_of(step))
         paint_figure(cr, draw_figure(*figure), box.x + kCellPadding, y, box.width - 2 * kCellPadding,
                      figure_height - kCellPadding);
@@ -313,18 +307,16 @@ class CardPainter {
     const double first_header = header(cr, false);
     const double usable = page_.height - 2 * kCardMargin - kFooterHeight;
     // The fewest columns that put the routine on one page; else three, over pages.
-    const std::pair<std::size_t, double> tries[] = {{3, kFigureHeight},
-                                                    {4, kFigureHeight},
-                                                    {5, kFigureHeight},
-                                                    {5, kSmallFigureHeight},
-                                                    {3, kFigureHeight}};
-    for (const auto& [columns, figure_height] : tries) {
+    const std::pair<std::size_t, double> tries[] = {
+        {3, kFigureShare}, {4, kFigureShare}, {5, kFigureShare}, {5, kSmallFigureShare}, {3, kFigureShare}};
+    for (const auto& [columns, figure_share] : tries) {
       out.columns = columns;
-      figure_height_ = figure_height;
+      out.figure_share = figure_share;
       const double box_width =
           (content_width() - static_cast<double>(columns - 1) * kGutter) / static_cast<double>(columns);
       std::vector<double> heights;
-      for (const CardEntry& entry : out.entries) heights.push_back(entry_height(cr, entry, box_width));
+      for (const CardEntry& entry : out.entries)
+        heights.push_back(entry_height(cr, entry, box_width, figure_share));
       out.pages = paginate(cr, heights, columns, box_width, first_header, usable);
       if (out.pages.size() == 1) break;
     }
@@ -368,7 +360,6 @@ class CardPainter {
   const Routine& routine_;
   const Timeline& timeline_;
   PageSize page_;
-  mutable double figure_height_ = kFigureHeight;  // as the layout chose it
 };
 
 void draw_page(const CardPainter& painter, const CardLayout& layout, cairo_t* cr, std::size_t index) {
@@ -386,7 +377,7 @@ void draw_page(const CardPainter& painter, const CardLayout& layout, cairo_t* cr
     painter.continued_header(cr, true, number, pages);
   }
   for (std::size_t i = 0; i < page.entries.size(); ++i)
-    painter.draw_entry(cr, layout.entries[page.entries[i]], page.boxes[i]);
+    painter.draw_entry(cr, layout.entries[page.entries[i]], page.boxes[i], layout.figure_share);
   painter.footer(cr, number, pages);
 }
 

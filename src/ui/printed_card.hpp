@@ -36,6 +36,7 @@ struct CardPage {
 struct CardLayout {
   PageSize page;
   std::size_t columns = 3;
+  double figure_share = 0;  // a figure's height in its box, as a share of the box's width
   std::vector<CardEntry> entries;
   std::vector<CardPage> pages;
 };

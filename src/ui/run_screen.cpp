@@ -22,8 +22,6 @@ constexpr Attributes kBold = Attributes::bold_in(Color::none);
 constexpr Attributes kDim{.color = Color::none, .bold = false, .dim = true, .reverse = false};
 constexpr Attributes kWarning = Attributes::bold_in(Color::yellow);
 constexpr Attributes kAlert{.color = Color::yellow, .bold = true, .dim = false, .reverse = true};
-// What a pose works: red, and bold, so that it shows without colour too.
-constexpr Attributes kWorked = Attributes::bold_in(Color::red);
 
 Attributes kind_attributes(SegmentKind kind) {
   switch (kind) {
@@ -211,14 +209,12 @@ class RunFrame {
     const auto* sketch = sketches_.sketch(step, check ? Side::none : segment.side, figure_width,
                                           static_cast<std::size_t>(rows));
     if (!sketch) return false;
-    auto shown = sketches_.shown(state_.segment, size_);
-    if (!shown) {
-      // Judged once per segment, with its whole length on the countdown.
-      shown = check || countdown_scale(segment, step, sided, rows, middle_width) >=
-                           std::min(countdown_scale(segment, step, sided, rows, width), kReadableScale);
-      sketches_.remember_shown(state_.segment, size_, *shown);
-    }
-    if (!*shown) return false;
+    // Judged once per segment, with its whole length on the countdown.
+    const bool shown = sketches_.shown(state_.segment, size_, [&] {
+      return check || countdown_scale(segment, step, sided, rows, middle_width) >=
+                          std::min(countdown_scale(segment, step, sided, rows, width), kReadableScale);
+    });
+    if (!shown) return false;
     Canvas middle({static_cast<int>(middle_width), rows});
     std::swap(canvas_, middle);
     if (check) {
@@ -230,8 +226,7 @@ class RunFrame {
     std::vector<FrameLine> lines = middle.take_lines();
     lines.resize(static_cast<std::size_t>(rows));
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      FrameLine line;
-      for (const BrailleRun& run : (*sketch)[i]) line.push_back({run.text, run.worked ? kWorked : kPlain});
+      FrameLine line = (*sketch)[i];
       line.push_back({"  ", kPlain});
       line.insert(line.end(), std::make_move_iterator(lines[i].begin()),
                   std::make_move_iterator(lines[i].end()));
@@ -460,28 +455,21 @@ class RunFrame {
 
 }  // namespace
 
-const std::vector<BrailleRow>* FigureSketches::sketch(const Step& step, Side side, std::size_t columns,
-                                                      std::size_t rows) {
-  const std::shared_ptr<const Figure>& chosen =
-      side == Side::left && step.figure.left_figure     ? step.figure.left_figure
-      : side == Side::right && step.figure.right_figure ? step.figure.right_figure
-                                                        : step.figure.figure;
+const std::vector<FrameLine>* FigureSketches::sketch(const Step& step, Side side, std::size_t columns,
+                                                     std::size_t rows) {
+  const Figure* chosen = step.figure.loaded_for(side);
   if (!chosen) return nullptr;
-  const auto key = std::make_tuple(chosen.get(), side, columns, rows);
+  const auto key = std::make_tuple(chosen, side, columns, rows);
   if (const auto found = sketches_.find(key); found != sketches_.end()) return &found->second;
   ++drawn_;
   auto sketch = braille_sketch(draw_figure(for_side(*chosen, side)), columns, rows);
   return &sketches_.emplace(key, std::move(sketch)).first->second;
 }
 
-std::optional<bool> FigureSketches::shown(std::size_t segment, TerminalSize size) const {
-  const auto found = shown_.find({segment, size.columns, size.rows});
-  if (found == shown_.end()) return std::nullopt;
-  return found->second;
-}
-
-void FigureSketches::remember_shown(std::size_t segment, TerminalSize size, bool shown) {
-  shown_[{segment, size.columns, size.rows}] = shown;
+bool FigureSketches::shown(std::size_t segment, TerminalSize size, const std::function<bool()>& judge) {
+  const auto key = std::make_tuple(segment, size.columns, size.rows);
+  if (const auto found = shown_.find(key); found != shown_.end()) return found->second;
+  return shown_.emplace(key, judge()).first->second;
 }
 
 Frame compose_run_frame(const Routine& routine, const Timeline& timeline, const RunState& state,

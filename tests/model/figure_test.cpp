@@ -77,6 +77,15 @@ TEST_CASE("a step with one figure per side draws each side's own") {
   CHECK_FALSE(StepFigure{}.drawn_for(Side::left));
 }
 
+TEST_CASE("a figure named for one side alone draws the other side as its mirror image") {
+  StepFigure step;
+  auto left = std::make_shared<Figure>(lunge());
+  step.left_figure = left;
+  CHECK(step.loaded_for(Side::right) == left.get());
+  CHECK(step.drawn_for(Side::right)->joints == mirror(*left).joints);
+  CHECK(step.drawn_for(Side::left)->joints == left->joints);
+}
+
 TEST_CASE("joints: names both ways, the other side's joint, and the lines the figure draws") {
   for (std::size_t i = 0; i < kJointCount; ++i) {
     const auto joint = static_cast<Joint>(i);

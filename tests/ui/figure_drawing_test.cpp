@@ -6,13 +6,19 @@ using namespace psoas;
 
 namespace {
 
-std::string cell_text(const std::vector<BrailleRow>& rows) {
+std::string cell_text(const std::vector<FrameLine>& rows) {
   std::string out;
-  for (const BrailleRow& row : rows) {
-    for (const BrailleRun& run : row) out += run.text;
+  for (const FrameLine& row : rows) {
+    for (const Span& span : row) out += span.text;
     out += "\n";
   }
   return out;
+}
+
+std::size_t cells_of(const std::string& text) {
+  std::size_t cells = 0;
+  for (const char c : text) cells += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return cells;
 }
 
 // A figure whose joints all sit on one horizontal line but its head and feet.
@@ -34,12 +40,12 @@ TEST_CASE("braille: each of a cell's eight dots has its own bit of U+2800") {
   for (const auto& [place, glyph] : dots) {
     DotGrid grid(1, 1);
     grid.set(place.first, place.second);
-    CHECK(cell_text(grid.rows()) == glyph + "\n");
+    CHECK(cell_text(grid.lines()) == glyph + "\n");
   }
   DotGrid full(1, 1);
   for (long x = 0; x < 2; ++x)
     for (long y = 0; y < 4; ++y) full.set(x, y);
-  CHECK(cell_text(full.rows()) == "⣿\n");
+  CHECK(cell_text(full.lines()) == "⣿\n");
 }
 
 TEST_CASE("braille: empty cells are spaces, dots outside the grid are dropped, worked cells are marked") {
@@ -47,13 +53,13 @@ TEST_CASE("braille: empty cells are spaces, dots outside the grid are dropped, w
   grid.set(-1, 0);
   grid.set(6, 0);
   grid.set(2, 0, true);
-  const auto rows = grid.rows();
+  const auto rows = grid.lines();
   REQUIRE(rows.size() == 1);
   REQUIRE(rows[0].size() == 3);
   CHECK(rows[0][0].text == " ");
-  CHECK_FALSE(rows[0][0].worked);
+  CHECK(rows[0][0].attributes == Attributes{});
   CHECK(rows[0][1].text == "⠁");
-  CHECK(rows[0][1].worked);
+  CHECK(rows[0][1].attributes == kWorkedAttributes);
   CHECK(rows[0][2].text == " ");
 }
 
@@ -71,12 +77,11 @@ TEST_CASE("a sketch fits the grid, keeps its proportions and is centred") {
     expected.set(13, i);
   }
   const auto sketch = braille_sketch(square, 10, 2);
-  CHECK(cell_text(sketch) == cell_text(expected.rows()));
+  CHECK(cell_text(sketch) == cell_text(expected.lines()));
   // Every row is the grid's width, in cells.
-  for (const BrailleRow& row : sketch) {
+  for (const FrameLine& row : sketch) {
     std::size_t cells = 0;
-    for (const BrailleRun& run : row)
-      for (const char c : run.text) cells += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    for (const Span& span : row) cells += cells_of(span.text);
     CHECK(cells == 10);
   }
 }
@@ -106,15 +111,13 @@ TEST_CASE("the worked part of a sketch is marked, and follows the side when mirr
   figure.at(Joint::left_knee) = {80, 40};
   figure.at(Joint::left_hip) = {80, 10};
   figure.worked.push_back({WorkedPart::Kind::bone, Joint::left_hip, Joint::left_knee, {}, 4});
-  const auto worked_columns = [](const std::vector<BrailleRow>& rows) {
+  const auto worked_columns = [](const std::vector<FrameLine>& rows) {
     std::vector<std::size_t> columns;
-    for (const BrailleRow& row : rows) {
+    for (const FrameLine& row : rows) {
       std::size_t column = 0;
-      for (const BrailleRun& run : row) {
-        std::size_t cells = 0;
-        for (const char c : run.text) cells += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-        if (run.worked) columns.push_back(column);
-        column += cells;
+      for (const Span& span : row) {
+        if (span.attributes == kWorkedAttributes) columns.push_back(column);
+        column += cells_of(span.text);
       }
     }
     return columns;
@@ -128,13 +131,11 @@ TEST_CASE("the worked part of a sketch is marked, and follows the side when mirr
   CHECK(right.front() < 20);
 }
 
-TEST_CASE(
-    "a sketch as terminal text: bold red worked cells, bold alone without colour, plain off a terminal") {
+TEST_CASE("a sketch on a terminal: worked cells bold and red, bold alone without colour") {
   DotGrid grid(2, 1);
   grid.set(0, 0);
   grid.set(2, 0, true);
-  const auto rows = grid.rows();
-  CHECK(sketch_text(rows, true, true) == "⠁\x1b[1;31m⠁\x1b[0m\n");
-  CHECK(sketch_text(rows, true, false) == "⠁\x1b[1m⠁\x1b[0m\n");
-  CHECK(sketch_text(rows, false, false) == "⠁⠁\n");
+  const FrameLine row = grid.lines().front();
+  CHECK(encode_line(row, 80, true) == "⠁\x1b[1;31m⠁\x1b[0m");
+  CHECK(encode_line(row, 80, false) == "⠁\x1b[1m⠁\x1b[0m");
 }

@@ -1,5 +1,7 @@
 #include "ui/run_screen.hpp"
 
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 #include "base/utf8.hpp"
@@ -272,7 +274,7 @@ bool has_braille(const Frame& frame) {
 bool has_worked_span(const Frame& frame) {
   for (const FrameLine& line : frame.lines)
     for (const Span& span : line)
-      if (span.attributes.color == Color::red && span.attributes.bold) return true;
+      if (span.attributes == kWorkedAttributes) return true;
   return false;
 }
 
@@ -321,31 +323,47 @@ TEST_CASE("the figure is drawn once per segment and size, not once a second") {
   CHECK(sketches.drawn() == 2);
 }
 
-TEST_CASE("the other side's figure is the mirror image") {
+TEST_CASE("each side's hold shows that side's figure: the mirror image for the other side") {
   const Routine routine = with_figure();
   const Timeline timeline = build_timeline(routine);
+  // The sample works the right side first, then the left.
   RunState right = holding(40s);
   RunState left = holding(40s);
-  // The sample works the right side first, then the left.
   for (std::size_t i = 0; i < timeline.segments.size(); ++i)
     if (timeline.segments[i].kind == SegmentKind::hold && timeline.segments[i].side == Side::left) {
       left.segment = i;
       break;
     }
-  REQUIRE(left.segment != right.segment);
-  const auto figure_rows = [&](const RunState& state) {
-    const Frame frame = compose_run_frame(routine, timeline, state, {120, 40});
-    std::vector<std::string> rows;
-    for (const FrameLine& line : frame.lines) {
-      std::string text = text_of(line);
-      rows.push_back(text.substr(0, std::min<std::size_t>(text.size(), 60)));
-    }
-    return rows;
+  REQUIRE(timeline.segments[left.segment].side == Side::left);
+  REQUIRE(timeline.segments[right.segment].side == Side::right);
+  // At 120 by 40 the figure takes 48 columns and the 34 rows between the two header lines and the bottom.
+  const auto sketch_of = [&](Side side) {
+    return braille_sketch(draw_figure(for_side(*routine.steps[0].figure.figure, side)), 48, 34);
   };
-  CHECK(figure_rows(right) != figure_rows(left));
-  const auto sketch_left =
-      braille_sketch(draw_figure(for_side(*routine.steps[0].figure.figure, Side::left)), 48, 10);
-  const auto sketch_right =
-      braille_sketch(draw_figure(for_side(*routine.steps[0].figure.figure, Side::right)), 48, 10);
-  CHECK(sketch_text(sketch_left, false, false) != sketch_text(sketch_right, false, false));
+  // Whether each line of the screen's middle starts with the sketch's line.
+  const auto shows = [&](const RunState& state, const std::vector<FrameLine>& sketch) {
+    const Frame frame = compose_run_frame(routine, timeline, state, {120, 40});
+    for (std::size_t i = 0; i < sketch.size(); ++i) {
+      const FrameLine& line = frame.lines[2 + i];
+      if (line.size() < sketch[i].size() || !std::equal(sketch[i].begin(), sketch[i].end(), line.begin()))
+        return false;
+    }
+    return true;
+  };
+  CHECK(shows(left, sketch_of(Side::left)));
+  CHECK(shows(right, sketch_of(Side::right)));
+  CHECK_FALSE(shows(right, sketch_of(Side::left)));
+  CHECK(sketch_of(Side::left) != sketch_of(Side::right));
+}
+
+TEST_CASE("a checklist step shows its figure beside its words: there is no countdown to keep") {
+  Routine routine = with_figure();
+  routine.steps[0].hold.reset();
+  routine.steps[0].sides = {Side::none};
+  const Timeline timeline = build_timeline(routine);
+  RunState state = holding(0s);
+  state.segment_length = 0s;
+  const Frame frame = compose_run_frame(routine, timeline, state, {120, 40});
+  CHECK(has_braille(frame));
+  CHECK(screen_text(frame).find("When you are done, press Enter.") != std::string::npos);
 }
