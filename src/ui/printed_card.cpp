@@ -19,6 +19,7 @@ namespace {
 
 constexpr double kGutter = 6;
 constexpr double kCellPadding = 5;
+constexpr double kLargeFigureShare = 0.5;  // two columns: the biggest figures, for a short routine
 constexpr double kFigureShare = 0.34;       // of a box's width: the figure's height, above the words
 constexpr double kSmallFigureShare = 0.25;  // when that is what fits the routine on a page
 constexpr double kSmallestCell = 40;
@@ -306,9 +307,10 @@ class CardPainter {
     out.entries = card_entries(timeline_);
     const double first_header = header(cr, false);
     const double usable = page_.height - 2 * kCardMargin - kFooterHeight;
-    // The fewest columns that put the routine on one page; else three, over pages.
-    const std::pair<std::size_t, double> tries[] = {
-        {3, kFigureShare}, {4, kFigureShare}, {5, kFigureShare}, {5, kSmallFigureShare}, {3, kFigureShare}};
+    // The biggest figures that put the routine on one page; else three columns, over pages.
+    const std::pair<std::size_t, double> tries[] = {{2, kLargeFigureShare}, {3, kFigureShare},
+                                                    {4, kFigureShare},      {5, kFigureShare},
+                                                    {5, kSmallFigureShare}, {3, kFigureShare}};
     for (const auto& [columns, figure_share] : tries) {
       out.columns = columns;
       out.figure_share = figure_share;

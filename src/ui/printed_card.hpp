@@ -31,8 +31,8 @@ struct CardPage {
 };
 
 // Where everything of a printed card goes: one page when the routine fits,
-// else as many as it needs, each with the title; steps in a grid of three or
-// four columns. In points, from the top-left.
+// else as many as it needs, each with the title; steps in a grid of two to
+// five columns, the fewest that fit. In points, from the top-left.
 struct CardLayout {
   PageSize page;
   std::size_t columns = 3;
