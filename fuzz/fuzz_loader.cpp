@@ -1,4 +1,4 @@
-// libFuzzer target: anything at all, as a routine file.
+// libFuzzer target: anything at all, as a routine file and as a figure file.
 #include <cstddef>
 #include <cstdint>
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Fuzzes the loading path for SECONDS (default 60): builds the target with
 # clang, libFuzzer, ASan and UBSan in build-fuzz/, seeds its corpus from the
-# built-in routines and the test corpus, and stops at the first finding,
+# built-in routines and figures and the test corpus, and stops at the first finding,
 # which it copies into fuzz/regressions/ (run by the test suite from then on).
 #
 #   fuzz/run.sh 1800        # half an hour
@@ -18,6 +18,8 @@ cmake --build "$build" -j2 --target psoas_fuzz_loader > /dev/null
 rm -rf "$build/findings"
 mkdir -p "$corpus" "$build/findings"
 cp "$root"/routines/*.yaml "$root"/tests/corpus/valid/* "$corpus"/
+# The built-in figures, which the target also reads as figure files (some share a routine's name).
+for figure in "$root"/figures/*.yaml; do cp "$figure" "$corpus/figure-$(basename "$figure")"; done
 # The malformed ones too, but the 1 MiB one, which only ever repeats itself.
 find "$root"/tests/corpus/invalid -name '*.yaml' -size -64k -exec cp {} "$corpus"/ \;
 cp "$root"/fuzz/regressions/* "$corpus"/ 2>/dev/null || true
