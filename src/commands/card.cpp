@@ -107,22 +107,23 @@ void add_card_command(CommandLine& line) {
   auto options = std::make_shared<CardCommandOptions>();
   auto format = std::make_shared<std::string>("text");
   auto paper = std::make_shared<std::string>("a4");
-  CLI::App* card =
-      line.add("card", "Print a routine's step card, to follow along or pin to the wall",
-               CompletedArgument::routine_then_step,
-               [options, format, paper, &line](const Environment& environment, const Console& console) {
-                 options->format = *format == "markdown" ? CardFormat::markdown : CardFormat::text;
-                 options->picture = parse_picture_format(*format);
-                 options->paper = *paper == "letter" ? Paper::letter : Paper::a4;
-                 refuse_mixed_options(*options, *paper != "a4", console);
-                 if (options->picture)
-                   return print_card(*options, environment.search_path(), console, picture_maker(line));
-                 // A card written to a file or a pipe follows COLUMNS, as `ls` does, unless
-                 // --width says otherwise.
-                 if (!options->width && !console.out_info.is_terminal && environment.columns)
-                   options->width = parse_whole_number<std::size_t>(*environment.columns);
-                 return show_card(*options, environment.search_path(), console);
-               });
+  auto paper_given = std::make_shared<bool>(false);
+  CLI::App* card = line.add(
+      "card", "Print a routine's step card, to follow along or pin to the wall",
+      CompletedArgument::routine_then_step,
+      [options, format, paper, paper_given, &line](const Environment& environment, const Console& console) {
+        options->format = *format == "markdown" ? CardFormat::markdown : CardFormat::text;
+        options->picture = parse_picture_format(*format);
+        options->paper = *paper == "letter" ? Paper::letter : Paper::a4;
+        refuse_mixed_options(*options, *paper_given, console);
+        if (options->picture)
+          return print_card(*options, environment.search_path(), console, picture_maker(line));
+        // A card written to a file or a pipe follows COLUMNS, as `ls` does, unless
+        // --width says otherwise.
+        if (!options->width && !console.out_info.is_terminal && environment.columns)
+          options->width = parse_whole_number<std::size_t>(*environment.columns);
+        return show_card(*options, environment.search_path(), console);
+      });
   card->add_option("routine", options->routine, "Routine name or file")->required()->type_name("ROUTINE");
   card->add_option("step", options->step, "Only this step: its number or its name")->type_name("STEP");
   card->add_option("--format", *format, "Output format (not with --json)")
@@ -134,6 +135,7 @@ void add_card_command(CommandLine& line) {
       ->type_name("FILE");
   card->add_option("--paper", *paper, "The printed card's paper")
       ->check(one_of({"a4", "letter"}))
+      ->each([paper_given](const std::string&) { *paper_given = true; })
       ->default_str("a4")
       ->type_name("a4|letter");
   line.option_values["paper"] = {"a4", "letter"};

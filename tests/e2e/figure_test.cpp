@@ -136,9 +136,13 @@ TEST_CASE("a printed card needs -o, and the text card's options are refused with
   const ProcessResult compact =
       run_psoas({"card", "bridge", "--format", "pdf", "--compact", "-o", "x.pdf"}, h.env);
   CHECK(compact.exit_code == 2);
-  const ProcessResult stray = run_psoas({"card", "bridge", "-o", "x.pdf"}, h.env);
-  CHECK(stray.exit_code == 2);
-  CHECK(stray.err.find("--format pdf") != std::string::npos);
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"card", "bridge", "-o", "x.pdf"},
+                                               std::vector<std::string>{"card", "bridge", "--paper", "a4"}}) {
+    const ProcessResult stray = run_psoas(args, h.env);
+    CHECK(stray.exit_code == 2);
+    CHECK(stray.err.find("-o and --paper are for a printed card: --format pdf, svg or png") !=
+          std::string::npos);
+  }
 }
 
 TEST_CASE("psoas figure: draws a pose in braille, mirrored for the other side, and lists them") {
