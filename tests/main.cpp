@@ -4,8 +4,6 @@
 #include <string_view>
 
 #include <doctest/doctest.h>
-#include <fontconfig/fontconfig.h>
-#include <pango/pangocairo.h>
 
 namespace {
 
@@ -38,11 +36,6 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   doctest::Context context(argc, argv);
   const int result = context.run();
-  // The printed card's fonts let go of, as psoas-print does: fontconfig's caches
-  // otherwise look leaked to LeakSanitizer. (cairo's own reset would assert:
-  // pango's fonts outlive the font map.)
-  pango_cairo_font_map_set_default(nullptr);
-  FcFini();
   bool filtered = false;
   bool listing = false;
   for (int i = 1; i < argc; ++i) {
