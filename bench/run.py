@@ -119,12 +119,27 @@ def run_on_pty(argv, env, report, columns=80, rows=24):
     return wall_ns / 1e9, cpu_us / 1e6, rss_kb, written, status
 
 
+def audio_track(psoas, work, env):
+    """export --audio of psoas-release (21 min 47 s) in every format, and of an hour-long run."""
+    print("\n## Audio track (target: a 20-minute routine in at most 5 s and 100 MB, every format)\n")
+    print("| track | format | median of 3 | CPU | × real time | peak RSS | target |\n|---|---|---|---|---|---|---|")
+    for label, extra, minutes in [("psoas-release", [], 21.8), ("psoas-release --hold 5m", ["--hold", "5m"], 72.3)]:
+        for extension in (["ogg", "opus", "mp3", "flac", "wav"] if not extra else ["ogg", "wav"]):
+            out = os.path.join(work, "track." + extension)
+            wall, cpu, rss = median_run([psoas, "export", "psoas-release", "--audio", out] + extra, env, 3, 1)
+            verdict = "" if extra else ("met" if wall <= 5.0 and rss <= 100 * 1024 else "MISSED")
+            print(f"| {label}, {minutes:.0f} min | {extension} | {wall:.2f} s | {cpu:.2f} s | "
+                  f"{minutes * 60 / wall:.0f}× | {rss / 1024:.1f} MB | {verdict} |")
+            os.remove(out)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--quick", action="store_true", help="leave out the 10-minute run at real speed")
     parser.add_argument("--runs", type=int, default=200, help="runs per start-up figure")
     parser.add_argument("--startup", action="store_true", help="only the start-up figures")
+    parser.add_argument("--audio", action="store_true", help="only the audio track figures")
     args = parser.parse_args()
 
     psoas = os.path.join(args.build, "psoas")
@@ -138,6 +153,10 @@ def main():
            "XDG_STATE_HOME": os.path.join(work, "state"), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
     print(f"# psoas benchmarks, {time.strftime('%Y-%m-%d')}\n")
     print(f"machine: {os.cpu_count()} cores, {os.uname().machine}, Linux {os.uname().release}\n")
+
+    if args.audio:
+        audio_track(psoas, work, env)
+        return
 
     print("## Start-up (median wall time of", args.runs, "runs; `list` with its cache warm)\n")
     print("| command | median | × C main | CPU | peak RSS |\n|---|---|---|---|---|")
@@ -200,6 +219,8 @@ def main():
         wall, _, rss = median_run(argv, env, 20, 2)
         verdict = "" if target is None else ("met" if wall <= target else f"MISSED ({target * 1000:.0f} ms)")
         print(f"| `{label}` | {wall * 1000:.1f} ms | {rss / 1024:.1f} MB | {verdict} |")
+
+    audio_track(psoas, work, env)
 
     print("\n## The runner, on a pseudo-terminal (80×24 unless it says)\n")
     print("| routine | speed | planned | late by | CPU | CPU per minute of countdown | bytes written | per minute | peak RSS |")

@@ -6,7 +6,7 @@ int main(int argc, char** argv) {
   int status = 0;
   {
     const psoas::CairoPictures pictures;
-    status = psoas::run_cli(argc, argv, &pictures);
+    status = psoas::run_cli(argc, argv, {&pictures, nullptr});
   }
   return status;
 }

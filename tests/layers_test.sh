@@ -1,9 +1,9 @@
 #!/bin/sh
 # Each layer of src/ includes only itself and the layers above it:
-# base, model, load, plan, remind, progression, run, term, ui, history, commands.
+# base, model, load, plan, remind, progression, run, term, audio, ui, history, commands.
 set -eu
 src=$1
-layers="base model load plan remind progression run term ui history commands"
+layers="base model load plan remind progression run term audio ui history commands"
 status=0
 above=""
 for layer in $layers; do

@@ -179,4 +179,31 @@ void replace_file(const fs::path& path, std::string_view content) {
   }
 }
 
+PendingFile::PendingFile(fs::path target) : target_(std::move(target)) {
+  const fs::path folder = target_.parent_path().empty() ? fs::path(".") : target_.parent_path();
+  if (target_kind(folder) != PathKind::folder)
+    throw Error(
+        fmt::format("cannot write {}: the folder {} does not exist", target_.string(), folder.string()));
+  if (target_kind(target_) == PathKind::folder)
+    throw Error(fmt::format("cannot write {}: it is a folder", target_.string()));
+  std::string temporary = (folder / fmt::format(".{}.XXXXXX", target_.filename().string())).string();
+  fd_ = ::mkstemp(temporary.data());
+  if (fd_ < 0) throw Error(fmt::format("cannot write in {}: {}", folder.string(), std::strerror(errno)));
+  temporary_ = temporary;
+  ::fchmod(fd_, 0644);
+}
+
+PendingFile::~PendingFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_) ::unlink(temporary_.c_str());
+}
+
+void PendingFile::commit() {
+  const bool synced = ::fsync(fd_) == 0;
+  const bool closed = ::close(std::exchange(fd_, -1)) == 0;
+  if (!synced || !closed || ::rename(temporary_.c_str(), target_.c_str()) != 0)
+    throw Error(fmt::format("cannot write {}: {}", target_.string(), std::strerror(errno)));
+  committed_ = true;
+}
+
 }  // namespace psoas

@@ -41,4 +41,28 @@ void create_file(const std::filesystem::path& path, std::string_view content);
 // its target is replaced, and the link stays.
 void replace_file(const std::filesystem::path& path, std::string_view content);
 
+// A file written in full before it takes its place: a hidden temporary beside
+// `target`, renamed over it by commit(), and removed if it never is (an error,
+// Ctrl-C), so that nothing half-written is ever left under the target's name.
+// The target's folder must exist: a mistyped folder is an error, not created.
+class PendingFile {
+ public:
+  explicit PendingFile(std::filesystem::path target);
+  ~PendingFile();
+  PendingFile(const PendingFile&) = delete;
+  PendingFile& operator=(const PendingFile&) = delete;
+
+  [[nodiscard]] int fd() const { return fd_; }
+  [[nodiscard]] const std::filesystem::path& temporary() const { return temporary_; }
+  [[nodiscard]] const std::filesystem::path& target() const { return target_; }
+  // Syncs, closes and renames the temporary over the target; throws Error on failure.
+  void commit();
+
+ private:
+  std::filesystem::path target_;
+  std::filesystem::path temporary_;
+  int fd_ = -1;
+  bool committed_ = false;
+};
+
 }  // namespace psoas

@@ -10,7 +10,7 @@
 #include "base/printable.hpp"
 #include "commands/command_line.hpp"
 #include "commands/plan_access.hpp"
-#include "commands/print_helper.hpp"
+#include "commands/handoff.hpp"
 #include "load/plan_reader.hpp"
 #include "plan/step_selection.hpp"
 #include "plan/timeline.hpp"

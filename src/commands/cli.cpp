@@ -41,7 +41,7 @@ class HelpFormatter final : public CLI::Formatter {
 // mistakes, and runs the chosen command.
 class Cli {
  public:
-  explicit Cli(const PictureMaker* pictures)
+  explicit Cli(Makers makers)
       : app_("psoas: a terminal timer and checklist for stretching and mobility routines", "psoas") {
     app_.set_version_flag("--version", fmt::format("psoas {}", kPsoasVersion), "Print the version and exit");
     app_.require_subcommand(1);
@@ -49,11 +49,12 @@ class Cli {
     // Subcommands take the formatter when added: "routine ROUTINE", not "routine ROUTINE REQUIRED".
     app_.formatter(std::make_shared<HelpFormatter>());
     app_.get_formatter()->label("REQUIRED", "(required)");
-    line_.pictures = pictures;
-    for (const auto add :
-         {add_run_command, add_list_command, add_card_command, add_check_command, add_log_command,
-          add_stats_command, add_today_command, add_remind_command, add_nudge_command, add_plan_command,
-          add_figure_command, add_new_command, add_edit_command, add_help_command, add_completion_command})
+    line_.pictures = makers.pictures;
+    line_.audio = makers.audio;
+    for (const auto add : {add_run_command, add_list_command, add_card_command, add_check_command,
+                           add_log_command, add_stats_command, add_today_command, add_remind_command,
+                           add_nudge_command, add_plan_command, add_figure_command, add_export_command,
+                           add_new_command, add_edit_command, add_help_command, add_completion_command})
       add(line_);
     app_.footer(examples({"psoas run pigeon-routine", "psoas list", "psoas card pigeon-routine",
                           "psoas check my-routine.yaml"}) +
@@ -123,11 +124,11 @@ CompletionSpec completion_spec_of(const CommandLine& line) {
   return spec;
 }
 
-int run_cli(int argc, char** argv, const PictureMaker* pictures) {
+int run_cli(int argc, char** argv, Makers makers) {
   const Environment environment = Environment::of_process();
   const Console console = standard_console(environment);
   try {
-    Cli cli(pictures);
+    Cli cli(makers);
     if (const auto status = cli.parse(argc, argv, console)) return *status;
     const ExitCode code = cli.run(environment, console);
     console.out.flush();

@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "audio/track.hpp"
 #include "base/error.hpp"
 #include "commands/console.hpp"
 #include "commands/environment.hpp"
@@ -34,8 +35,10 @@ struct CommandLine {
   std::map<std::string, std::vector<std::string>, std::less<>> option_values;
   // The arguments as given, to hand them on to psoas-print.
   std::vector<std::string> argv;
-  // What draws pictures, in psoas-print; none in psoas (see print_helper.hpp).
+  // What draws pictures, in psoas-print; none in psoas (see handoff.hpp).
   const PictureMaker* pictures = nullptr;
+  // What makes audio tracks, in psoas-audio; none in psoas.
+  const AudioMaker* audio = nullptr;
 
   // Adds a subcommand that runs `action` when chosen.
   CLI::App* add(const std::string& name, const std::string& description, CompletedArgument argument,
@@ -45,6 +48,7 @@ struct CommandLine {
 // The commands, each in its own file.
 void add_run_command(CommandLine& line);
 void add_figure_command(CommandLine& line);
+void add_export_command(CommandLine& line);
 void add_list_command(CommandLine& line);
 void add_card_command(CommandLine& line);
 void add_check_command(CommandLine& line);

@@ -8,7 +8,7 @@
 #include "base/files.hpp"
 #include "base/printable.hpp"
 #include "commands/command_line.hpp"
-#include "commands/print_helper.hpp"
+#include "commands/handoff.hpp"
 #include "load/figure_library.hpp"
 #include "load/search_path.hpp"
 #include "term/frame.hpp"

@@ -5,6 +5,7 @@
 
 #include "base/error.hpp"
 #include "commands/console.hpp"
+#include "commands/run_timing.hpp"
 #include "history/store.hpp"
 #include "load/search_path.hpp"
 
@@ -28,17 +29,6 @@ struct RunCommandOptions {
   bool log = false;      // record even a run at another speed
   bool resume = false;   // go on with the last session quit or stopped in the last day
   bool no_plan = false;  // run the routine as written, not as the plan has it today
-};
-
-// What the plan a person is on asks of this routine today (psoas(1), PLANS);
-// --hold, --reps and --fit win over it.
-struct PlanForRun {
-  std::optional<Seconds> hold;
-  std::optional<int> reps;
-  std::optional<Side> favoured;
-  std::string plan;                // its name
-  int week = 1;                    // 1-based
-  std::vector<std::string> notes;  // "plan psoas-4-weeks, week 2 of 4: holds 40s ..."
 };
 
 // What a run may do with the history: look up the session that --resume

@@ -16,5 +16,7 @@ inline constexpr std::string_view kYellow = "\x1b[33m";
 inline constexpr std::string_view kBlue = "\x1b[34m";
 inline constexpr std::string_view kMagenta = "\x1b[35m";
 inline constexpr std::string_view kCyan = "\x1b[36m";
+// Back to the start of the line, which is cleared: for a progress line redrawn in place.
+inline constexpr std::string_view kClearLine = "\r\x1b[2K";
 
 }  // namespace psoas::escape

@@ -1,5 +1,6 @@
 #include "term/signals.hpp"
 
+#include <poll.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -74,6 +75,12 @@ bool take_flag(volatile std::sig_atomic_t& flag) {
 }
 
 }  // namespace
+
+int SignalWatch::poll_interrupt() const {
+  const struct timespec now {};
+  ::ppoll(nullptr, 0, &now, &wait_mask_);
+  return take_interrupt();
+}
 
 int SignalWatch::take_interrupt() {
   const int signal = g_interrupt;

@@ -19,6 +19,10 @@ class SignalWatch {
   // The mask to sleep with: everything watched let through.
   [[nodiscard]] const sigset_t& wait_mask() const { return wait_mask_; }
 
+  // For work that does not sleep: lets the watched signals in for a moment,
+  // then says which interrupt arrived, if one did (as take_interrupt()).
+  [[nodiscard]] int poll_interrupt() const;
+
   // Each returns and clears what arrived since the last call.
   static int take_interrupt();  // SIGINT, SIGTERM, SIGHUP or SIGPIPE, or 0
   static bool take_resize();    // SIGWINCH

@@ -56,11 +56,11 @@ TEST_CASE("a bad command line is explained in psoas's words, naming what to do")
   expect({"run"}, "`psoas run` needs a routine name or file; see `psoas run --help`");
   expect({"rnu"},
          "no command `rnu` (did you mean `run`?); the commands are run, list, card, check, log, "
-         "stats, today, remind, nudge, plan, figure, new, edit, help, completion");
+         "stats, today, remind, nudge, plan, figure, export, new, edit, help, completion");
   expect({"run", "bridge", "--bogus"}, "`psoas run` has no option `--bogus`; see `psoas run --help`");
   expect({"--bogus"}, "`psoas` has no option `--bogus`; see `psoas --help`");
   expect({},
-         "a command is needed: run, list, card, check, log, stats, today, remind, nudge, plan, figure, new, "
+         "a command is needed: run, list, card, check, log, stats, today, remind, nudge, plan, figure, export, new, "
          "edit, "
          "help, completion; see `psoas --help`");
   // An unknown option is named alone, without the value after it, with a suggestion when one is close.

@@ -33,8 +33,10 @@ gzip -dc "$work/root/usr/share/doc/psoas/changelog.gz" | head -n 1 | grep -q "^p
   fail "the changelog's newest entry is not version $version: bump packaging/changelog with the project version"
 # Kept for the lintian test, which runs next.
 mkdir -p "$build/deb-test" && cp "$deb" "$build/deb-test/psoas.deb"
-[ -x "$work/root/usr/libexec/psoas/psoas-notify" ] || fail "no usr/libexec/psoas/psoas-notify"
-for library in $(readelf -d "$work/root/usr/bin/psoas" "$work/root/usr/libexec/psoas/psoas-notify" |
+for companion in psoas-notify psoas-print psoas-audio; do
+  [ -x "$work/root/usr/libexec/psoas/$companion" ] || fail "no usr/libexec/psoas/$companion"
+done
+for library in $(readelf -d "$work/root/usr/bin/psoas" "$work/root/usr/libexec/psoas/"* |
   sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | sort -u); do
   path=$(ldconfig -p | awk -v lib="$library" '$1 == lib && /x86-64/ {print $NF; exit}')
   [ -n "$path" ] || fail "cannot find $library"

@@ -39,6 +39,12 @@ nudged=$(env -i HOME="$home" PATH=/usr/bin:/bin DBUS_SESSION_BUS_ADDRESS=unix:pa
   "$prefix/bin/psoas" nudge 2>&1) || fail "nudge failed: $nudged"
 case $nudged in *"no session bus"*) ;; *) fail "nudge did not reach psoas-notify: $nudged" ;; esac
 
+# The installed psoas hands the commands that need big libraries to its companions.
+psoas card bridge --format pdf -o "$home/bridge.pdf" || fail "card --format pdf (psoas-print)"
+[ -s "$home/bridge.pdf" ] || fail "card --format pdf wrote nothing"
+psoas export bridge --hold 5s --audio "$home/bridge.wav" > /dev/null || fail "export --audio (psoas-audio)"
+[ -s "$home/bridge.wav" ] || fail "export --audio wrote nothing"
+
 # The installed completion scripts are the binary's own.
 psoas completion bash | cmp -s - "$prefix/share/bash-completion/completions/psoas" || fail "bash completion differs"
 echo "install test: ok ($prefix)"
