@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
 
@@ -60,8 +61,14 @@ ExitCode export_audio(const ExportOptions& options, const std::optional<PlanForR
     for (const std::string& note : plan->notes) console.err << "psoas: " << note << "\n";
 
   const Timeline& timeline = planned.timeline;
-  const AudioScript script =
-      script_audio(*routine, timeline, {first_segment_of(timeline, timing), *check_pause});
+  const std::size_t first_segment = first_segment_of(timeline, timing);
+  if (std::any_of(timeline.segments.begin() + static_cast<std::ptrdiff_t>(first_segment),
+                  timeline.segments.end(),
+                  [](const Segment& segment) { return segment.kind == SegmentKind::check; }))
+    console.err << fmt::format(
+        "psoas: checklist steps wait {} in the track; pause the player if you need longer\n",
+        format_duration(*check_pause));
+  const AudioScript script = script_audio(*routine, timeline, {first_segment, *check_pause});
   const std::unique_ptr<Speech> speech = maker.voice(options.voice);
   // Watched before the temporary file exists, so that Ctrl-C always finds it to remove.
   const SignalWatch signals(false);

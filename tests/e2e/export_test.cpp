@@ -148,7 +148,8 @@ TEST_CASE(
   CHECK(has_onset_near(found, start));  // the end bell
 }
 
-TEST_CASE("export --audio .ogg and .opus carry a chapter per step, and every format reads back at one length") {
+TEST_CASE(
+    "export --audio .ogg and .opus carry a chapter per step, and every format reads back at one length") {
   Fixture f;
   std::int64_t length = -1;
   for (const std::string extension : {"wav", "flac", "ogg", "opus", "mp3"}) {
@@ -177,6 +178,31 @@ TEST_CASE("export --audio .ogg and .opus carry a chapter per step, and every for
       CHECK(std::find(comments.begin(), comments.end(), "CHAPTER004NAME=3. Check the skin") !=
             comments.end());
       CHECK(std::find(comments.begin(), comments.end(), "TITLE=Audio check") != comments.end());
+      // Each chapter at its step's first segment, after the introduction; the first bell there.
+      const Timeline timeline = f.timeline();
+      const auto chapter_frame = [&comments](int number) -> std::int64_t {
+        const std::string key = "CHAPTER00" + std::to_string(number) + "=";
+        for (const std::string& comment : comments)
+          if (comment.starts_with(key)) {
+            const std::string time = comment.substr(key.size());  // HH:MM:SS.mmm
+            return ((std::stoll(time.substr(0, 2)) * 60 + std::stoll(time.substr(3, 2))) * 60 +
+                    std::stoll(time.substr(6, 2))) *
+                       kRate +
+                   std::stoll(time.substr(9, 3)) * kRate / 1000;
+          }
+        return -1;
+      };
+      CHECK(chapter_frame(1) == 0);
+      const std::int64_t introduction = chapter_frame(2);
+      CHECK(introduction > 0);
+      CHECK(chapter_frame(3) ==
+            introduction + timeline.segments[timeline.steps[1].first_segment].start.count() * kRate);
+      CHECK(chapter_frame(4) ==
+            introduction + timeline.segments[timeline.steps[2].first_segment].start.count() * kRate);
+      const std::vector<std::int64_t> found = onsets(sound);
+      CHECK(std::any_of(found.begin(), found.end(), [introduction](std::int64_t onset) {
+        return std::abs(onset - introduction) <= kRate / 100;
+      }));
     }
   }
   // sox, another reader, sees the Vorbis chapters too.
@@ -246,6 +272,9 @@ TEST_CASE("export --audio writes no progress when its error output is not a term
   const ProcessResult made =
       run_psoas({"export", f.routine.string(), "--audio", track.string(), "--from", "3"}, f.env);
   REQUIRE(made.exit_code == 0);
-  CHECK(made.err.empty());
+  CHECK(made.err == "psoas: checklist steps wait 30s in the track; pause the player if you need longer\n");
   CHECK(made.out.find(", 2 chapters") != std::string::npos);  // the introduction and step 3
+  const ProcessResult longer = run_psoas(
+      {"export", f.routine.string(), "--audio", track.string(), "--from", "2", "--check-pause", "1m"}, f.env);
+  CHECK(longer.err == "psoas: checklist steps wait 1m in the track; pause the player if you need longer\n");
 }
