@@ -80,18 +80,26 @@ class EspeakSpeech final : public Speech {
   EspeakSpeech& operator=(const EspeakSpeech&) = delete;
 
   std::vector<float> say(std::string_view text) override {
-    collected().clear();
+    std::vector<short>& samples = collected();
+    samples.clear();
     const std::string copy(text);
     espeak_Synth(copy.c_str(), copy.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
-    std::vector<float> voice;
-    voice.reserve(collected().size());
-    for (const short sample : collected())
-      voice.push_back(static_cast<float>(sample) / 32768.0F * kSpeechGain);
-    const auto loud = [](float sample) { return std::abs(sample) > kSilence; };
-    const auto first = std::find_if(voice.begin(), voice.end(), loud);
-    const auto last = std::find_if(voice.rbegin(), voice.rend(), loud).base();
-    if (first >= last) return {};
-    std::vector<float> spoken(first, last);
+    // Only the words, without the silence around them; a long introduction is
+    // minutes of speech, so no more copies are kept than needed.
+    const auto loud = [](short sample) {
+      return std::abs(static_cast<float>(sample) / 32768.0F * kSpeechGain) > kSilence;
+    };
+    const auto first = std::find_if(samples.begin(), samples.end(), loud);
+    const auto last = std::find_if(samples.rbegin(), samples.rend(), loud).base();
+    std::vector<float> spoken;
+    if (first < last) {
+      spoken.reserve(static_cast<std::size_t>(last - first));
+      for (auto it = first; it != last; ++it)
+        spoken.push_back(static_cast<float>(*it) / 32768.0F * kSpeechGain);
+    }
+    samples.clear();
+    samples.shrink_to_fit();
+    if (spoken.empty()) return {};
     return resample(spoken);
   }
 
