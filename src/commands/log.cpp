@@ -38,12 +38,14 @@ ExitCode show_log(const LogOptions& options, const std::optional<HistoryReader>&
   query.routine = options.routine;
   query.limit = options.limit.value_or(options.json || options.csv ? 0 : kTableLimit);
   if (options.since) query.since_unix_ms = parse_since(*options.since, wall_time_now());
+  if (options.json || options.csv) {
+    SessionWriter writer(console.out, options.json ? SessionFormat::json : SessionFormat::csv);
+    if (history) history->each_session(query, [&writer](const Session& session) { writer.add(session); });
+    writer.finish();
+    return ExitCode::ok;
+  }
   const std::vector<Session> sessions = history ? history->sessions(query) : std::vector<Session>{};
-  if (options.json) {
-    console.out << sessions_json(sessions);
-  } else if (options.csv) {
-    console.out << sessions_csv(sessions);
-  } else if (sessions.empty()) {
+  if (sessions.empty()) {
     const bool filtered = options.routine || options.since;
     HistoryQuery any;
     any.limit = 1;

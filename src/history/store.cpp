@@ -289,8 +289,8 @@ Session read_row(SQLite::Statement& select) {
   return clamped(std::move(s));
 }
 
-std::vector<Session> query_sessions(SQLite::Database& db, const std::string& columns,
-                                    const HistoryQuery& query) {
+void each_queried_session(SQLite::Database& db, const std::string& columns, const HistoryQuery& query,
+                          const std::function<void(const Session&)>& take) {
   std::string sql = fmt::format(
       "SELECT id, {} FROM sessions WHERE started_unix_ms >= ? AND (? IS NULL OR routine = ?){} "
       "ORDER BY started_unix_ms DESC, id DESC",
@@ -303,8 +303,13 @@ std::vector<Session> query_sessions(SQLite::Database& db, const std::string& col
     select.bind(2, *query.routine);
     select.bind(3, *query.routine);
   }
+  while (select.executeStep()) take(read_row(select));
+}
+
+std::vector<Session> query_sessions(SQLite::Database& db, const std::string& columns,
+                                    const HistoryQuery& query) {
   std::vector<Session> sessions;
-  while (select.executeStep()) sessions.push_back(read_row(select));
+  each_queried_session(db, columns, query, [&sessions](const Session& s) { sessions.push_back(s); });
   return sessions;
 }
 
@@ -548,6 +553,17 @@ std::optional<HistoryReader> HistoryReader::open(const fs::path& file) {
 std::vector<Session> HistoryReader::sessions(const HistoryQuery& query) const {
   try {
     return query_sessions(db_, columns_of_version(version_), query);
+  } catch (const std::exception& e) {
+    throw history_error(file_, e);
+  }
+}
+
+void HistoryReader::each_session(const HistoryQuery& query,
+                                 const std::function<void(const Session&)>& take) const {
+  try {
+    each_queried_session(db_, columns_of_version(version_), query, take);
+  } catch (const Error&) {
+    throw;
   } catch (const std::exception& e) {
     throw history_error(file_, e);
   }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +64,8 @@ class HistoryReader {
 
   // Newest first.
   [[nodiscard]] std::vector<Session> sessions(const HistoryQuery& query) const;
+  // The same, one at a time as they are read: memory does not grow with the history.
+  void each_session(const HistoryQuery& query, const std::function<void(const Session&)>& take) const;
   [[nodiscard]] int schema_version() const { return version_; }
 
  private:

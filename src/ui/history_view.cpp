@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <ostream>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -151,32 +153,67 @@ Json session_json(const Session& s) {
       {"tightness_overall", optional_json(s.ratings.overall)}};
 }
 
-std::string sessions_json(const std::vector<Session>& sessions) {
-  Json out = Json::array();
-  for (const Session& s : sessions) out.push_back(session_json(s));
-  return dump_json(out);
-}
+namespace {
 
-std::string sessions_csv(const std::vector<Session>& sessions) {
-  std::string out =
-      "id,routine,title,started,ended,planned_seconds,planned_hold_seconds,active_seconds,paused_seconds,"
-      "segments_completed,segments_skipped,holds,holds_skipped,held_left_seconds,held_right_seconds,"
-      "held_unsided_seconds,outcome,stopped_at_step,resumed,tightness_left,tightness_right,tightness_"
-      "overall\n";
+constexpr std::string_view kCsvHeader =
+    "id,routine,title,started,ended,planned_seconds,planned_hold_seconds,active_seconds,paused_seconds,"
+    "segments_completed,segments_skipped,holds,holds_skipped,held_left_seconds,held_right_seconds,"
+    "held_unsided_seconds,outcome,stopped_at_step,resumed,tightness_left,tightness_right,tightness_"
+    "overall\n";
+
+std::string csv_row(const Session& s) {
   const auto optional = [](const std::optional<int>& value) {
     return value ? fmt::format("{}", *value) : std::string();
   };
-  for (const Session& s : sessions) {
-    out += fmt::format(
-        "{},{},{},{},{},{:.3f},{:.3f},{:.3f},{:.3f},{},{},{},{},{:.3f},{:.3f},{:.3f},{},{},{},{},{},{}\n",
-        s.uuid, csv_field(s.routine), csv_field(s.title), to_iso8601(s.started), to_iso8601(s.ended),
-        seconds_of(s.planned), seconds_of(s.planned_hold), seconds_of(s.active), seconds_of(s.paused),
-        s.segments_completed, s.segments_skipped, s.holds, s.holds_skipped, seconds_of(s.held_left),
-        seconds_of(s.held_right), seconds_of(s.held_unsided), to_string(s.outcome),
-        optional(s.stopped_at_step), s.resumed, optional(s.ratings.left), optional(s.ratings.right),
-        optional(s.ratings.overall));
+  return fmt::format(
+      "{},{},{},{},{},{:.3f},{:.3f},{:.3f},{:.3f},{},{},{},{},{:.3f},{:.3f},{:.3f},{},{},{},{},{},{}\n",
+      s.uuid, csv_field(s.routine), csv_field(s.title), to_iso8601(s.started), to_iso8601(s.ended),
+      seconds_of(s.planned), seconds_of(s.planned_hold), seconds_of(s.active), seconds_of(s.paused),
+      s.segments_completed, s.segments_skipped, s.holds, s.holds_skipped, seconds_of(s.held_left),
+      seconds_of(s.held_right), seconds_of(s.held_unsided), to_string(s.outcome), optional(s.stopped_at_step),
+      s.resumed, optional(s.ratings.left), optional(s.ratings.right), optional(s.ratings.overall));
+}
+
+}  // namespace
+
+SessionWriter::SessionWriter(std::ostream& out, SessionFormat format) : out_(out), format_(format) {
+  if (format_ == SessionFormat::csv) out_ << kCsvHeader;
+}
+
+void SessionWriter::add(const Session& session) {
+  if (format_ == SessionFormat::csv) {
+    out_ << csv_row(session);
+  } else {
+    // An element of the array as dump_json indents it: two spaces deeper.
+    const std::string element = dump_json(session_json(session));
+    out_ << (written_ == 0 ? "[\n  " : ",\n  ");
+    for (std::size_t i = 0; i + 1 < element.size(); ++i) {  // without its closing newline
+      out_ << element[i];
+      if (element[i] == '\n') out_ << "  ";
+    }
   }
-  return out;
+  ++written_;
+}
+
+void SessionWriter::finish() {
+  if (format_ == SessionFormat::json) out_ << (written_ == 0 ? "[]\n" : "\n]\n");
+  out_.flush();
+}
+
+std::string sessions_json(const std::vector<Session>& sessions) {
+  std::ostringstream out;
+  SessionWriter writer(out, SessionFormat::json);
+  for (const Session& s : sessions) writer.add(s);
+  writer.finish();
+  return out.str();
+}
+
+std::string sessions_csv(const std::vector<Session>& sessions) {
+  std::ostringstream out;
+  SessionWriter writer(out, SessionFormat::csv);
+  for (const Session& s : sessions) writer.add(s);
+  writer.finish();
+  return out.str();
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,22 @@ std::string render_session_table(const std::vector<Session>& sessions, bool colo
 // `psoas log --json`: an array of sessions; `--csv`: a header and a row each.
 std::string sessions_json(const std::vector<Session>& sessions);
 std::string sessions_csv(const std::vector<Session>& sessions);
+
+// The same, written a session at a time, as the history is read: the
+// output is the same bytes, and memory does not grow with the history.
+enum class SessionFormat : std::uint8_t { json, csv };
+class SessionWriter {
+ public:
+  SessionWriter(std::ostream& out, SessionFormat format);
+  void add(const Session& session);
+  // Closes the JSON array; nothing is complete before.
+  void finish();
+
+ private:
+  std::ostream& out_;
+  SessionFormat format_;
+  std::size_t written_ = 0;
+};
 
 // The report for a terminal `width` columns wide: the minutes per week as a
 // bar chart, the sides' balance and how their tightness moves.

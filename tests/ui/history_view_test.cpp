@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
 #include "model/wall_time.hpp"
 
 using namespace psoas;
@@ -96,4 +100,26 @@ TEST_CASE("stats as JSON carry every figure of the text") {
         "\"held_left_seconds\": 90.0", "\"comparable_sessions\": 2", "\"left\": 6.5", "\"right\": null",
         "\"trend\": \"unknown\""})
     CHECK_MESSAGE(json.find(expected) != std::string::npos, expected);
+}
+
+TEST_CASE("log --json written a session at a time is byte for byte the whole array dumped at once") {
+  std::vector<Session> sessions;
+  for (int i = 0; i < 3; ++i) {
+    Session s;
+    s.uuid = "f47ac10b-58cc-4372-a567-0e02b2c3d47" + std::to_string(i);
+    s.routine = "bridge";
+    s.title = i == 1 ? "Quote \" and\nnewline" : "Bridge";
+    s.ratings.left = i;
+    sessions.push_back(s);
+  }
+  const std::string streamed = sessions_json(sessions);
+  const auto whole = nlohmann::ordered_json::parse(streamed);
+  REQUIRE(whole.is_array());
+  REQUIRE(whole.size() == 3);
+  CHECK(whole[1]["title"] == "Quote \" and\nnewline");
+  CHECK(streamed == whole.dump(2) + "\n");
+  CHECK(sessions_json({}) == "[]\n");
+  const std::string csv = sessions_csv(sessions);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 3);  // the header and a row each
+  CHECK(csv.starts_with("id,routine,title,"));
 }
