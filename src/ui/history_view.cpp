@@ -186,11 +186,14 @@ void SessionWriter::add(const Session& session) {
   } else {
     // An element of the array as dump_json indents it: two spaces deeper.
     const std::string element = dump_json(session_json(session));
+    std::string_view rest(element.data(), element.size() - 1);  // without its closing newline
     out_ << (written_ == 0 ? "[\n  " : ",\n  ");
-    for (std::size_t i = 0; i + 1 < element.size(); ++i) {  // without its closing newline
-      out_ << element[i];
-      if (element[i] == '\n') out_ << "  ";
+    for (auto newline = rest.find('\n'); newline != std::string_view::npos; newline = rest.find('\n')) {
+      out_.write(rest.data(), static_cast<std::streamsize>(newline + 1));
+      out_ << "  ";
+      rest.remove_prefix(newline + 1);
     }
+    out_.write(rest.data(), static_cast<std::streamsize>(rest.size()));
   }
   ++written_;
 }
