@@ -1,6 +1,7 @@
 #include "audio/library_audio.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstring>
 
@@ -190,14 +191,25 @@ class SndfileTrack final : public TrackFile {
 
   void write(std::span<const float> samples) override {
     const auto count = static_cast<sf_count_t>(samples.size());
-    if (sf_writef_float(file_, samples.data(), count) != count)
-      throw Error(fmt::format("cannot write {}: {}", pending_.target().string(), sf_strerror(file_)));
+    if (format_ == AudioFormat::wav && (written_ + count) * 2 > kWavDataLimit)
+      throw Error(
+          fmt::format("cannot write {}: a WAV file holds at most 4 GiB, about 24 hours at {} kHz; "
+                      "write .flac, .ogg or .opus",
+                      pending_.target().string(), kTrackRate / 1000));
+    errno = 0;
+    // The MP3 encoder drops a failed write without a word: the system's errno still tells.
+    if (sf_writef_float(file_, samples.data(), count) != count || disk_failed())
+      throw write_error(sf_strerror(file_));
+    written_ += count;
   }
 
   std::uintmax_t commit(const std::vector<Chapter>& chapters) override {
+    errno = 0;
     const int closed = sf_close(std::exchange(file_, nullptr));
-    if (closed != 0)
-      throw Error(fmt::format("cannot write {}: {}", pending_.target().string(), sf_error_number(closed)));
+    if (closed != 0 || disk_failed()) throw write_error(sf_error_number(closed));
+    // Read back: an encoder that loses a failed write (MP3 on a full disk)
+    // would otherwise leave a short file that was said to be whole.
+    require_whole(pending_.temporary());
     if (has_vorbis_comments(format_) && !chapters.empty()) {
       std::vector<std::pair<std::string, std::string>> tags;
       for (std::size_t i = 0; i < chapters.size(); ++i) {
@@ -207,6 +219,7 @@ class SndfileTrack final : public TrackFile {
       }
       PendingFile with_chapters(pending_.target());
       add_ogg_comments(pending_.temporary(), with_chapters.fd(), tags);
+      require_whole(with_chapters.temporary());
       with_chapters.commit();
     } else {
       pending_.commit();
@@ -217,9 +230,32 @@ class SndfileTrack final : public TrackFile {
   }
 
  private:
+  // The data of a WAV file is counted in 32 bits.
+  static constexpr sf_count_t kWavDataLimit = 0xFFFF'FFFFLL - 1024;
+
+  // Whether the last write the system refused was refused for want of room or by the disk.
+  static bool disk_failed() { return errno == ENOSPC || errno == EFBIG || errno == EDQUOT || errno == EIO; }
+
+  // libsndfile's words for a failed write, or the system's when it has them.
+  [[nodiscard]] Error write_error(const char* library_says) const {
+    const std::string why = disk_failed() ? std::strerror(errno) : library_says;
+    return Error(fmt::format("cannot write {}: {}", pending_.target().string(), why));
+  }
+
+  void require_whole(const std::filesystem::path& file) const {
+    SF_INFO info{};
+    SNDFILE* back = sf_open(file.c_str(), SFM_READ, &info);
+    const sf_count_t frames = back ? info.frames : 0;
+    if (back) sf_close(back);
+    if (frames < written_)
+      throw Error(fmt::format("cannot write {}: it holds {} of the track's {} seconds; is the disk full?",
+                              pending_.target().string(), frames / kTrackRate, written_ / kTrackRate));
+  }
+
   AudioFormat format_;
   PendingFile pending_;
   SNDFILE* file_ = nullptr;
+  sf_count_t written_ = 0;
 };
 
 }  // namespace

@@ -1,5 +1,8 @@
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <optional>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -47,6 +50,10 @@ std::string what_was_cut(const Timeline& timeline, const ShortenedSpeech& shorte
 ExitCode export_audio(const ExportOptions& options, const std::optional<PlanForRun>& plan,
                       const SearchPath& search_path, const AudioMaker& maker, const Console& console) {
   const std::filesystem::path file = options.audio;
+  if (file.filename().empty() || file.filename() == "." || file.filename() == "..")
+    throw Error(fmt::format("--audio names a folder, `{}`: give a file, such as {}.ogg",
+                            escape_line(options.audio), escape_line(options.routine)),
+                ExitCode::usage);
   const auto format = audio_format_of(file);
   if (!format)
     throw Error(fmt::format("cannot tell what to write from `{}`: end it in .ogg, .opus, .mp3, .flac or .wav",
@@ -56,7 +63,9 @@ ExitCode export_audio(const ExportOptions& options, const std::optional<PlanForR
   const auto routine = load_routine_argument(options.routine, search_path, console);
   const RunTiming timing = choose_timing(*routine, options.timing, &plan);
   const PlannedRun planned = plan_run(*routine, timing);
-  if (!planned.fit_note.empty()) console.err << "psoas: " << planned.fit_note;
+  if (!planned.fit_note.empty())
+    console.err << "psoas: " << planned.fit_note
+                << "; the track adds its spoken introduction, the checklist pauses and a 4 s ending\n";
   if (plan)
     for (const std::string& note : plan->notes) console.err << "psoas: " << note << "\n";
 
@@ -69,6 +78,11 @@ ExitCode export_audio(const ExportOptions& options, const std::optional<PlanForR
         "psoas: checklist steps wait {} in the track; pause the player if you need longer\n",
         format_duration(*check_pause));
   const AudioScript script = script_audio(*routine, timeline, {first_segment, *check_pause});
+  if (*format == AudioFormat::wav && script.length_ms + script.ending_ms > 24LL * 3600 * 1000)
+    throw Error(fmt::format("the track would take {}, and a WAV file holds at most 4 GiB, about 24 hours: "
+                            "write .flac, .ogg or .opus",
+                            format_clock(Seconds((script.length_ms + script.ending_ms) / 1000))),
+                ExitCode::usage);
   const std::unique_ptr<Speech> speech = maker.voice(options.voice);
   // Watched before the temporary file exists, so that Ctrl-C always finds it to remove.
   const SignalWatch signals(false);
@@ -97,18 +111,28 @@ ExitCode export_audio(const ExportOptions& options, const std::optional<PlanForR
                 << std::flush;
     SignalWatch::die_of(interrupted);
   }
+  // The cue sheet is written first, so that a sheet that cannot be written leaves no track either.
+  std::optional<PendingFile> cue;
+  if (options.cue) {
+    cue.emplace(cue_file(file));
+    const std::string sheet =
+        cue_sheet(script.title, file.filename().string(), *format, report->chapters, kTrackRate);
+    if (!write_all(cue->fd(), sheet))
+      throw Error(fmt::format("cannot write {}: {}", cue_file(file).string(), std::strerror(errno)));
+  }
   const std::uintmax_t size = track->commit(report->chapters);
-  if (options.cue)
-    replace_file(cue_file(file),
-                 cue_sheet(script.title, file.filename().string(), *format, report->chapters, kTrackRate));
+  if (cue) cue->commit();
 
   for (const ShortenedSpeech& shortened : report->shortened)
     console.err << "psoas: no time to say it all at " << what_was_cut(timeline, shortened) << "\n";
-  console.out << fmt::format(
-      "wrote {}: {}, {}, {} at {} kHz, {} chapters{}\n", escape_line(file.string()),
-      format_clock(Seconds(report->frames / kTrackRate)), file_size_text(size), format_name(*format),
-      kTrackRate / 1000, report->chapters.size(),
-      options.cue ? fmt::format("; cue sheet {}", escape_line(cue_file(file).string())) : "");
+  const std::string chapters =
+      options.cue                    ? fmt::format("{} chapters in the cue sheet {}", report->chapters.size(),
+                                                   escape_line(cue_file(file).string()))
+      : has_vorbis_comments(*format) ? fmt::format("{} chapters", report->chapters.size())
+                                     : std::string("no chapters (--cue writes them beside it)");
+  console.out << fmt::format("wrote {}: {}, {}, {} at {} kHz, {}\n", escape_line(file.string()),
+                             format_clock(Seconds(report->frames / kTrackRate)), file_size_text(size),
+                             format_name(*format), kTrackRate / 1000, chapters);
   return ExitCode::ok;
 }
 
@@ -136,7 +160,10 @@ void add_export_command(CommandLine& line) {
   command->add_option("--reps", options->timing.reps, "Repeat every timed step's hold N times per side")
       ->check(whole_number_from(1, 100))
       ->type_name("N");
-  command->add_option("--fit", options->timing.fit, "Scale the holds so the track takes this long")
+  command
+      ->add_option(
+          "--fit", options->timing.fit,
+          "Scale the holds so the routine takes this long (the introduction and the ending add to it)")
       ->type_name("DUR")
       ->excludes("--hold");
   command->add_flag("--no-plan", options->no_plan, "The routine as written, not as your plan has it today");
@@ -149,7 +176,9 @@ void add_export_command(CommandLine& line) {
       ->add_option("--voice-lang", options->voice.language, "The espeak-ng voice: en, en-gb, en-us, de, ...")
       ->default_str("en")
       ->type_name("LANG");
-  command->add_option("--voice-rate", options->voice.words_per_minute, "How fast the voice speaks")
+  command
+      ->add_option("--voice-rate", options->voice.words_per_minute,
+                   "How fast the voice speaks: 80 to 450 words a minute")
       ->check(whole_number_from(80, 450))
       ->default_str("160")
       ->type_name("WPM");

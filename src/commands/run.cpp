@@ -163,7 +163,9 @@ ExitCode run_routine(const RunCommandOptions& options, const std::optional<PlanF
   if (options.resume) resumption = find_resumption(*routine, history);
   PlannedRun planned = resumption ? PlannedRun{resumption->plan.timeline, {}} : plan_run(*routine, timing);
   const Timeline& timeline = planned.timeline;
-  if (!planned.fit_note.empty()) console.err << "psoas: " << planned.fit_note;
+  if (!planned.fit_note.empty())
+    console.err << "psoas: " << planned.fit_note
+                << (planned.timeline.has_checklist() ? "; checklist steps take what they take\n" : "\n");
   for (const std::string& note : plan_notes) console.err << "psoas: " << note << "\n";
   const std::size_t first_segment =
       resumption ? resumption->plan.first_segment

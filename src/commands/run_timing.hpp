@@ -44,7 +44,8 @@ struct TimingOptions {
 RunTiming choose_timing(const Routine& routine, const TimingOptions& options,
                         const std::optional<PlanForRun>* plan);
 
-// The timeline a run's timing gives, and what --fit did to it, in words.
+// The timeline a run's timing gives, and what --fit did to it, in words
+// (without a newline: the caller says what else takes time).
 struct PlannedRun {
   Timeline timeline;
   std::string fit_note;

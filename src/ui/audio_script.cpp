@@ -98,6 +98,24 @@ Words words_for(const Timeline& timeline, std::size_t index, Seconds length) {
   return {};
 }
 
+// "3. Pigeon pose (left, then right)": a step as a player lists it, told
+// apart from the same pose done later on the other side.
+std::string chapter_name(const Timeline& timeline, std::size_t step) {
+  const PlannedStep& planned = timeline.steps[step];
+  std::vector<std::string> sides;
+  for (std::size_t i = planned.first_segment; i < planned.first_segment + planned.segment_count; ++i) {
+    const Segment& segment = timeline.segments[i];
+    if (segment.kind != SegmentKind::hold || segment.side == Side::none) continue;
+    const std::string side(to_string(segment.side));
+    if (sides.empty() || sides.back() != side) sides.push_back(side);
+  }
+  std::string name = fmt::format("{}. {}", step + 1, planned.step.name);
+  if (sides.size() == 1) name += fmt::format(" ({})", sides.front());
+  if (sides.size() == 2) name += fmt::format(" ({}, then {})", sides[0], sides[1]);
+  if (sides.size() > 2) name += " (both sides)";
+  return name;
+}
+
 std::string introduction(const Routine& routine, const Timeline& timeline, const ScriptOptions& options,
                          std::int64_t length_ms) {
   std::vector<std::string> parts{sentence(routine.title.empty() ? routine.name : routine.title),
@@ -147,7 +165,7 @@ AudioScript script_audio(const Routine& routine, const Timeline& timeline, const
     const std::int64_t end = at + millis(length);
     const PlannedStep& planned = timeline.steps[segment.step];
     if (i == planned.first_segment || i == options.first_segment)
-      script.chapters.push_back({at, fmt::format("{}. {}", segment.step + 1, planned.step.name)});
+      script.chapters.push_back({at, chapter_name(timeline, segment.step)});
 
     // The sounds within the segment, which its opening words must leave room for.
     std::vector<std::int64_t> ticks;

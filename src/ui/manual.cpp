@@ -275,6 +275,8 @@ const std::vector<ManualTopic>& manual_topics() {
       {"reminders", "REMINDERS", "when a reminder is due, and reminders.yaml"},
       {"plans", "PLANS", "plan files, weeks kept, holds that grow, favouring the tighter side"},
       {"format", "ROUTINE FORMAT", "how a routine file is written: every key, durations, sides"},
+      {"figures", "FIGURES", "the figure files that draw each pose, and where they are found"},
+      {"audio", "AUDIO TRACK", "what export --audio says and rings, and when"},
       {"json", "JSON OUTPUT",
        "the JSON that list, card, check, log, stats, today, remind and run --events write"},
       {"environment", "ENVIRONMENT", "the environment variables psoas reads"},

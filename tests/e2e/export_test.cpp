@@ -101,6 +101,8 @@ TEST_CASE(
       {"export", f.routine.string(), "--audio", track.string(), "--check-pause", "10s", "--cue"}, f.env);
   REQUIRE_MESSAGE(made.exit_code == 0, made.err);
   CHECK(made.out.find("wrote " + track.string() + ": ") == 0);
+  CHECK(made.out.find(", 4 chapters in the cue sheet " + (f.home.path() / "check.cue").string() + "\n") !=
+        std::string::npos);
   const Timeline timeline = f.timeline();
   const Samples sound = read_sound(track);
   REQUIRE(sound.rate == kRate);
@@ -174,7 +176,8 @@ TEST_CASE(
       CHECK(std::count_if(comments.begin(), comments.end(), [](const std::string& c) {
               return c.starts_with("CHAPTER") && c.find("NAME=") == std::string::npos;
             }) == 4);
-      CHECK(std::find(comments.begin(), comments.end(), "CHAPTER002NAME=1. Lunge") != comments.end());
+      CHECK(std::find(comments.begin(), comments.end(), "CHAPTER002NAME=1. Lunge (left, then right)") !=
+            comments.end());
       CHECK(std::find(comments.begin(), comments.end(), "CHAPTER004NAME=3. Check the skin") !=
             comments.end());
       CHECK(std::find(comments.begin(), comments.end(), "TITLE=Audio check") != comments.end());
@@ -273,8 +276,39 @@ TEST_CASE("export --audio writes no progress when its error output is not a term
       run_psoas({"export", f.routine.string(), "--audio", track.string(), "--from", "3"}, f.env);
   REQUIRE(made.exit_code == 0);
   CHECK(made.err == "psoas: checklist steps wait 30s in the track; pause the player if you need longer\n");
-  CHECK(made.out.find(", 2 chapters") != std::string::npos);  // the introduction and step 3
+  // WAV carries no chapters; the line says so rather than count them.
+  CHECK(made.out.find(", no chapters (--cue writes them beside it)\n") != std::string::npos);
   const ProcessResult longer = run_psoas(
       {"export", f.routine.string(), "--audio", track.string(), "--from", "2", "--check-pause", "1m"}, f.env);
   CHECK(longer.err == "psoas: checklist steps wait 1m in the track; pause the player if you need longer\n");
+}
+
+TEST_CASE("export --audio that cannot be written whole fails, in every format, and leaves nothing") {
+  Fixture f;
+  // A file size limit stands in for a full disk: writes past it fail (SIGXFSZ ignored, as a shell's trap
+  // does).
+  for (const std::string extension : {"mp3", "ogg", "opus", "flac", "wav"}) {
+    CAPTURE(extension);
+    const auto track = f.home.path() / ("full." + extension);
+    const ProcessResult result =
+        run_process({{"/bin/sh", "-c", "trap '' XFSZ; exec prlimit --fsize=200000 \"$@\"", "sh", PSOAS_BINARY,
+                      "export", f.routine.string(), "--audio", track.string(), "--hold", "1m"},
+                     f.env,
+                     "",
+                     60'000ms,
+                     std::nullopt});
+    CHECK(result.exit_code == 1);
+    CHECK_MESSAGE(result.err.find("psoas: error: cannot write " + track.string() + ": File too large") !=
+                      std::string::npos,
+                  result.err);
+    CHECK(result.out.empty());
+    CHECK(f.files() == std::vector<std::string>{"audio-check.yaml"});
+  }
+  // A cue sheet that cannot be written takes the track with it.
+  std::filesystem::create_directory(f.home.path() / "sheet.cue");
+  const ProcessResult sheet = run_psoas(
+      {"export", f.routine.string(), "--audio", (f.home.path() / "sheet.ogg").string(), "--cue"}, f.env);
+  CHECK(sheet.exit_code == 1);
+  CHECK(sheet.err.find("sheet.cue: it is a folder") != std::string::npos);
+  CHECK(f.files() == std::vector<std::string>{"audio-check.yaml"});
 }
