@@ -1,17 +1,20 @@
 #include "audio/track.hpp"
 
+#include <utility>
+
 #include <fmt/format.h>
+
+#include "load/suggest.hpp"
 
 namespace psoas {
 
 std::optional<AudioFormat> audio_format_of(const std::filesystem::path& file) {
-  std::string extension = file.extension().string();
-  for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  if (extension == ".wav") return AudioFormat::wav;
-  if (extension == ".flac") return AudioFormat::flac;
-  if (extension == ".ogg" || extension == ".oga") return AudioFormat::ogg;
-  if (extension == ".opus") return AudioFormat::opus;
-  if (extension == ".mp3") return AudioFormat::mp3;
+  const std::string extension = file.extension().string();
+  for (const auto& [name, format] :
+       {std::pair{".wav", AudioFormat::wav}, std::pair{".flac", AudioFormat::flac},
+        std::pair{".ogg", AudioFormat::ogg}, std::pair{".oga", AudioFormat::ogg},
+        std::pair{".opus", AudioFormat::opus}, std::pair{".mp3", AudioFormat::mp3}})
+    if (equal_ignoring_case(extension, name)) return format;
   return std::nullopt;
 }
 

@@ -312,3 +312,29 @@ TEST_CASE("export --audio that cannot be written whole fails, in every format, a
   CHECK(sheet.err.find("sheet.cue: it is a folder") != std::string::npos);
   CHECK(f.files() == std::vector<std::string>{"audio-check.yaml"});
 }
+
+TEST_CASE("export --audio --hold and --reps shape the track as they shape the run's timeline") {
+  Fixture f;
+  const auto track = f.home.path() / "shaped.wav";
+  const ProcessResult made = run_psoas({"export", f.routine.string(), "--audio", track.string(), "--hold",
+                                        "7s", "--reps", "2", "--check-pause", "5s", "--cue"},
+                                       f.env);
+  REQUIRE_MESSAGE(made.exit_code == 0, made.err);
+  RoutineLoader loader(SearchPath({}));
+  const LoadResult loaded = loader.load_file(f.routine);
+  REQUIRE(loaded.routine);
+  TimingOverrides overrides;
+  overrides.hold = std::chrono::seconds(7);
+  overrides.reps = 2;
+  const Timeline timeline = build_timeline(*loaded.routine, overrides);
+  REQUIRE(timeline.total != f.timeline().total);  // the options changed something
+  const std::int64_t introduction = cue_indexes(read_file(f.home.path() / "shaped.cue"))[1];
+  const Samples sound = read_sound(track);
+  CHECK(std::int64_t(sound.values.size()) == introduction + (timeline.total.count() + 5 + 4) * kRate);
+  const std::vector<std::int64_t> found = onsets(sound);
+  std::int64_t start = introduction;
+  for (const Segment& segment : timeline.segments) {
+    CHECK(has_onset_near(found, start));
+    start += (segment.kind == SegmentKind::check ? 5 : segment.duration.count()) * kRate;
+  }
+}

@@ -19,14 +19,12 @@ class HummingSpeech final : public Speech {
  public:
   explicit HummingSpeech(std::int64_t frames_per_character) : per_character_(frames_per_character) {}
   std::vector<float> say(std::string_view text) override {
-    said.emplace_back(text);
     std::vector<float> out(static_cast<std::size_t>(per_character_ * static_cast<std::int64_t>(text.size())));
     for (std::size_t i = 0; i < out.size(); ++i)
       out[i] = 0.3F *
                static_cast<float>(std::sin(2 * std::numbers::pi * 300 * static_cast<double>(i) / kTrackRate));
     return out;
   }
-  std::vector<std::string> said;
 
  private:
   std::int64_t per_character_;
