@@ -109,6 +109,23 @@ std::string_view fit_width(std::string_view text, std::size_t width) {
   return text;
 }
 
+std::vector<TextCluster> clusters_of(std::string_view text) {
+  std::vector<TextCluster> clusters;
+  std::size_t i = 0;
+  utf8proc_int32_t state = 0;
+  utf8proc_int32_t previous = -1;
+  while (i < text.size()) {
+    const std::size_t start = i;
+    const auto code_point = static_cast<utf8proc_int32_t>(next_code_point(text, i));
+    if (previous < 0 || utf8proc_grapheme_break_stateful(previous, code_point, &state))
+      clusters.push_back({start, 0, 0});
+    previous = code_point;
+    clusters.back().size = i - clusters.back().begin;
+    clusters.back().width += code_point_width(static_cast<char32_t>(code_point));
+  }
+  return clusters;
+}
+
 std::size_t count_code_points(std::string_view text) {
   std::size_t count = 0;
   for (const char c : text)

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // UTF-8 for every layer: validity, code points, and the columns text takes
 // on a terminal. Widths and character boundaries come from utf8proc, as in
@@ -37,6 +38,17 @@ std::size_t display_width(std::string_view text);
 // characters as a reader sees them (grapheme clusters): never inside a
 // UTF-8 sequence, nor between a letter and its accent.
 std::string_view fit_width(std::string_view text, std::size_t width);
+
+// One character as a reader sees it (a grapheme cluster): where its bytes
+// are in the text, and the columns it takes.
+struct TextCluster {
+  std::size_t begin = 0;
+  std::size_t size = 0;
+  std::size_t width = 0;
+};
+
+// `text` cut into grapheme clusters, in order.
+std::vector<TextCluster> clusters_of(std::string_view text);
 
 // The number of characters (code points) in valid UTF-8.
 std::size_t count_code_points(std::string_view text);

@@ -15,20 +15,21 @@ void warn_history(const Console& console, const std::string& why) {
   console.err.flush();
 }
 
-std::optional<HistoryWriter> open_history_writer(const std::optional<std::filesystem::path>& file,
-                                                 const Console& console, std::string& why) {
-  if (!file) {
-    why = "neither XDG_STATE_HOME nor HOME says where the history goes";
-    warn_history(console, why);
-    return std::nullopt;
+HistoryWriter* HistoryOnDemand::writer() {
+  if (!opened_) {
+    opened_ = true;
+    if (!file_) {
+      problem_ = "neither XDG_STATE_HOME nor HOME says where the history goes";
+    } else {
+      try {
+        writer_.emplace(*file_);
+      } catch (const Error& error) {
+        problem_ = error.what();
+      }
+    }
+    if (!writer_) warn_history(console_, problem_);
   }
-  try {
-    return HistoryWriter(*file);
-  } catch (const Error& error) {
-    why = error.what();
-    warn_history(console, why);
-    return std::nullopt;
-  }
+  return writer_ ? &*writer_ : nullptr;
 }
 
 std::optional<HistoryReader> open_history_reader(const std::optional<std::filesystem::path>& file) {

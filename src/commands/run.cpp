@@ -59,8 +59,8 @@ Resumption find_resumption(const Routine& routine, const RunHistory& history) {
   // The newest session of the routine: a later finished run has nothing left to resume.
   const HistoryQuery query{since, routine.name, 1, false};
   std::vector<Session> found;
-  if (history.writer) {
-    found = history.writer->sessions(query);
+  if (HistoryWriter* writer = history.recording ? history.recording->writer() : nullptr) {
+    found = writer->sessions(query);
   } else if (history.reader) {
     found = history.reader->sessions(query);
   }
@@ -114,7 +114,7 @@ std::string why_not_recorded(const RunCommandOptions& options, const RunHistory&
   if (options.no_log) return "--no-log";
   if (options.speed != 1.0 && !options.log)
     return fmt::format("a rehearsal at --speed {}; --log records it", options.speed);
-  if (!history.problem.empty()) return history.problem;
+  if (history.recording && !history.recording->problem().empty()) return history.recording->problem();
   if (!record_problem.empty()) return record_problem;
   return "the history cannot be used";
 }
@@ -223,7 +223,7 @@ ExitCode run_routine(const RunCommandOptions& options, const std::optional<PlanF
   }
   if (voice) sinks.add(*voice);
   std::optional<SessionRecorder> recorder;
-  if (history.writer) {
+  if (history.recording) {
     recorder.emplace(*routine, timeline, timing, options.speed, wall_time_now);
     if (plan_asks && !options.resume) recorder->follows_plan(plan_asks->plan, plan_asks->week);
     if (resumption) {
@@ -275,13 +275,15 @@ ExitCode run_routine(const RunCommandOptions& options, const std::optional<PlanF
 
   // Every run that began is recorded, however it ends, before psoas exits.
   std::optional<Session> recorded = recorder ? recorder->session(end) : std::nullopt;
+  HistoryWriter* writer = recorded ? history.recording->writer() : nullptr;
+  if (!writer) recorded.reset();
   std::string record_problem;
   if (recorded) {
     try {
       if (resumption) {
-        history.writer->update(*recorded);
+        writer->update(*recorded);
       } else {
-        recorded->id = history.writer->record(*recorded);
+        recorded->id = writer->record(*recorded);
       }
     } catch (const Error& error) {
       record_problem = error.what();
@@ -312,7 +314,7 @@ ExitCode run_routine(const RunCommandOptions& options, const std::optional<PlanF
         timeline, end,
         prompt_on(console, outputs.keys == RunOutputs::Keys::terminal_device ? device->fd() : -1));
     try {
-      if (!ratings.empty()) history.writer->rate(recorded->id, ratings);
+      if (!ratings.empty()) writer->rate(recorded->id, ratings);
     } catch (const Error& error) {
       warn_history(console, error.what());
     }
@@ -327,13 +329,12 @@ void add_run_command(CommandLine& line) {
       line.add("run", "Guide yourself through a routine in real time", CompletedArgument::routine,
                [options, events_format](const Environment& environment, const Console& console) {
                  options->events = !events_format->empty();
-                 std::optional<HistoryWriter> writer;
+                 std::optional<HistoryOnDemand> recording;
                  std::optional<HistoryReader> reader;
-                 std::string problem;
                  // A run at another speed is a rehearsal: not recorded unless asked.
                  const bool record = options->speed == 1.0 || options->log;
                  if (!options->dry_run && !options->no_log && record) {
-                   writer = open_history_writer(environment.history_file(), console, problem);
+                   recording.emplace(environment.history_file(), console);
                  } else if (options->resume) {
                    if (options->no_log && !options->dry_run)
                      throw Error("--resume goes on with a recorded session, and --no-log records nothing",
@@ -343,7 +344,7 @@ void add_run_command(CommandLine& line) {
                  return run_routine(
                      *options, options->no_plan ? std::nullopt : plan_for_run(options->routine, environment),
                      environment.search_path(),
-                     {writer ? &*writer : nullptr, reader ? &*reader : nullptr, problem}, console);
+                     {recording ? &*recording : nullptr, reader ? &*reader : nullptr}, console);
                });
   run->add_option("routine", options->routine, "Routine name or file")->required()->type_name("ROUTINE");
   auto* dry_run = run->add_flag("--dry-run", options->dry_run,

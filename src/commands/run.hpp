@@ -5,6 +5,7 @@
 
 #include "base/error.hpp"
 #include "commands/console.hpp"
+#include "commands/history_access.hpp"
 #include "commands/run_timing.hpp"
 #include "history/store.hpp"
 #include "load/search_path.hpp"
@@ -34,9 +35,8 @@ struct RunCommandOptions {
 // What a run may do with the history: look up the session that --resume
 // goes on with, and record. Both null: nothing is recorded.
 struct RunHistory {
-  HistoryWriter* writer = nullptr;
+  HistoryOnDemand* recording = nullptr;   // opened when the run is over (at once for --resume)
   const HistoryReader* reader = nullptr;  // for --resume --dry-run, which writes nothing
-  std::string problem;                    // why the history could not be opened, if it could not
 };
 
 // `psoas run ROUTINE`: guides a person through the routine in real time,

@@ -40,9 +40,18 @@ struct Frame {
 // and reverse always, colours and dim only with `color` (NO_COLOR keeps bold).
 std::string encode_line(const FrameLine& line, std::size_t width, bool color);
 
-// Turns frames into the bytes that draw them. Only the lines that changed
-// since the last frame are written, each cut to the screen's width, so a
-// frame never scrolls the screen.
+// One column of the screen as painted: a character (grapheme cluster) and
+// the attributes it shows with. A wide character's second column has no text.
+struct Cell {
+  std::string text;
+  Attributes attributes;
+  friend bool operator==(const Cell&, const Cell&) = default;
+};
+
+// Turns frames into the bytes that draw them. Only the cells that changed
+// since the last frame are written, cursor-addressed, with attributes set
+// once per run of cells; lines are cut to the screen's width, so a frame
+// never scrolls the screen.
 class FramePainter {
  public:
   explicit FramePainter(bool color) : color_(color) {}
@@ -53,11 +62,15 @@ class FramePainter {
   void invalidate() { full_ = true; }
 
  private:
+  std::vector<Cell> cells_of(const FrameLine& line, std::size_t width) const;
+  void write_changes(std::string& out, std::size_t row, const std::vector<Cell>& now, std::size_t columns);
+
   bool color_;
   bool full_ = true;
-  std::vector<FrameLine> lines_;      // the last frame painted, line by line
-  std::vector<std::string> painted_;  // and those lines as written
+  std::vector<FrameLine> lines_;          // the last frame painted, line by line
+  std::vector<std::vector<Cell>> shown_;  // and its cells as the screen shows them
   std::string title_;
+  Attributes pen_;  // the attributes the terminal writes with now
 };
 
 }  // namespace psoas

@@ -446,35 +446,45 @@ TEST_CASE("a resumed session is updated in place — delete removes one — impo
   CHECK(writer.sessions({std::nullopt, std::nullopt, 0, true}).empty());  // unfinished only
 }
 
-TEST_CASE("reading never writes: a history in a folder nobody may write to is read") {
-  TempDir dir;
-  const auto folder = dir.path() / "state";
-  const auto file = folder / "history.db";
-  { HistoryWriter(file).record(session_at(1'790'000'000'000)); }
-  // Closed, WAL leaves no -wal and -shm files; a reader must then make the
-  // -shm file, which a folder it may not write to forbids.
-  REQUIRE_FALSE(std::filesystem::exists(folder / "history.db-shm"));
-  ::chmod(dir.path().c_str(), 0755);
-  ::chmod(folder.c_str(), 0555);
-  ::chmod(file.c_str(), 0444);
-  // Root may write anywhere: the reading is done as nobody.
-  const pid_t pid = ::fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
-    try {
-      const auto reader = HistoryReader::open(file);
-      ::_exit(reader && reader->sessions({}).size() == 1 ? 0 : 1);
-    } catch (...) {
-      ::_exit(2);
+TEST_CASE("reading never writes: a history in a folder nobody may write to is read, its WAL with it") {
+  // psoas closes the history without a checkpoint, so its WAL and -shm files
+  // stay; a history last closed by other SQLite programs has neither, and a
+  // reader would have to make the -shm file, which the folder forbids.
+  for (const bool checkpointed : {false, true}) {
+    CAPTURE(checkpointed);
+    TempDir dir;
+    const auto folder = dir.path() / "state";
+    const auto file = folder / "history.db";
+    { HistoryWriter(file).record(session_at(1'790'000'000'000)); }
+    { HistoryWriter(file).record(session_at(1'790'000'100'000)); }
+    REQUIRE(std::filesystem::exists(folder / "history.db-wal"));
+    if (checkpointed) {
+      SQLite::Database(file.string(), SQLite::OPEN_READWRITE).exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      REQUIRE_FALSE(std::filesystem::exists(folder / "history.db-shm"));
     }
+    ::chmod(dir.path().c_str(), 0755);
+    ::chmod(folder.c_str(), 0555);
+    for (const char* name : {"history.db", "history.db-wal", "history.db-shm"})
+      ::chmod((folder / name).c_str(), 0444);
+    // Root may write anywhere: the reading is done as nobody.
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
+      try {
+        const auto reader = HistoryReader::open(file);
+        ::_exit(reader && reader->sessions({}).size() == 2 ? 0 : 1);
+      } catch (...) {
+        ::_exit(2);
+      }
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ::chmod(folder.c_str(), 0700);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(std::filesystem::exists(folder / "history.db-shm") == !checkpointed);
   }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  ::chmod(folder.c_str(), 0700);
-  CHECK(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
-  CHECK_FALSE(std::filesystem::exists(folder / "history.db-shm"));
 }
 
 TEST_CASE("a FIFO where the history should be is refused at once, never waited on") {

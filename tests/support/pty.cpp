@@ -17,7 +17,8 @@
 namespace psoas::testing {
 
 PtyProcess::PtyProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-                       int columns, int rows) {
+                       int columns, int rows)
+    : screen_(static_cast<std::size_t>(columns), static_cast<std::size_t>(rows)) {
   std::vector<std::string> env_strings;
   for (const auto& [key, value] : env) env_strings.push_back(key + "=" + value);
   std::vector<char*> argv, envp;
@@ -66,6 +67,7 @@ bool PtyProcess::read_some(std::chrono::milliseconds timeout) {
   const ssize_t n = ::read(master_, buffer, sizeof buffer);
   if (n <= 0) return false;  // EIO: the last holder of the terminal's other end is gone
   output_.append(buffer, static_cast<std::size_t>(n));
+  screen_.feed(std::string_view(buffer, static_cast<std::size_t>(n)));
   return true;
 }
 
@@ -83,7 +85,8 @@ bool PtyProcess::wait_for(std::string_view text, std::chrono::milliseconds timeo
 bool PtyProcess::wait_for_text(std::string_view text, std::chrono::milliseconds timeout, std::size_t from) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (strip_escapes(std::string_view(output_).substr(std::min(from, output_.size()))).find(text) ==
-         std::string::npos) {
+             std::string::npos &&
+         !screen_.shows(text, from)) {
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0 || !read_some(left)) return false;
@@ -140,6 +143,7 @@ void PtyProcess::resize(int columns, int rows) {
   winsize size{};
   size.ws_col = static_cast<unsigned short>(columns);
   size.ws_row = static_cast<unsigned short>(rows);
+  screen_.resize(static_cast<std::size_t>(columns), static_cast<std::size_t>(rows));
   ::ioctl(master_, TIOCSWINSZ, &size);  // the kernel sends SIGWINCH to the foreground group
 }
 

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "support/screen.hpp"
+
 namespace psoas::testing {
 
 struct ExitStatus {
@@ -29,8 +31,9 @@ class PtyProcess {
   void write(std::string_view keys);
   // Reads output until `bytes` appear after `from` (a byte offset), or the timeout.
   bool wait_for(std::string_view bytes, std::chrono::milliseconds timeout, std::size_t from = 0);
-  // The same, looking at the output with its escape sequences taken out, as
-  // the words of a line read on the screen.
+  // The same for words a person reads: in the output with its escape
+  // sequences taken out, or on a row of the screen written after `from`
+  // (a screen painted cell by cell never writes a line whole).
   bool wait_for_text(std::string_view text, std::chrono::milliseconds timeout, std::size_t from = 0);
   // Reads output until the process exits, or the timeout.
   std::optional<ExitStatus> wait_exit(std::chrono::milliseconds timeout);
@@ -39,6 +42,8 @@ class PtyProcess {
   // The terminal's current mode, as the program left it.
   [[nodiscard]] termios mode() const;
   [[nodiscard]] const std::string& output() const { return output_; }
+  // The screen as the output has drawn it so far.
+  [[nodiscard]] const ScreenModel& screen() const { return screen_; }
   [[nodiscard]] pid_t pid() const { return pid_; }
 
  private:
@@ -49,6 +54,7 @@ class PtyProcess {
   pid_t pid_ = -1;
   std::optional<ExitStatus> status_;
   std::string output_;
+  ScreenModel screen_;
 };
 
 // `bytes` without their CSI and OSC escape sequences.
