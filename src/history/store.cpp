@@ -523,9 +523,13 @@ std::optional<HistoryReader> HistoryReader::open(const fs::path& file) {
     const auto open_database = [&](bool immutable) {
       // A WAL file in a folder that cannot be written to opens only as
       // immutable: then nothing can change it while it is read, which holds.
-      if (!immutable) return SQLite::Database(file.string(), SQLite::OPEN_READONLY, kBusyTimeoutMs);
+      // No mutex: a reader is used by one thread at a time, and locking for
+      // every column read was a fifth of reading 100,000 sessions.
+      if (!immutable)
+        return SQLite::Database(file.string(), SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX, kBusyTimeoutMs);
       return SQLite::Database(fmt::format("file:{}?immutable=1", file.string()),
-                              SQLite::OPEN_READONLY | SQLite::OPEN_URI, kBusyTimeoutMs);
+                              SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX,
+                              kBusyTimeoutMs);
     };
     std::optional<SQLite::Database> db;
     int version = 0;

@@ -19,6 +19,8 @@
 namespace psoas {
 namespace {
 
+using namespace std::string_view_literals;
+
 // "2026-11-21 07:30", in the session's own local time.
 std::string local_minute(WallTime time) {
   const std::string iso = to_iso8601(time);
@@ -111,10 +113,55 @@ std::string render_session_table(const std::vector<Session>& sessions, bool colo
 
 namespace {
 
+void append_integer(std::string& out, std::int64_t value) {
+  const fmt::format_int digits(value);
+  out.append(digits.data(), digits.size());
+}
+
+// What to_iso8601() writes, "2026-11-21T09:30:05.120+01:00", without its
+// formatting at run time: two of them were a quarter of writing a session.
+void append_iso8601(std::string& out, WallTime time) {
+  const std::int64_t local_ms = time.unix_ms + std::int64_t{time.utc_offset_minutes} * 60'000;
+  constexpr std::int64_t kMsPerDay = 86'400'000;
+  const std::int64_t days = local_ms >= 0 ? local_ms / kMsPerDay : -((-local_ms + kMsPerDay - 1) / kMsPerDay);
+  const CivilDate date = civil_from_days(days);
+  if (date.year < 0 || date.year > 9999 || std::abs(time.utc_offset_minutes) >= 6000) {
+    out += to_iso8601(time);  // widths the digits below do not keep to
+    return;
+  }
+  const auto ms_of_day = static_cast<int>(local_ms - days * kMsPerDay);
+  const auto digits = [&out](std::int64_t value, int count) {
+    std::array<char, 4> text{};
+    for (int i = count - 1; i >= 0; --i, value /= 10)
+      text[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+    out.append(text.data(), static_cast<std::size_t>(count));
+  };
+  const int offset = std::abs(time.utc_offset_minutes);
+  digits(date.year, 4);
+  out += '-';
+  digits(date.month, 2);
+  out += '-';
+  digits(date.day, 2);
+  out += 'T';
+  digits(ms_of_day / 3'600'000, 2);
+  out += ':';
+  digits(ms_of_day / 60'000 % 60, 2);
+  out += ':';
+  digits(ms_of_day / 1000 % 60, 2);
+  out += '.';
+  digits(ms_of_day % 1000, 3);
+  out += time.utc_offset_minutes < 0 ? '-' : '+';
+  digits(offset / 60, 2);
+  out += ':';
+  digits(offset % 60, 2);
+}
+
 // A string as dump_json writes it: escaped as nlohmann escapes (with raw
 // UTF-8), and U+0080..U+009F as \u0080..\u009f.
 void append_json_string(std::string& out, std::string_view text) {
-  if (!is_valid_utf8(text)) {
+  const bool ascii =
+      std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii && !is_valid_utf8(text)) {
     // nlohmann replaces what is not UTF-8 in its own way: it writes these.
     const std::string dumped = dump_json(Json(std::string(text)), true);
     out.append(dumped, 0, dumped.size() - 1);
@@ -177,10 +224,10 @@ void append_json_number(std::string& out, double value) {
 void append_session_json(std::string& out, const Session& s) {
   bool first = true;
   const auto key = [&](std::string_view name) {
-    out += first ? "{\n    \"" : ",\n    \"";
+    out += first ? "{\n    \""sv : ",\n    \""sv;
     first = false;
     out += name;
-    out += "\": ";
+    out += "\": "sv;
   };
   const auto text = [&](std::string_view name, std::string_view value) {
     key(name);
@@ -189,21 +236,21 @@ void append_session_json(std::string& out, const Session& s) {
   const auto optional_text = [&](std::string_view name, std::string_view value) {
     if (value.empty()) {
       key(name);
-      out += "null";
+      out += "null"sv;
     } else {
       text(name, value);
     }
   };
   const auto integer = [&](std::string_view name, std::int64_t value) {
     key(name);
-    fmt::format_to(std::back_inserter(out), "{}", value);
+    append_integer(out, value);
   };
   const auto optional_integer = [&](std::string_view name, const std::optional<int>& value) {
     if (value) {
       integer(name, *value);
     } else {
       key(name);
-      out += "null";
+      out += "null"sv;
     }
   };
   const auto number = [&](std::string_view name, double value) {
@@ -216,7 +263,7 @@ void append_session_json(std::string& out, const Session& s) {
       integer(name, value->count());
     } else {
       key(name);
-      out += "null";
+      out += "null"sv;
     }
   };
   integer("log_format", kSessionLogFormat);
@@ -224,8 +271,12 @@ void append_session_json(std::string& out, const Session& s) {
   text("routine", s.routine);
   text("title", s.title);
   text("content_hash", s.content_hash);
-  text("started", to_iso8601(s.started));
-  text("ended", to_iso8601(s.ended));
+  for (const auto& [name, time] : {std::pair{"started"sv, s.started}, std::pair{"ended"sv, s.ended}}) {
+    key(name);
+    out += '"';
+    append_iso8601(out, time);  // nothing in it to escape
+    out += '"';
+  }
   seconds("planned_seconds", s.planned);
   seconds("planned_hold_seconds", s.planned_hold);
   seconds("reached_hold_seconds", s.reached_hold);
@@ -254,7 +305,7 @@ void append_session_json(std::string& out, const Session& s) {
   optional_integer("tightness_left", s.ratings.left);
   optional_integer("tightness_right", s.ratings.right);
   optional_integer("tightness_overall", s.ratings.overall);
-  out += "\n  }";
+  out += "\n  }"sv;
 }
 
 }  // namespace
@@ -267,17 +318,60 @@ constexpr std::string_view kCsvHeader =
     "held_unsided_seconds,outcome,stopped_at_step,resumed,tightness_left,tightness_right,tightness_"
     "overall\n";
 
-std::string csv_row(const Session& s) {
-  const auto optional = [](const std::optional<int>& value) {
-    return value ? fmt::format("{}", *value) : std::string();
+// Seconds with three decimals, as {:.3f} writes a whole number of milliseconds.
+void append_millis_as_seconds(std::string& out, Millis duration) {
+  const std::int64_t ms = duration.count();
+  // Beyond 2^53 ms a double no longer holds every millisecond: leave those to fmt.
+  if (ms <= -(std::int64_t{1} << 53) || ms >= (std::int64_t{1} << 53)) {
+    fmt::format_to(std::back_inserter(out), "{:.3f}", seconds_of(duration));
+    return;
+  }
+  if (ms < 0) out += '-';
+  const std::int64_t magnitude = ms < 0 ? -ms : ms;
+  append_integer(out, magnitude / 1000);
+  const auto fraction = static_cast<int>(magnitude % 1000);
+  out += '.';
+  out += static_cast<char>('0' + fraction / 100);
+  out += static_cast<char>('0' + fraction / 10 % 10);
+  out += static_cast<char>('0' + fraction % 10);
+}
+
+void append_csv_row(std::string& out, const Session& s) {
+  const auto field = [&out](std::string_view text) {
+    out += csv_field(text);
+    out += ',';
   };
-  return fmt::format(
-      "{},{},{},{},{},{:.3f},{:.3f},{:.3f},{:.3f},{},{},{},{},{:.3f},{:.3f},{:.3f},{},{},{},{},{},{}\n",
-      s.uuid, csv_field(s.routine), csv_field(s.title), to_iso8601(s.started), to_iso8601(s.ended),
-      seconds_of(s.planned), seconds_of(s.planned_hold), seconds_of(s.active), seconds_of(s.paused),
-      s.segments_completed, s.segments_skipped, s.holds, s.holds_skipped, seconds_of(s.held_left),
-      seconds_of(s.held_right), seconds_of(s.held_unsided), to_string(s.outcome), optional(s.stopped_at_step),
-      s.resumed, optional(s.ratings.left), optional(s.ratings.right), optional(s.ratings.overall));
+  const auto integer = [&out](std::int64_t value) {
+    append_integer(out, value);
+    out += ',';
+  };
+  const auto optional = [&out](const std::optional<int>& value) {
+    if (value) append_integer(out, *value);
+    out += ',';
+  };
+  const auto seconds = [&out](Millis value) {
+    append_millis_as_seconds(out, value);
+    out += ',';
+  };
+  out += s.uuid;
+  out += ',';
+  field(s.routine);
+  field(s.title);
+  for (const WallTime time : {s.started, s.ended}) {
+    append_iso8601(out, time);
+    out += ',';
+  }
+  for (const Millis value : {s.planned, s.planned_hold, s.active, s.paused}) seconds(value);
+  for (const int value : {s.segments_completed, s.segments_skipped, s.holds, s.holds_skipped}) integer(value);
+  for (const Millis value : {s.held_left, s.held_right, s.held_unsided}) seconds(value);
+  out += to_string(s.outcome);
+  out += ',';
+  optional(s.stopped_at_step);
+  integer(s.resumed);
+  optional(s.ratings.left);
+  optional(s.ratings.right);
+  if (s.ratings.overall) append_integer(out, *s.ratings.overall);
+  out += '\n';
 }
 
 }  // namespace
@@ -287,14 +381,14 @@ SessionWriter::SessionWriter(std::ostream& out, SessionFormat format) : out_(out
 }
 
 void SessionWriter::add(const Session& session) {
+  element_.clear();
   if (format_ == SessionFormat::csv) {
-    out_ << csv_row(session);
+    append_csv_row(element_, session);
   } else {
-    element_.clear();
-    element_ += written_ == 0 ? "[\n  " : ",\n  ";
+    element_ += written_ == 0 ? "[\n  "sv : ",\n  "sv;
     append_session_json(element_, session);
-    out_.write(element_.data(), static_cast<std::streamsize>(element_.size()));
   }
+  out_.write(element_.data(), static_cast<std::streamsize>(element_.size()));
   ++written_;
 }
 

@@ -6,8 +6,10 @@
 #include <random>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/printable.hpp"
 #include "model/wall_time.hpp"
 #include "ui/json_dump.hpp"
 
@@ -176,6 +178,34 @@ Json nlohmann_session(const Session& s) {
       {"tightness_overall", optional_int(s.ratings.overall)}};
 }
 
+// How log --csv wrote a session before it was written without fmt's formatting at run time.
+std::string fmt_csv_row(const Session& s) {
+  const auto field = [](const std::string& raw) {
+    const std::string text = escape_line(raw);
+    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+    std::string out = "\"";
+    for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  const auto optional = [](const std::optional<int>& value) {
+    return value ? fmt::format("{}", *value) : std::string();
+  };
+  const auto seconds = [](Millis value) { return std::chrono::duration<double>(value).count(); };
+  return fmt::format(
+      "{},{},{},{},{},{:.3f},{:.3f},{:.3f},{:.3f},{},{},{},{},{:.3f},{:.3f},{:.3f},{},{},{},{},{},{}\n",
+      s.uuid, field(s.routine), field(s.title), to_iso8601(s.started), to_iso8601(s.ended),
+      seconds(s.planned), seconds(s.planned_hold), seconds(s.active), seconds(s.paused), s.segments_completed,
+      s.segments_skipped, s.holds, s.holds_skipped, seconds(s.held_left), seconds(s.held_right),
+      seconds(s.held_unsided), to_string(s.outcome), optional(s.stopped_at_step), s.resumed,
+      optional(s.ratings.left), optional(s.ratings.right), optional(s.ratings.overall));
+}
+
+std::string fmt_csv(const std::vector<Session>& sessions) {
+  std::string out = sessions_csv({});
+  for (const Session& s : sessions) out += fmt_csv_row(s);
+  return out;
+}
+
 std::string nlohmann_sessions(const std::vector<Session>& sessions) {
   Json array = Json::array();
   for (const Session& s : sessions) array.push_back(nlohmann_session(s));
@@ -241,14 +271,16 @@ TEST_CASE("log --json written directly is byte for byte what nlohmann dumped, fo
     sessions.push_back(full);
   }
   CHECK(sessions_json(sessions) == nlohmann_sessions(sessions));
+  CHECK(sessions_csv(sessions) == fmt_csv(sessions));
   for (std::size_t i = 0; i < sessions.size(); ++i) {
     CAPTURE(i);
     CHECK(sessions_json({sessions[i]}) == nlohmann_sessions({sessions[i]}));
+    CHECK(sessions_csv({sessions[i]}) == fmt_csv({sessions[i]}));
   }
   CHECK(sessions_json({}) == nlohmann_sessions({}));
 }
 
-TEST_CASE("log --json escapes any bytes at all as nlohmann escapes them") {
+TEST_CASE("log --json and --csv write any bytes, moments and durations as nlohmann and fmt wrote them") {
   // Bytes where escaping and UTF-8 have edges, strung together at random.
   const std::vector<std::string> pieces = {"a",
                                            "\"",
@@ -283,14 +315,26 @@ TEST_CASE("log --json escapes any bytes at all as nlohmann escapes them") {
   std::mt19937 random(17);
   std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
   std::uniform_int_distribution<int> length(0, 12);
+  // Any moment a history holds, in any zone, and durations to the millisecond.
+  std::uniform_int_distribution<std::int64_t> moment(0, kLatestSessionMs);
+  std::uniform_int_distribution<int> offset(-kMostOffsetMinutes, kMostOffsetMinutes);
+  std::uniform_int_distribution<std::int64_t> millis(0, kLongestSession.count());
   std::vector<Session> sessions;
   for (int i = 0; i < 3000; ++i) {
     std::string text;
     for (int n = length(random); n > 0; --n) text += pieces[piece(random)];
-    sessions.push_back(titled(text));
+    Session s = titled(text);
+    s.routine = text;
+    s.started = {moment(random), offset(random)};
+    s.ended = {i % 2 ? moment(random) % 100'000'000 : moment(random), offset(random)};
+    s.active = Millis(millis(random) >> (i % 40));
+    s.held_left = Millis(millis(random) % 1000);
+    s.speed = std::ldexp(static_cast<double>(millis(random)), -(i % 64));
+    sessions.push_back(s);
   }
   const std::string direct = sessions_json(sessions);
   const std::string reference = nlohmann_sessions(sessions);
   CHECK(direct.size() == reference.size());
   CHECK(direct == reference);
+  CHECK(sessions_csv(sessions) == fmt_csv(sessions));
 }
