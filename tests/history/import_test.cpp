@@ -1,6 +1,9 @@
 #include "history/import.hpp"
 
+#include <algorithm>
+
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "history/store.hpp"
 #include "support/temp_dir.hpp"
@@ -150,4 +153,30 @@ TEST_CASE("log --json, imported into another history and written again, is the s
   const auto file = dir.path() / "history.db";
   CHECK(HistoryWriter(file).import(std::get<std::vector<Session>>(read)) == written.size());
   CHECK(sessions_json(HistoryReader::open(file)->sessions({})) == exported);
+}
+
+TEST_CASE("each session is read on its own, whatever brackets and commas its strings and extra values hold") {
+  Session tricky = sample(random_uuid());
+  tricky.title = "a [title], {with} \"brackets\": and \\ commas ]";
+  std::string text = sessions_json({tricky, sample(random_uuid()), sample(random_uuid())});
+  // A value psoas does not know, nested, is passed over.
+  text.replace(text.find("\"log_format\""), 0,
+               "\"extra\": {\"list\": [1, {\"x\": \"],\"}], \"y\": []},\n    ");
+  const auto read = read_session_log("in.json", text, kNow);
+  REQUIRE(std::holds_alternative<std::vector<Session>>(read));
+  const auto& sessions = std::get<std::vector<Session>>(read);
+  REQUIRE(sessions.size() == 3);
+  CHECK(sessions[0].title == tricky.title);
+  // A problem in the third session is at its own line.
+  const std::size_t third =
+      text.find("\"routine\"", text.find("\"routine\"", text.find("\"routine\"") + 1) + 1);
+  text.replace(text.find("bridge", third), 6, "Not A Name");
+  const std::size_t line = static_cast<std::size_t>(std::count(
+                               text.begin(), text.begin() + static_cast<std::ptrdiff_t>(third), '\n')) +
+                           1;
+  CHECK(problems_of(text).starts_with(fmt::format("in.json:{}:5: error: session 3: `routine`", line)));
+  // An element that is not a session is refused, and the sessions after it are still read.
+  CHECK(problems_of("[1, " + text.substr(1)).find("error: session 1: must be an object") !=
+        std::string::npos);
+  CHECK(problems_of("[\n]\n") == "");
 }
