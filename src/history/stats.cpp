@@ -181,14 +181,14 @@ StatsReport make_stats_report(const HistoryReader& history, const std::optional<
   report.routines = most_used(std::move(totals.routines), 5);
   report.streaks = streaks(practice_days(totals.days), today);
   // The weeks shown, the balance and the ratings look at the sessions since
-  // the first Monday shown: read those whole, newest first as ever, since
-  // the minutes are added up in floating point in that order.
+  // the first Monday shown: read those (the figures they need), newest first
+  // as ever, since the minutes are added up in floating point in that order.
   const std::int64_t first_day = monday_of(today) - 7 * std::int64_t{weeks - 1};
   HistoryQuery recent;
   recent.routine = routine;
   recent.since_unix_ms = (first_day - 1) * kDayMs;  // an offset moves a session's day by at most one
   std::vector<Session> sessions;
-  history.each_session(recent, [&sessions](const Session& s) { sessions.push_back(s); });
+  history.each_session_figures(recent, [&sessions](const Session& s) { sessions.push_back(s); });
   report.weeks = minutes_per_week(sessions, today, weeks);
   report.balance = side_balance(sessions, first_day);
   report.ratings = ratings_per_week(sessions, first_day);

@@ -85,6 +85,9 @@ class HistoryReader {
 
   // Every session's day and routine added up, all or one routine's, without
   // reading any session whole; values clamped as sessions() clamps them.
+  // The sessions with only what stats adds up of each read: when each
+  // started, its outcome, the time run and held on each side, the ratings.
+  void each_session_figures(const HistoryQuery& query, const std::function<void(const Session&)>& take) const;
   [[nodiscard]] HistoryTotals totals(const std::optional<std::string>& routine) const;
 
  private:

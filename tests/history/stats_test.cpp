@@ -280,7 +280,9 @@ TEST_CASE("stats added up from the history are, to the last bit, those of every 
         "UPDATE sessions SET routine = CAST('neck' AS BLOB), outcome = 'finished!' WHERE id % 17 = 0;"
         "UPDATE sessions SET started_utc_offset_minutes = -5000, started_unix_ms = -86400000 WHERE id % 19 = "
         "0;"
-        "UPDATE sessions SET started_unix_ms = 9223372036854775807 WHERE id % 23 = 0;");
+        "UPDATE sessions SET started_unix_ms = 9223372036854775807 WHERE id % 23 = 0;"
+        "UPDATE sessions SET rating_left = 99, rating_right = -1 WHERE id % 5 = 0;"
+        "UPDATE sessions SET rating_left = 9223372036854775807, rating_right = 'x' WHERE id % 29 = 0;");
   }
   check_same_report(*HistoryReader::open(file), today);
 }
