@@ -15,10 +15,9 @@ namespace psoas {
 
 ExitCode show_stats(const StatsOptions& options, const std::optional<HistoryReader>& history,
                     const std::optional<PlanToday>& plan_today, const Console& console) {
-  HistoryQuery query;
-  query.routine = options.routine;
-  const std::vector<Session> sessions = history ? history->sessions(query) : std::vector<Session>{};
-  StatsReport report = make_stats_report(sessions, local_day(wall_time_now()), options.weeks);
+  const std::int64_t today = local_day(wall_time_now());
+  StatsReport report = history ? make_stats_report(*history, options.routine, today, options.weeks)
+                               : make_stats_report(std::vector<Session>{}, today, options.weeks);
   report.routine = options.routine.value_or("");
   std::optional<PlanStatus> plan;
   std::vector<WeekRatings> ratings;

@@ -29,10 +29,12 @@ struct ObjectPlaces {
   std::map<std::string, std::size_t, std::less<>> keys;
 };
 
-std::vector<ObjectPlaces> places_of_objects(std::string_view text) {
+// Those of the objects in text[from, to), which begins `depth` deep.
+std::vector<ObjectPlaces> places_of_objects(std::string_view text, std::size_t from = 0,
+                                            std::size_t to = std::string_view::npos, int depth = 0) {
   std::vector<ObjectPlaces> objects;
-  int depth = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  text = text.substr(0, to);
+  for (std::size_t i = from; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '"') {
       const std::size_t start = i;
@@ -55,6 +57,35 @@ std::vector<ObjectPlaces> places_of_objects(std::string_view text) {
     }
   }
   return objects;
+}
+
+// Where each element of the array that valid JSON `text` holds begins and
+// ends, white space around it included; none for an empty array.
+std::vector<std::pair<std::size_t, std::size_t>> array_elements(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      for (++i; text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+    } else if (c == '{' || c == '[') {
+      if (++depth == 1) start = i + 1;
+    } else if (c == '}' || c == ']' || (c == ',' && depth == 1)) {
+      if (depth == 1) spans.emplace_back(start, i);
+      if (c == ',')
+        start = i + 1;
+      else
+        --depth;
+    }
+  }
+  const auto blank = [&](std::pair<std::size_t, std::size_t> span) {
+    return text.substr(span.first, span.second - span.first).find_first_not_of(" \t\r\n") ==
+           std::string_view::npos;
+  };
+  if (spans.size() == 1 && blank(spans.front())) spans.clear();
+  return spans;
 }
 
 // One session of the file, read field by field; each problem is noted at the
@@ -307,23 +338,51 @@ std::variant<std::vector<Session>, std::vector<Diagnostic>> read_session_log(con
     while (bad < text.size() && utf8_sequence_length(text, bad) > 0) bad += utf8_sequence_length(text, bad);
     return fail(bad, "invalid UTF-8; `psoas log --json` writes UTF-8");
   }
+  // Checked whole without being built: only one session at a time is held as
+  // JSON, since 100,000 of them took 1 GB. A parse finds what is wrong.
   Json json;
-  try {
-    json = Json::parse(text);
-  } catch (const Json::parse_error& e) {
-    const std::string what = e.what();
-    const auto message = what.substr(what.rfind(": ") + 2);
-    return fail(e.byte > 0 ? e.byte - 1 : 0, fmt::format("not JSON: {}", escape_line(message)));
+  if (!Json::accept(text)) {
+    try {
+      json = Json::parse(text);
+    } catch (const Json::parse_error& e) {
+      const std::string what = e.what();
+      const auto message = what.substr(what.rfind(": ") + 2);
+      return fail(e.byte > 0 ? e.byte - 1 : 0, fmt::format("not JSON: {}", escape_line(message)));
+    }
   }
-  if (!json.is_array())
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || text[first] != '[')
     return fail(0, "not what `psoas log --json` writes: that is a list of sessions in [ ]");
-  const std::vector<ObjectPlaces> places = places_of_objects(text);
+  const auto spans = array_elements(text);
+  const auto element_text = [&](std::size_t i) {
+    return text.substr(spans[i].first, spans[i].second - spans[i].first);
+  };
+  // An element that is not an object throws off which object's places are
+  // whose: such a file (refused anyway) is read whole, as it always was.
+  const bool all_objects = std::all_of(spans.begin(), spans.end(), [&](const auto& span) {
+    const std::string_view element = text.substr(span.first, span.second - span.first);
+    return element[element.find_first_not_of(" \t\r\n")] == '{';
+  });
+  std::vector<ObjectPlaces> places;
+  if (!all_objects) {
+    json = Json::parse(text);
+    places = places_of_objects(text);
+  }
   std::vector<Session> sessions;
+  sessions.reserve(spans.size());
   std::vector<Diagnostic> problems;
   std::map<std::string, std::size_t> first_of_id;
-  for (std::size_t i = 0; i < json.size(); ++i) {
-    const ObjectPlaces* place = i < places.size() ? &places[i] : nullptr;
-    SessionReader reader(source, json[i], place, i + 1, now_unix_ms, problems);
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    std::vector<ObjectPlaces> own_places;
+    Json own;
+    if (all_objects) {
+      own = Json::parse(element_text(i));
+      own_places = places_of_objects(text, spans[i].first, spans[i].second, 1);
+    }
+    const Json& element = all_objects ? own : json[i];
+    const ObjectPlaces* place = all_objects ? (own_places.empty() ? nullptr : &own_places.front())
+                                            : (i < places.size() ? &places[i] : nullptr);
+    SessionReader reader(source, element, place, i + 1, now_unix_ms, problems);
     auto session = reader.read();
     if (!session) continue;
     if (session->uuid.empty()) {
@@ -333,9 +392,10 @@ std::variant<std::vector<Session>, std::vector<Diagnostic>> read_session_log(con
                                       i + 1)});
       continue;
     }
-    if (const auto [first, fresh] = first_of_id.emplace(session->uuid, i + 1); !fresh) {
-      problems.push_back({file, source.position_at(place ? place->start : 0), Severity::error,
-                          fmt::format("session {} has the same id as session {}", i + 1, first->second)});
+    if (const auto [first_session, fresh] = first_of_id.emplace(session->uuid, i + 1); !fresh) {
+      problems.push_back(
+          {file, source.position_at(place ? place->start : 0), Severity::error,
+           fmt::format("session {} has the same id as session {}", i + 1, first_session->second)});
       continue;
     }
     sessions.push_back(std::move(*session));

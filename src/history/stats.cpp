@@ -9,6 +9,8 @@ namespace psoas {
 
 namespace {
 
+constexpr std::int64_t kDayMs = 86'400'000;
+
 std::int64_t monday_of(std::int64_t day) {
   return day - weekday(day);
 }
@@ -16,30 +18,34 @@ std::int64_t monday_of(std::int64_t day) {
 }  // namespace
 
 std::set<std::int64_t> practice_days(const std::vector<Session>& sessions) {
-  struct Day {
-    Millis planned{0};
-    Millis held{0};
-    bool reached_end = false;
-  };
-  std::map<std::int64_t, Day> days;
+  std::map<std::int64_t, DayPractice> days;
   for (const Session& session : sessions) {
-    Day& day = days[local_day(session.started)];
+    DayPractice& day = days[local_day(session.started)];
     // A session quit early is judged on the part it reached, so that a run
     // started by mistake and quit does not undo the day.
     day.planned += session.reached_end() ? session.planned_hold : session.reached_hold;
     day.held += session.held();
     day.reached_end = day.reached_end || session.reached_end();
   }
+  std::vector<DayPractice> in_order;
+  for (const auto& [number, day] : days) in_order.push_back({number, day.planned, day.held, day.reached_end});
+  return practice_days(in_order);
+}
+
+std::set<std::int64_t> practice_days(const std::vector<DayPractice>& days) {
   std::set<std::int64_t> counted;
-  for (const auto& [number, day] : days) {
+  for (const DayPractice& day : days) {
     const bool held_half = day.planned > Millis(0) ? day.held * 2 >= day.planned : day.reached_end;
-    if (held_half) counted.insert(number);
+    if (held_half) counted.insert(counted.end(), day.day);
   }
   return counted;
 }
 
 Streaks streaks(const std::vector<Session>& sessions, std::int64_t today) {
-  const std::set<std::int64_t> days = practice_days(sessions);
+  return streaks(practice_days(sessions), today);
+}
+
+Streaks streaks(const std::set<std::int64_t>& days, std::int64_t today) {
   Streaks result;
   int run = 0;
   std::optional<std::int64_t> previous;
@@ -80,13 +86,17 @@ std::vector<RoutineUse> most_used(const std::vector<Session>& sessions, std::siz
     ++use.sessions;
     use.active += session.active;
   }
-  std::vector<RoutineUse> result;
-  for (auto& [name, use] : uses) result.push_back(std::move(use));
-  std::stable_sort(result.begin(), result.end(), [](const RoutineUse& a, const RoutineUse& b) {
+  std::vector<RoutineUse> by_name;
+  for (auto& [name, use] : uses) by_name.push_back(std::move(use));
+  return most_used(std::move(by_name), limit);
+}
+
+std::vector<RoutineUse> most_used(std::vector<RoutineUse> uses, std::size_t limit) {
+  std::stable_sort(uses.begin(), uses.end(), [](const RoutineUse& a, const RoutineUse& b) {
     return a.sessions != b.sessions ? a.sessions > b.sessions : a.active > b.active;
   });
-  if (result.size() > limit) result.resize(limit);
-  return result;
+  if (uses.size() > limit) uses.resize(limit);
+  return uses;
 }
 
 SideBalance side_balance(const std::vector<Session>& sessions, std::int64_t first_day) {
@@ -156,6 +166,30 @@ StatsReport make_stats_report(const std::vector<Session>& sessions, std::int64_t
   report.weeks = minutes_per_week(sessions, today, weeks);
   report.routines = most_used(sessions, 5);
   const std::int64_t first_day = report.weeks.front().monday;
+  report.balance = side_balance(sessions, first_day);
+  report.ratings = ratings_per_week(sessions, first_day);
+  report.gap = side_gap(report.ratings);
+  return report;
+}
+
+StatsReport make_stats_report(const HistoryReader& history, const std::optional<std::string>& routine,
+                              std::int64_t today, int weeks) {
+  StatsReport report;
+  report.today = today;
+  HistoryTotals totals = history.totals(routine);
+  for (const RoutineUse& use : totals.routines) report.sessions += static_cast<std::size_t>(use.sessions);
+  report.routines = most_used(std::move(totals.routines), 5);
+  report.streaks = streaks(practice_days(totals.days), today);
+  // The weeks shown, the balance and the ratings look at the sessions since
+  // the first Monday shown: read those (the figures they need), newest first
+  // as ever, since the minutes are added up in floating point in that order.
+  const std::int64_t first_day = monday_of(today) - 7 * std::int64_t{weeks - 1};
+  HistoryQuery recent;
+  recent.routine = routine;
+  recent.since_unix_ms = (first_day - 1) * kDayMs;  // an offset moves a session's day by at most one
+  std::vector<Session> sessions;
+  history.each_session_figures(recent, [&sessions](const Session& s) { sessions.push_back(s); });
+  report.weeks = minutes_per_week(sessions, today, weeks);
   report.balance = side_balance(sessions, first_day);
   report.ratings = ratings_per_week(sessions, first_day);
   report.gap = side_gap(report.ratings);

@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include "model/session.hpp"
+#include "model/stats.hpp"
 
 namespace psoas {
 
@@ -22,6 +23,20 @@ struct HistoryQuery {
   std::optional<std::string> routine;
   std::size_t limit = 0;         // the newest this many; 0 for all
   bool unfinished_only = false;  // only sessions quit or interrupted
+};
+
+// One local day's sessions, added up: what decides whether the day counts
+// for a streak (see practice_days).
+struct DayPractice {
+  std::int64_t day = 0;  // days since 1970-01-01, in the time zone each session was recorded in
+  Millis planned{0};     // planned hold time, of the part reached when a session was quit
+  Millis held{0};
+  bool reached_end = false;  // by any of its sessions
+};
+
+struct HistoryTotals {
+  std::vector<DayPractice> days;     // each day with a session, oldest first
+  std::vector<RoutineUse> routines;  // each routine's sessions and time run, by name
 };
 
 // Records sessions in the SQLite history. WAL mode: readers never wait for
@@ -67,6 +82,13 @@ class HistoryReader {
   // The same, one at a time as they are read: memory does not grow with the history.
   void each_session(const HistoryQuery& query, const std::function<void(const Session&)>& take) const;
   [[nodiscard]] int schema_version() const { return version_; }
+
+  // Every session's day and routine added up, all or one routine's, without
+  // reading any session whole; values clamped as sessions() clamps them.
+  // The sessions with only what stats adds up of each read: when each
+  // started, its outcome, the time run and held on each side, the ratings.
+  void each_session_figures(const HistoryQuery& query, const std::function<void(const Session&)>& take) const;
+  [[nodiscard]] HistoryTotals totals(const std::optional<std::string>& routine) const;
 
  private:
   HistoryReader(const std::filesystem::path& file, SQLite::Database db, int version);

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
 #include <ostream>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "base/printable.hpp"
+#include "base/utf8.hpp"
 #include "model/duration.hpp"
 #include "ui/json_dump.hpp"
 #include "ui/style.hpp"
@@ -16,6 +18,8 @@
 
 namespace psoas {
 namespace {
+
+using namespace std::string_view_literals;
 
 // "2026-11-21 07:30", in the session's own local time.
 std::string local_minute(WallTime time) {
@@ -55,10 +59,6 @@ std::string month_day(std::int64_t day) {
                                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   const CivilDate date = civil_from_days(day);
   return fmt::format("{} {:>2}", kMonths[date.month - 1], date.day);
-}
-
-Json optional_json(const std::optional<int>& value) {
-  return value ? Json(*value) : Json(nullptr);
 }
 
 double seconds_of(Millis duration) {
@@ -111,47 +111,204 @@ std::string render_session_table(const std::vector<Session>& sessions, bool colo
   return out;
 }
 
-Json session_json(const Session& s) {
-  const auto optional_seconds = [](const std::optional<Seconds>& value) {
-    return value ? Json(value->count()) : Json(nullptr);
-  };
-  return Json{
-      {"log_format", kSessionLogFormat},
-      {"id", s.uuid.empty() ? Json(nullptr) : Json(s.uuid)},
-      {"routine", s.routine},
-      {"title", s.title},
-      {"content_hash", s.content_hash},
-      {"started", to_iso8601(s.started)},
-      {"ended", to_iso8601(s.ended)},
-      {"planned_seconds", seconds_of(s.planned)},
-      {"planned_hold_seconds", seconds_of(s.planned_hold)},
-      {"reached_hold_seconds", seconds_of(s.reached_hold)},
-      {"active_seconds", seconds_of(s.active)},
-      {"paused_seconds", seconds_of(s.paused)},
-      {"segments_completed", s.segments_completed},
-      {"segments_skipped", s.segments_skipped},
-      {"holds", s.holds},
-      {"holds_skipped", s.holds_skipped},
-      {"held_left_seconds", seconds_of(s.held_left)},
-      {"held_right_seconds", seconds_of(s.held_right)},
-      {"held_unsided_seconds", seconds_of(s.held_unsided)},
-      {"outcome", std::string(to_string(s.outcome))},
-      {"stopped_at_step", optional_json(s.stopped_at_step)},
-      {"stopped_at_segment", optional_json(s.stopped_at_segment)},
-      {"stopped_hold_seconds", seconds_of(s.stopped_hold)},
-      {"resumed", s.resumed},
-      {"speed", s.speed},
-      {"hold_override_seconds", optional_seconds(s.timing.hold)},
-      {"reps_override", optional_json(s.timing.reps)},
-      {"fit_seconds", optional_seconds(s.timing.fit)},
-      {"from_step", optional_json(s.timing.from_step)},
-      {"plan", s.plan.empty() ? Json(nullptr) : Json(s.plan)},
-      {"plan_week", optional_json(s.plan_week)},
-      {"favoured_side", s.timing.favoured ? Json(std::string(to_string(*s.timing.favoured))) : Json(nullptr)},
-      {"tightness_left", optional_json(s.ratings.left)},
-      {"tightness_right", optional_json(s.ratings.right)},
-      {"tightness_overall", optional_json(s.ratings.overall)}};
+namespace {
+
+void append_integer(std::string& out, std::int64_t value) {
+  const fmt::format_int digits(value);
+  out.append(digits.data(), digits.size());
 }
+
+// What to_iso8601() writes, "2026-11-21T09:30:05.120+01:00", without its
+// formatting at run time: two of them were a quarter of writing a session.
+void append_iso8601(std::string& out, WallTime time) {
+  const std::int64_t local_ms = time.unix_ms + std::int64_t{time.utc_offset_minutes} * 60'000;
+  constexpr std::int64_t kMsPerDay = 86'400'000;
+  const std::int64_t days = local_ms >= 0 ? local_ms / kMsPerDay : -((-local_ms + kMsPerDay - 1) / kMsPerDay);
+  const CivilDate date = civil_from_days(days);
+  if (date.year < 0 || date.year > 9999 || std::abs(time.utc_offset_minutes) >= 6000) {
+    out += to_iso8601(time);  // widths the digits below do not keep to
+    return;
+  }
+  const auto ms_of_day = static_cast<int>(local_ms - days * kMsPerDay);
+  const auto digits = [&out](std::int64_t value, int count) {
+    std::array<char, 4> text{};
+    for (int i = count - 1; i >= 0; --i, value /= 10)
+      text[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+    out.append(text.data(), static_cast<std::size_t>(count));
+  };
+  const int offset = std::abs(time.utc_offset_minutes);
+  digits(date.year, 4);
+  out += '-';
+  digits(date.month, 2);
+  out += '-';
+  digits(date.day, 2);
+  out += 'T';
+  digits(ms_of_day / 3'600'000, 2);
+  out += ':';
+  digits(ms_of_day / 60'000 % 60, 2);
+  out += ':';
+  digits(ms_of_day / 1000 % 60, 2);
+  out += '.';
+  digits(ms_of_day % 1000, 3);
+  out += time.utc_offset_minutes < 0 ? '-' : '+';
+  digits(offset / 60, 2);
+  out += ':';
+  digits(offset % 60, 2);
+}
+
+// A string as dump_json writes it: escaped as nlohmann escapes (with raw
+// UTF-8), and U+0080..U+009F as \u0080..\u009f.
+void append_json_string(std::string& out, std::string_view text) {
+  const bool ascii =
+      std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii && !is_valid_utf8(text)) {
+    // nlohmann replaces what is not UTF-8 in its own way: it writes these.
+    const std::string dumped = dump_json(Json(std::string(text)), true);
+    out.append(dumped, 0, dumped.size() - 1);
+    return;
+  }
+  out += '"';
+  std::size_t plain = 0;  // where the bytes not yet copied begin
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const bool c1 = byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (byte >= 0x20 && byte != '"' && byte != '\\' && !c1) continue;
+    out.append(text, plain, i - plain);
+    switch (byte) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        // A control character, or the two bytes of a C1 one.
+        if (c1) ++i;
+        fmt::format_to(std::back_inserter(out), "\\u{:04x}", c1 ? static_cast<unsigned char>(text[i]) : byte);
+    }
+    plain = i + 1;
+  }
+  out.append(text, plain);
+  out += '"';
+}
+
+// A number as nlohmann writes it: its own shortest form, "60.0", "0.001".
+void append_json_number(std::string& out, double value) {
+  if (!std::isfinite(value)) {
+    out += "null";
+    return;
+  }
+  std::array<char, 64> digits{};
+  const char* end = nlohmann::detail::to_chars(digits.data(), digits.data() + digits.size(), value);
+  out.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
+}
+
+// One session as an element of the array `psoas log --json` writes, as
+// dump_json would indent it there; the bytes session_json() dumped before
+// it was written directly, and log --import reads.
+void append_session_json(std::string& out, const Session& s) {
+  bool first = true;
+  const auto key = [&](std::string_view name) {
+    out += first ? "{\n    \""sv : ",\n    \""sv;
+    first = false;
+    out += name;
+    out += "\": "sv;
+  };
+  const auto text = [&](std::string_view name, std::string_view value) {
+    key(name);
+    append_json_string(out, value);
+  };
+  const auto optional_text = [&](std::string_view name, std::string_view value) {
+    if (value.empty()) {
+      key(name);
+      out += "null"sv;
+    } else {
+      text(name, value);
+    }
+  };
+  const auto integer = [&](std::string_view name, std::int64_t value) {
+    key(name);
+    append_integer(out, value);
+  };
+  const auto optional_integer = [&](std::string_view name, const std::optional<int>& value) {
+    if (value) {
+      integer(name, *value);
+    } else {
+      key(name);
+      out += "null"sv;
+    }
+  };
+  const auto number = [&](std::string_view name, double value) {
+    key(name);
+    append_json_number(out, value);
+  };
+  const auto seconds = [&](std::string_view name, Millis value) { number(name, seconds_of(value)); };
+  const auto optional_seconds = [&](std::string_view name, const std::optional<Seconds>& value) {
+    if (value) {
+      integer(name, value->count());
+    } else {
+      key(name);
+      out += "null"sv;
+    }
+  };
+  integer("log_format", kSessionLogFormat);
+  optional_text("id", s.uuid);
+  text("routine", s.routine);
+  text("title", s.title);
+  text("content_hash", s.content_hash);
+  for (const auto& [name, time] : {std::pair{"started"sv, s.started}, std::pair{"ended"sv, s.ended}}) {
+    key(name);
+    out += '"';
+    append_iso8601(out, time);  // nothing in it to escape
+    out += '"';
+  }
+  seconds("planned_seconds", s.planned);
+  seconds("planned_hold_seconds", s.planned_hold);
+  seconds("reached_hold_seconds", s.reached_hold);
+  seconds("active_seconds", s.active);
+  seconds("paused_seconds", s.paused);
+  integer("segments_completed", s.segments_completed);
+  integer("segments_skipped", s.segments_skipped);
+  integer("holds", s.holds);
+  integer("holds_skipped", s.holds_skipped);
+  seconds("held_left_seconds", s.held_left);
+  seconds("held_right_seconds", s.held_right);
+  seconds("held_unsided_seconds", s.held_unsided);
+  text("outcome", to_string(s.outcome));
+  optional_integer("stopped_at_step", s.stopped_at_step);
+  optional_integer("stopped_at_segment", s.stopped_at_segment);
+  seconds("stopped_hold_seconds", s.stopped_hold);
+  integer("resumed", s.resumed);
+  number("speed", s.speed);
+  optional_seconds("hold_override_seconds", s.timing.hold);
+  optional_integer("reps_override", s.timing.reps);
+  optional_seconds("fit_seconds", s.timing.fit);
+  optional_integer("from_step", s.timing.from_step);
+  optional_text("plan", s.plan);
+  optional_integer("plan_week", s.plan_week);
+  optional_text("favoured_side", s.timing.favoured ? to_string(*s.timing.favoured) : "");
+  optional_integer("tightness_left", s.ratings.left);
+  optional_integer("tightness_right", s.ratings.right);
+  optional_integer("tightness_overall", s.ratings.overall);
+  out += "\n  }"sv;
+}
+
+}  // namespace
 
 namespace {
 
@@ -161,17 +318,60 @@ constexpr std::string_view kCsvHeader =
     "held_unsided_seconds,outcome,stopped_at_step,resumed,tightness_left,tightness_right,tightness_"
     "overall\n";
 
-std::string csv_row(const Session& s) {
-  const auto optional = [](const std::optional<int>& value) {
-    return value ? fmt::format("{}", *value) : std::string();
+// Seconds with three decimals, as {:.3f} writes a whole number of milliseconds.
+void append_millis_as_seconds(std::string& out, Millis duration) {
+  const std::int64_t ms = duration.count();
+  // Beyond 2^53 ms a double no longer holds every millisecond: leave those to fmt.
+  if (ms <= -(std::int64_t{1} << 53) || ms >= (std::int64_t{1} << 53)) {
+    fmt::format_to(std::back_inserter(out), "{:.3f}", seconds_of(duration));
+    return;
+  }
+  if (ms < 0) out += '-';
+  const std::int64_t magnitude = ms < 0 ? -ms : ms;
+  append_integer(out, magnitude / 1000);
+  const auto fraction = static_cast<int>(magnitude % 1000);
+  out += '.';
+  out += static_cast<char>('0' + fraction / 100);
+  out += static_cast<char>('0' + fraction / 10 % 10);
+  out += static_cast<char>('0' + fraction % 10);
+}
+
+void append_csv_row(std::string& out, const Session& s) {
+  const auto field = [&out](std::string_view text) {
+    out += csv_field(text);
+    out += ',';
   };
-  return fmt::format(
-      "{},{},{},{},{},{:.3f},{:.3f},{:.3f},{:.3f},{},{},{},{},{:.3f},{:.3f},{:.3f},{},{},{},{},{},{}\n",
-      s.uuid, csv_field(s.routine), csv_field(s.title), to_iso8601(s.started), to_iso8601(s.ended),
-      seconds_of(s.planned), seconds_of(s.planned_hold), seconds_of(s.active), seconds_of(s.paused),
-      s.segments_completed, s.segments_skipped, s.holds, s.holds_skipped, seconds_of(s.held_left),
-      seconds_of(s.held_right), seconds_of(s.held_unsided), to_string(s.outcome), optional(s.stopped_at_step),
-      s.resumed, optional(s.ratings.left), optional(s.ratings.right), optional(s.ratings.overall));
+  const auto integer = [&out](std::int64_t value) {
+    append_integer(out, value);
+    out += ',';
+  };
+  const auto optional = [&out](const std::optional<int>& value) {
+    if (value) append_integer(out, *value);
+    out += ',';
+  };
+  const auto seconds = [&out](Millis value) {
+    append_millis_as_seconds(out, value);
+    out += ',';
+  };
+  out += s.uuid;
+  out += ',';
+  field(s.routine);
+  field(s.title);
+  for (const WallTime time : {s.started, s.ended}) {
+    append_iso8601(out, time);
+    out += ',';
+  }
+  for (const Millis value : {s.planned, s.planned_hold, s.active, s.paused}) seconds(value);
+  for (const int value : {s.segments_completed, s.segments_skipped, s.holds, s.holds_skipped}) integer(value);
+  for (const Millis value : {s.held_left, s.held_right, s.held_unsided}) seconds(value);
+  out += to_string(s.outcome);
+  out += ',';
+  optional(s.stopped_at_step);
+  integer(s.resumed);
+  optional(s.ratings.left);
+  optional(s.ratings.right);
+  if (s.ratings.overall) append_integer(out, *s.ratings.overall);
+  out += '\n';
 }
 
 }  // namespace
@@ -181,20 +381,14 @@ SessionWriter::SessionWriter(std::ostream& out, SessionFormat format) : out_(out
 }
 
 void SessionWriter::add(const Session& session) {
+  element_.clear();
   if (format_ == SessionFormat::csv) {
-    out_ << csv_row(session);
+    append_csv_row(element_, session);
   } else {
-    // An element of the array as dump_json indents it: two spaces deeper.
-    const std::string element = dump_json(session_json(session));
-    std::string_view rest(element.data(), element.size() - 1);  // without its closing newline
-    out_ << (written_ == 0 ? "[\n  " : ",\n  ");
-    for (auto newline = rest.find('\n'); newline != std::string_view::npos; newline = rest.find('\n')) {
-      out_.write(rest.data(), static_cast<std::streamsize>(newline + 1));
-      out_ << "  ";
-      rest.remove_prefix(newline + 1);
-    }
-    out_.write(rest.data(), static_cast<std::streamsize>(rest.size()));
+    element_ += written_ == 0 ? "[\n  "sv : ",\n  "sv;
+    append_session_json(element_, session);
   }
+  out_.write(element_.data(), static_cast<std::streamsize>(element_.size()));
   ++written_;
 }
 

@@ -37,6 +37,7 @@ class SessionWriter {
   std::ostream& out_;
   SessionFormat format_;
   std::size_t written_ = 0;
+  std::string element_;  // the session being written, its room kept from one to the next
 };
 
 // The report for a terminal `width` columns wide: the minutes per week as a

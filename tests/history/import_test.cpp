@@ -1,8 +1,12 @@
 #include "history/import.hpp"
 
+#include <algorithm>
+
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "history/store.hpp"
+#include "support/temp_dir.hpp"
 #include "ui/history_view.hpp"
 
 using namespace psoas;
@@ -115,4 +119,64 @@ TEST_CASE(
   CHECK(s.reached_hold == 240s);  // partial reached its end: all its planned hold
   CHECK(s.stopped_hold == 0s);
   CHECK(s.speed == 1.0);
+}
+
+TEST_CASE("log --json, imported into another history and written again, is the same bytes") {
+  std::vector<Session> written;
+  // Titles as import takes them: no control characters but tab and line break, never empty.
+  const std::vector<std::string> titles = {"Bridge — “hips”", "Quote \" back\\slash\ttab\nline",
+                                           "Hüfte 🧘", "/"};
+  for (std::size_t i = 0; i < 12; ++i) {
+    Session s = sample(random_uuid());
+    s.title = titles[i % titles.size()];
+    // Newest first, as the history gives them.
+    s.started.unix_ms -= static_cast<std::int64_t>(i) * 86'400'123;
+    s.ended.unix_ms -= static_cast<std::int64_t>(i) * 86'400'123;
+    s.started.utc_offset_minutes = s.ended.utc_offset_minutes = i % 2 ? -300 : 330;
+    s.speed = std::vector<double>{1.5, 1.0, 2.5, 1000.0}[i % 4];
+    if (i % 3 == 0) s.ratings = {std::nullopt, std::nullopt, 7};
+    if (i % 4 == 1) {
+      s.outcome = SessionOutcome::quit;
+      s.stopped_at_step = 2;
+      s.stopped_at_segment = 3;
+      s.timing = {std::nullopt, std::nullopt, 900s, 4, Side::left};
+      s.plan = "desk-worker";
+      s.plan_week = 2;
+    }
+    written.push_back(s);
+  }
+  const std::string exported = sessions_json(written);
+  const auto read = read_session_log("in.json", exported, kNow);
+  CHECK(problems_of(exported) == "");
+  REQUIRE(std::holds_alternative<std::vector<Session>>(read));
+  psoas::testing::TempDir dir;
+  const auto file = dir.path() / "history.db";
+  CHECK(HistoryWriter(file).import(std::get<std::vector<Session>>(read)) == written.size());
+  CHECK(sessions_json(HistoryReader::open(file)->sessions({})) == exported);
+}
+
+TEST_CASE("each session is read on its own, whatever brackets and commas its strings and extra values hold") {
+  Session tricky = sample(random_uuid());
+  tricky.title = "a [title], {with} \"brackets\": and \\ commas ]";
+  std::string text = sessions_json({tricky, sample(random_uuid()), sample(random_uuid())});
+  // A value psoas does not know, nested, is passed over.
+  text.replace(text.find("\"log_format\""), 0,
+               "\"extra\": {\"list\": [1, {\"x\": \"],\"}], \"y\": []},\n    ");
+  const auto read = read_session_log("in.json", text, kNow);
+  REQUIRE(std::holds_alternative<std::vector<Session>>(read));
+  const auto& sessions = std::get<std::vector<Session>>(read);
+  REQUIRE(sessions.size() == 3);
+  CHECK(sessions[0].title == tricky.title);
+  // A problem in the third session is at its own line.
+  const std::size_t third =
+      text.find("\"routine\"", text.find("\"routine\"", text.find("\"routine\"") + 1) + 1);
+  text.replace(text.find("bridge", third), 6, "Not A Name");
+  const std::size_t line = static_cast<std::size_t>(std::count(
+                               text.begin(), text.begin() + static_cast<std::ptrdiff_t>(third), '\n')) +
+                           1;
+  CHECK(problems_of(text).starts_with(fmt::format("in.json:{}:5: error: session 3: `routine`", line)));
+  // An element that is not a session is refused, and the sessions after it are still read.
+  CHECK(problems_of("[1, " + text.substr(1)).find("error: session 1: must be an object") !=
+        std::string::npos);
+  CHECK(problems_of("[\n]\n") == "");
 }

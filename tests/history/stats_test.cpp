@@ -1,6 +1,12 @@
 #include "history/stats.hpp"
 
+#include <random>
+
+#include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
+
+#include "support/temp_dir.hpp"
+#include "ui/history_view.hpp"
 
 using namespace psoas;
 using namespace std::chrono_literals;
@@ -191,4 +197,126 @@ TEST_CASE("side balance compares only sessions that reached the end and held bot
   CHECK(balance.comparable_sessions == 1);
   CHECK(balance.comparable_left == 60s);
   CHECK(balance.comparable_right == 60s);
+}
+
+namespace {
+
+// Sessions of every kind over the 30 weeks up to `today`: several a day,
+// each outcome, ratings, one side or both, zones from -24 h to +24 h.
+std::vector<Session> varied_sessions(std::int64_t today, std::size_t count) {
+  std::mt19937 random(17);
+  const auto pick = [&random](int low, int high) {
+    return std::uniform_int_distribution<int>(low, high)(random);
+  };
+  const std::vector<std::string> routines = {"bridge", "pigeon-routine", "neck", "hips", "z"};
+  const std::vector<int> offsets = {0, 60, 120, -300, 540, 330, -1440, 1440, -720};
+  std::vector<Session> sessions;
+  for (std::size_t i = 0; i < count; ++i) {
+    Session s;
+    s.routine = routines[static_cast<std::size_t>(pick(0, 4))];
+    s.title = "T";
+    const std::int64_t minute = (today - 210) * 1440 + pick(0, 212 * 1440);
+    s.started = {minute * 60'000 + pick(0, 59'999), offsets[static_cast<std::size_t>(pick(0, 8))]};
+    s.ended = {s.started.unix_ms + 600'000, s.started.utc_offset_minutes};
+    s.active = Millis(pick(0, 1'800'000));
+    s.planned_hold = Millis(pick(0, 3) * 30'000);
+    s.reached_hold = Millis(pick(0, 3) * 30'000);
+    s.outcome = static_cast<SessionOutcome>(pick(0, 3));
+    s.held_left = Millis(pick(0, 2) * pick(0, 60'000));
+    s.held_right = Millis(pick(0, 2) * pick(0, 60'000));
+    s.held_unsided = Millis(pick(0, 1) * pick(0, 90'000));
+    if (pick(0, 2) == 0) s.ratings.left = pick(0, 10);
+    if (pick(0, 2) == 0) s.ratings.right = pick(0, 10);
+    sessions.push_back(s);
+  }
+  return sessions;
+}
+
+// The report from the history, and from every session read whole: the same bytes.
+void check_same_report(const HistoryReader& history, std::int64_t today) {
+  for (const std::optional<std::string>& routine :
+       {std::optional<std::string>(), std::optional<std::string>("bridge"),
+        std::optional<std::string>("none")}) {
+    HistoryQuery query;
+    query.routine = routine;
+    const std::vector<Session> sessions = history.sessions(query);
+    for (const int weeks : {1, 2, 8, 30, 104}) {
+      CAPTURE(routine.value_or("(all)"));
+      CAPTURE(weeks);
+      StatsReport read = make_stats_report(history, routine, today, weeks);
+      StatsReport added = make_stats_report(sessions, today, weeks);
+      read.routine = added.routine = routine.value_or("");
+      CHECK(stats_json(read) == stats_json(added));
+      CHECK(render_stats(read, 80, false) == render_stats(added, 80, false));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("stats added up from the history are, to the last bit, those of every session read whole") {
+  psoas::testing::TempDir dir;
+  const auto file = dir.path() / "history.db";
+  const std::int64_t today = day({2026, 11, 21});
+  {
+    HistoryWriter writer(file);
+    writer.import([&] {
+      auto sessions = varied_sessions(today, 1500);
+      for (Session& s : sessions) s.uuid = random_uuid();
+      return sessions;
+    }());
+  }
+  check_same_report(*HistoryReader::open(file), today);
+  // Values no psoas writes, as a hand-edited history may hold them, are clamped the same way.
+  {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA ignore_check_constraints = 1");
+    db.exec(
+        "UPDATE sessions SET active_ms = 9223372036854775807, held_left_ms = -9223372036854775808, "
+        "started_utc_offset_minutes = 9223372036854775807 WHERE id % 7 = 0;"
+        "UPDATE sessions SET started_unix_ms = 'soon', routine = 42 WHERE id % 11 = 0;"
+        "UPDATE sessions SET planned_hold_ms = 1.5e300, reached_hold_ms = -3.7, held_right_ms = '12x' "
+        "WHERE id % 13 = 0;"
+        "UPDATE sessions SET routine = CAST('neck' AS BLOB), outcome = 'finished!' WHERE id % 17 = 0;"
+        "UPDATE sessions SET started_utc_offset_minutes = -5000, started_unix_ms = -86400000 WHERE id % 19 = "
+        "0;"
+        "UPDATE sessions SET started_unix_ms = 9223372036854775807 WHERE id % 23 = 0;"
+        "UPDATE sessions SET rating_left = 99, rating_right = -1 WHERE id % 5 = 0;"
+        "UPDATE sessions SET rating_left = 9223372036854775807, rating_right = 'x' WHERE id % 29 = 0;");
+  }
+  check_same_report(*HistoryReader::open(file), today);
+}
+
+TEST_CASE("stats from a history in the first schema, read as it is, are those of its sessions") {
+  psoas::testing::TempDir dir;
+  const auto file = dir.path() / "history.db";
+  const std::int64_t today = day({2026, 11, 21});
+  {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(R"sql(
+CREATE TABLE sessions (id INTEGER PRIMARY KEY, routine TEXT NOT NULL, title TEXT NOT NULL, content_hash TEXT NOT NULL,
+  started_unix_ms INTEGER NOT NULL, started_utc_offset_minutes INTEGER NOT NULL, ended_unix_ms INTEGER NOT NULL,
+  ended_utc_offset_minutes INTEGER NOT NULL, planned_ms INTEGER NOT NULL, active_ms INTEGER NOT NULL,
+  paused_ms INTEGER NOT NULL, segments_completed INTEGER NOT NULL, segments_skipped INTEGER NOT NULL,
+  held_left_ms INTEGER NOT NULL, held_right_ms INTEGER NOT NULL, held_unsided_ms INTEGER NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('finished', 'quit', 'interrupted')), stopped_at_step INTEGER);
+PRAGMA user_version = 1;
+)sql");
+    SQLite::Statement insert(
+        db, "INSERT INTO sessions VALUES (NULL, ?, 'T', '', ?, ?, 0, 0, 0, ?, 0, 0, 0, ?, ?, ?, ?, NULL)");
+    for (const Session& s : varied_sessions(today, 300)) {
+      int i = 0;
+      insert.bind(++i, s.routine);
+      insert.bind(++i, static_cast<std::int64_t>(s.started.unix_ms));
+      insert.bind(++i, s.started.utc_offset_minutes);
+      for (const Millis value : {s.active, s.held_left, s.held_right, s.held_unsided})
+        insert.bind(++i, static_cast<std::int64_t>(value.count()));
+      insert.bind(++i, s.outcome == SessionOutcome::partial ? "finished" : std::string(to_string(s.outcome)));
+      insert.exec();
+      insert.reset();
+    }
+  }
+  const auto history = HistoryReader::open(file);
+  REQUIRE(history->schema_version() == 1);
+  check_same_report(*history, today);
 }
