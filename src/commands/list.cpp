@@ -33,19 +33,29 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
       if (!file_is_plan(found.file)) console.out << escape_line(found.name) << '\n';
     return ExitCode::ok;
   }
-  RoutineLoader loader(search_path);
   ListCache cache(cache_file, search_path);
+  const std::vector<FoundRoutine> found_routines = search_path.list();
+  // What the cache knows; the rest is loaded at once, in parallel.
+  std::vector<std::optional<RoutineSummary>> summaries;
+  std::vector<std::filesystem::path> to_load;
+  for (const FoundRoutine& found : found_routines) {
+    summaries.push_back(cache.find(found.file));
+    if (!summaries.back()) to_load.push_back(found.file);
+  }
+  std::vector<LoadResult> loaded = load_files(search_path, to_load);
+  auto next_loaded = loaded.begin();
   std::vector<RoutineRow> rows;
   bool any_broken = false;
-  for (const FoundRoutine& found : search_path.list()) {
+  for (std::size_t i = 0; i < found_routines.size(); ++i) {
+    const FoundRoutine& found = found_routines[i];
     RoutineRow row;
     row.name = found.name;
     row.origin = found.origin;
     row.shadows_builtin = found.shadows_builtin;
     row.file = found.file.string();
-    std::optional<RoutineSummary> summary = cache.find(found.file);
+    std::optional<RoutineSummary>& summary = summaries[i];
     if (!summary) {
-      LoadResult result = loader.load_file(found.file);
+      LoadResult result = std::move(*next_loaded++);
       if (!result.routine && file_is_plan(found.file)) continue;  // `psoas plan list` lists it
       if (!result.routine) {
         any_broken = true;

@@ -1,8 +1,12 @@
 #include "load/loader.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
+#include <exception>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <variant>
 
 #include <fmt/format.h>
@@ -70,6 +74,34 @@ std::string content_hash(std::string_view text, const Routine& routine) {
 
 std::string text_hash(std::string_view text) {
   return fmt::format("{:016x}", fnv1a(text));
+}
+
+std::vector<LoadResult> load_files(const SearchPath& search_path, const std::vector<fs::path>& files) {
+  std::vector<LoadResult> results(files.size());
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_lock;
+  const auto work = [&] {
+    RoutineLoader loader(search_path);
+    try {
+      for (std::size_t i = next++; i < files.size(); i = next++) results[i] = loader.load_file(files[i]);
+    } catch (...) {
+      const std::scoped_lock lock(failure_lock);
+      if (!failure) failure = std::current_exception();
+      next = files.size();
+    }
+  };
+  // A thread costs about what parsing a file does: not worth it for a few.
+  constexpr std::size_t kFilesPerThread = 4;
+  const std::size_t threads = std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()),
+                                                    files.size() / kFilesPerThread);
+  {
+    std::vector<std::jthread> helpers;
+    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+    work();
+  }
+  if (failure) std::rethrow_exception(failure);
+  return results;
 }
 
 LoadResult RoutineLoader::load_file(const fs::path& path) {

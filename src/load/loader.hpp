@@ -73,6 +73,12 @@ class RoutineLoader {
   std::vector<std::pair<std::filesystem::path, std::string>> loading_;
 };
 
+// Loads each of `files` (the results in the same order), on as many threads
+// as there are cores, each with a loader of its own: parsing is most of what
+// a `list` with no cache does.
+std::vector<LoadResult> load_files(const SearchPath& search_path,
+                                   const std::vector<std::filesystem::path>& files);
+
 // A short hash of a file's text, to tell two versions apart (FNV-1a, 64 bits, in hex).
 std::string text_hash(std::string_view text);
 

@@ -592,3 +592,42 @@ TEST_CASE("a setup too long to read in the time it is on screen is a warning —
   CHECK(diagnostics_of("title: T\nsteps:\n  - {name: S, hold: 30s, side-label: left leg}\n") ==
         "test.yaml:3:26: warning: `side-label` says what a side means, and this step has no `sides`\n");
 }
+
+TEST_CASE("files loaded in parallel give what loading them one by one gives, in their order") {
+  TempDir dir;
+  dir.write("a/inner.yaml", "title: Inner\ndefaults: {hold: 20s}\nsteps: [{name: I, sides: both}]\n");
+  dir.write("a/loop-a.yaml", "title: A\nsteps: [{use: loop-b}]\n");
+  dir.write("a/loop-b.yaml", "title: B\nsteps: [{use: loop-a}]\n");
+  std::vector<std::filesystem::path> files;
+  for (int i = 0; i < 40; ++i) {
+    const std::string name = fmt::format("a/r{:02}.yaml", i);
+    // Every fifth is broken, every third uses another file.
+    dir.write(name,
+              i % 5 == 0 ? fmt::format("title: R{}\nsteps: [{{name: X, hold: never}}]\n", i)
+              : i % 3 == 0
+                  ? fmt::format("title: R{}\nsteps: [{{use: inner}}, {{name: S{}, hold: {}s}}]\n", i, i, i)
+                  : fmt::format("title: R{}\nsteps: [{{name: S{}, hold: {}s}}]\n", i, i, i + 1));
+    files.push_back(dir.path() / name);
+  }
+  files.push_back(dir.path() / "a/loop-a.yaml");
+  files.push_back(dir.path() / "a/missing.yaml");
+  const SearchPath search_path({{dir.path() / "a", Origin::path}});
+  const std::vector<LoadResult> parallel = load_files(search_path, files);
+  REQUIRE(parallel.size() == files.size());
+  RoutineLoader loader(search_path);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    CAPTURE(files[i]);
+    const LoadResult one = loader.load_file(files[i]);
+    REQUIRE((parallel[i].routine == nullptr) == (one.routine == nullptr));
+    if (one.routine) {
+      CHECK(parallel[i].routine->title == one.routine->title);
+      CHECK(parallel[i].routine->steps.size() == one.routine->steps.size());
+      CHECK(parallel[i].routine->content_hash == one.routine->content_hash);
+    }
+    REQUIRE(parallel[i].diagnostics.size() == one.diagnostics.size());
+    for (std::size_t d = 0; d < one.diagnostics.size(); ++d)
+      CHECK(parallel[i].diagnostics[d].message == one.diagnostics[d].message);
+    CHECK(parallel[i].chain_error.has_value() == one.chain_error.has_value());
+  }
+  CHECK(load_files(search_path, {}).empty());
+}
