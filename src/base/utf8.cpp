@@ -93,18 +93,9 @@ std::string_view fit_width(std::string_view text, std::size_t width) {
   // No character takes more columns than it has bytes.
   if (text.size() <= width && is_valid_utf8(text) && display_width(text) <= width) return text;
   std::size_t used = 0;
-  std::size_t fitted = 0;  // the end of the last whole cluster that fits
-  std::size_t i = 0;
-  utf8proc_int32_t state = 0;
-  utf8proc_int32_t previous = -1;
-  while (i < text.size()) {
-    const std::size_t start = i;
-    const auto code_point = static_cast<utf8proc_int32_t>(next_code_point(text, i));
-    const bool breaks = previous < 0 || utf8proc_grapheme_break_stateful(previous, code_point, &state);
-    previous = code_point;
-    if (breaks) fitted = start;  // a new cluster begins here: all before it is whole
-    used += code_point_width(static_cast<char32_t>(code_point));
-    if (used > width) return text.substr(0, fitted);
+  for (const TextCluster& cluster : clusters_of(text)) {
+    used += cluster.width;
+    if (used > width) return text.substr(0, cluster.begin);
   }
   return text;
 }

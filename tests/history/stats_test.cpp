@@ -5,10 +5,12 @@
 #include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
 
+#include "support/history_schema.hpp"
 #include "support/temp_dir.hpp"
 #include "ui/history_view.hpp"
 
 using namespace psoas;
+using psoas::testing::kHistorySchemaVersion1;
 using namespace std::chrono_literals;
 
 namespace {
@@ -293,13 +295,8 @@ TEST_CASE("stats from a history in the first schema, read as it is, are those of
   const std::int64_t today = day({2026, 11, 21});
   {
     SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(kHistorySchemaVersion1);
     db.exec(R"sql(
-CREATE TABLE sessions (id INTEGER PRIMARY KEY, routine TEXT NOT NULL, title TEXT NOT NULL, content_hash TEXT NOT NULL,
-  started_unix_ms INTEGER NOT NULL, started_utc_offset_minutes INTEGER NOT NULL, ended_unix_ms INTEGER NOT NULL,
-  ended_utc_offset_minutes INTEGER NOT NULL, planned_ms INTEGER NOT NULL, active_ms INTEGER NOT NULL,
-  paused_ms INTEGER NOT NULL, segments_completed INTEGER NOT NULL, segments_skipped INTEGER NOT NULL,
-  held_left_ms INTEGER NOT NULL, held_right_ms INTEGER NOT NULL, held_unsided_ms INTEGER NOT NULL,
-  outcome TEXT NOT NULL CHECK (outcome IN ('finished', 'quit', 'interrupted')), stopped_at_step INTEGER);
 PRAGMA user_version = 1;
 )sql");
     SQLite::Statement insert(

@@ -13,9 +13,11 @@
 #include <doctest/doctest.h>
 
 #include "base/error.hpp"
+#include "support/history_schema.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace psoas;
+using psoas::testing::kHistorySchemaVersion1;
 using psoas::testing::TempDir;
 using namespace std::chrono_literals;
 
@@ -168,13 +170,8 @@ TEST_CASE("a history in the first schema is read as it is, and migrated when wri
   {
     // Version 1 of the schema, as psoas first wrote it.
     SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(kHistorySchemaVersion1);
     db.exec(R"sql(
-CREATE TABLE sessions (id INTEGER PRIMARY KEY, routine TEXT NOT NULL, title TEXT NOT NULL, content_hash TEXT NOT NULL,
-  started_unix_ms INTEGER NOT NULL, started_utc_offset_minutes INTEGER NOT NULL, ended_unix_ms INTEGER NOT NULL,
-  ended_utc_offset_minutes INTEGER NOT NULL, planned_ms INTEGER NOT NULL, active_ms INTEGER NOT NULL,
-  paused_ms INTEGER NOT NULL, segments_completed INTEGER NOT NULL, segments_skipped INTEGER NOT NULL,
-  held_left_ms INTEGER NOT NULL, held_right_ms INTEGER NOT NULL, held_unsided_ms INTEGER NOT NULL,
-  outcome TEXT NOT NULL CHECK (outcome IN ('finished', 'quit', 'interrupted')), stopped_at_step INTEGER);
 INSERT INTO sessions VALUES (1, 'bridge', 'Bridge', 'abc', 1790000000000, 60, 1790000130000, 60, 130000, 130000, 0,
   6, 0, 0, 0, 90000, 'finished', NULL);
 INSERT INTO sessions VALUES (2, 'bridge', 'Bridge', 'abc', 1790090000000, 60, 1790090060000, 60, 130000, 60000, 0,
