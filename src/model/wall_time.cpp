@@ -2,6 +2,7 @@
 
 #include <time.h>
 
+#include <array>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -133,15 +134,48 @@ std::optional<std::int64_t> since_day(std::string_view text, std::int64_t today)
   return std::nullopt;
 }
 
-std::string to_iso8601(WallTime time) {
+void append_iso8601(std::string& out, WallTime time) {
   const std::int64_t local_ms = time.unix_ms + std::int64_t{time.utc_offset_minutes} * 60'000;
   const std::int64_t days = floor_div(local_ms, kMsPerDay);
-  const std::int64_t ms_of_day = local_ms - days * kMsPerDay;
+  const auto ms_of_day = static_cast<int>(local_ms - days * kMsPerDay);
   const CivilDate date = civil_from_days(days);
   const int offset = std::abs(time.utc_offset_minutes);
-  return fmt::format("{}T{:02}:{:02}:{:02}.{:03}{}{:02}:{:02}", to_string(date), ms_of_day / 3'600'000,
-                     ms_of_day / 60'000 % 60, ms_of_day / 1000 % 60, ms_of_day % 1000,
-                     time.utc_offset_minutes < 0 ? '-' : '+', offset / 60, offset % 60);
+  if (date.year < 0 || date.year > 9999 || offset >= 6000) {  // widths the digits below do not keep to
+    out += fmt::format("{}T{:02}:{:02}:{:02}.{:03}{}{:02}:{:02}", to_string(date), ms_of_day / 3'600'000,
+                       ms_of_day / 60'000 % 60, ms_of_day / 1000 % 60, ms_of_day % 1000,
+                       time.utc_offset_minutes < 0 ? '-' : '+', offset / 60, offset % 60);
+    return;
+  }
+  // Digit by digit, not through fmt: `log --json` writes two per session.
+  const auto digits = [&out](std::int64_t value, int count) {
+    std::array<char, 4> text{};
+    for (int i = count - 1; i >= 0; --i, value /= 10)
+      text[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+    out.append(text.data(), static_cast<std::size_t>(count));
+  };
+  digits(date.year, 4);
+  out += '-';
+  digits(date.month, 2);
+  out += '-';
+  digits(date.day, 2);
+  out += 'T';
+  digits(ms_of_day / 3'600'000, 2);
+  out += ':';
+  digits(ms_of_day / 60'000 % 60, 2);
+  out += ':';
+  digits(ms_of_day / 1000 % 60, 2);
+  out += '.';
+  digits(ms_of_day % 1000, 3);
+  out += time.utc_offset_minutes < 0 ? '-' : '+';
+  digits(offset / 60, 2);
+  out += ':';
+  digits(offset % 60, 2);
+}
+
+std::string to_iso8601(WallTime time) {
+  std::string out;
+  append_iso8601(out, time);
+  return out;
 }
 
 WallTime wall_time_now() {

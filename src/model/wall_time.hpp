@@ -15,6 +15,8 @@ struct WallTime {
 
 // "2026-11-21T09:30:05.120+01:00": local time with its offset, ISO 8601.
 std::string to_iso8601(WallTime time);
+// The same, added to the end of `out`.
+void append_iso8601(std::string& out, WallTime time);
 
 // Reads back what to_iso8601() writes ("2026-11-21T09:30:05.120+01:00"; the
 // fraction may be left out, and `Z` stands for +00:00). Nothing for anything

@@ -118,44 +118,6 @@ void append_integer(std::string& out, std::int64_t value) {
   out.append(digits.data(), digits.size());
 }
 
-// What to_iso8601() writes, "2026-11-21T09:30:05.120+01:00", without its
-// formatting at run time: two of them were a quarter of writing a session.
-void append_iso8601(std::string& out, WallTime time) {
-  const std::int64_t local_ms = time.unix_ms + std::int64_t{time.utc_offset_minutes} * 60'000;
-  constexpr std::int64_t kMsPerDay = 86'400'000;
-  const std::int64_t days = local_ms >= 0 ? local_ms / kMsPerDay : -((-local_ms + kMsPerDay - 1) / kMsPerDay);
-  const CivilDate date = civil_from_days(days);
-  if (date.year < 0 || date.year > 9999 || std::abs(time.utc_offset_minutes) >= 6000) {
-    out += to_iso8601(time);  // widths the digits below do not keep to
-    return;
-  }
-  const auto ms_of_day = static_cast<int>(local_ms - days * kMsPerDay);
-  const auto digits = [&out](std::int64_t value, int count) {
-    std::array<char, 4> text{};
-    for (int i = count - 1; i >= 0; --i, value /= 10)
-      text[static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
-    out.append(text.data(), static_cast<std::size_t>(count));
-  };
-  const int offset = std::abs(time.utc_offset_minutes);
-  digits(date.year, 4);
-  out += '-';
-  digits(date.month, 2);
-  out += '-';
-  digits(date.day, 2);
-  out += 'T';
-  digits(ms_of_day / 3'600'000, 2);
-  out += ':';
-  digits(ms_of_day / 60'000 % 60, 2);
-  out += ':';
-  digits(ms_of_day / 1000 % 60, 2);
-  out += '.';
-  digits(ms_of_day % 1000, 3);
-  out += time.utc_offset_minutes < 0 ? '-' : '+';
-  digits(offset / 60, 2);
-  out += ':';
-  digits(offset % 60, 2);
-}
-
 // A string as dump_json writes it: escaped as nlohmann escapes (with raw
 // UTF-8), and U+0080..U+009F as \u0080..\u009f.
 void append_json_string(std::string& out, std::string_view text) {
@@ -233,10 +195,13 @@ void append_session_json(std::string& out, const Session& s) {
     key(name);
     append_json_string(out, value);
   };
+  const auto null = [&](std::string_view name) {
+    key(name);
+    out += "null"sv;
+  };
   const auto optional_text = [&](std::string_view name, std::string_view value) {
     if (value.empty()) {
-      key(name);
-      out += "null"sv;
+      null(name);
     } else {
       text(name, value);
     }
@@ -249,8 +214,7 @@ void append_session_json(std::string& out, const Session& s) {
     if (value) {
       integer(name, *value);
     } else {
-      key(name);
-      out += "null"sv;
+      null(name);
     }
   };
   const auto number = [&](std::string_view name, double value) {
@@ -262,8 +226,7 @@ void append_session_json(std::string& out, const Session& s) {
     if (value) {
       integer(name, value->count());
     } else {
-      key(name);
-      out += "null"sv;
+      null(name);
     }
   };
   integer("log_format", kSessionLogFormat);
@@ -307,10 +270,6 @@ void append_session_json(std::string& out, const Session& s) {
   optional_integer("tightness_overall", s.ratings.overall);
   out += "\n  }"sv;
 }
-
-}  // namespace
-
-namespace {
 
 constexpr std::string_view kCsvHeader =
     "id,routine,title,started,ended,planned_seconds,planned_hold_seconds,active_seconds,paused_seconds,"

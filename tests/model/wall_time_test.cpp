@@ -1,6 +1,9 @@
 #include "model/wall_time.hpp"
 
+#include <random>
+
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace psoas;
 
@@ -10,6 +13,28 @@ TEST_CASE("wall times print as ISO 8601 local time with the UTC offset") {
   CHECK(to_iso8601({1'790'000'000'000, -330}) == "2026-09-21T08:43:20.000-05:30");
   CHECK(to_iso8601({951'782'400'000, 0}) == "2000-02-29T00:00:00.000+00:00");  // a leap day
   CHECK(to_iso8601({-1'000, 0}) == "1969-12-31T23:59:59.000+00:00");
+  std::string out = "x";
+  append_iso8601(out, {0, 0});
+  CHECK(out == "x1970-01-01T00:00:00.000+00:00");
+}
+
+TEST_CASE("any moment prints as its date, time and offset, digit by digit or beyond four-digit years") {
+  std::mt19937_64 random(7);
+  std::uniform_int_distribution<std::int64_t> moment(-70'000'000'000'000,
+                                                     300'000'000'000'000);  // -249 to 11476
+  std::uniform_int_distribution<int> offset(-7000, 7000);
+  for (int i = 0; i < 5000; ++i) {
+    const WallTime time{moment(random), i % 3 == 0 ? offset(random) : offset(random) % 900};
+    const std::int64_t local = time.unix_ms + std::int64_t{time.utc_offset_minutes} * 60'000;
+    const std::int64_t day = local >= 0 ? local / 86'400'000 : -((-local + 86'400'000 - 1) / 86'400'000);
+    const std::int64_t ms = local - day * 86'400'000;
+    const int minutes = std::abs(time.utc_offset_minutes);
+    const std::string expected =
+        fmt::format("{}T{:02}:{:02}:{:02}.{:03}{}{:02}:{:02}", to_string(civil_from_days(day)),
+                    ms / 3'600'000, ms / 60'000 % 60, ms / 1000 % 60, ms % 1000,
+                    time.utc_offset_minutes < 0 ? '-' : '+', minutes / 60, minutes % 60);
+    REQUIRE_MESSAGE(to_iso8601(time) == expected, time.unix_ms << " " << time.utc_offset_minutes);
+  }
 }
 
 TEST_CASE("civil dates and day numbers convert both ways, across months, leap years and eras") {
