@@ -4,6 +4,7 @@
 
 #include <exception>
 #include <iostream>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -37,11 +38,39 @@ class HelpFormatter final : public CLI::Formatter {
   }
 };
 
+struct CommandAdder {
+  std::string_view name;
+  void (*add)(CommandLine&);
+};
+
+// In the order `psoas --help` lists them.
+constexpr CommandAdder kCommands[] = {{"run", add_run_command},       {"list", add_list_command},
+                                      {"card", add_card_command},     {"check", add_check_command},
+                                      {"log", add_log_command},       {"stats", add_stats_command},
+                                      {"today", add_today_command},   {"remind", add_remind_command},
+                                      {"nudge", add_nudge_command},   {"plan", add_plan_command},
+                                      {"figure", add_figure_command}, {"export", add_export_command},
+                                      {"new", add_new_command},       {"edit", add_edit_command},
+                                      {"help", add_help_command},     {"completion", add_completion_command}};
+
+// The command the first word names, or none: then every command is added,
+// for the overall help, a mistyped name's suggestions, and the completions.
+const CommandAdder* named_command(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word.empty() || word.front() == '-') continue;
+    for (const CommandAdder& command : kCommands)
+      if (command.name == word) return command.name == "completion" ? nullptr : &command;
+    return nullptr;
+  }
+  return nullptr;
+}
+
 // The whole command line: the commands add themselves; this parses, explains
 // mistakes, and runs the chosen command.
 class Cli {
  public:
-  explicit Cli(Makers makers)
+  Cli(int argc, char** argv, Makers makers)
       : app_("psoas: a terminal timer and checklist for stretching and mobility routines", "psoas") {
     app_.set_version_flag("--version", fmt::format("psoas {}", kPsoasVersion), "Print the version and exit");
     app_.require_subcommand(1);
@@ -51,11 +80,11 @@ class Cli {
     app_.get_formatter()->label("REQUIRED", "(required)");
     line_.pictures = makers.pictures;
     line_.audio = makers.audio;
-    for (const auto add : {add_run_command, add_list_command, add_card_command, add_check_command,
-                           add_log_command, add_stats_command, add_today_command, add_remind_command,
-                           add_nudge_command, add_plan_command, add_figure_command, add_export_command,
-                           add_new_command, add_edit_command, add_help_command, add_completion_command})
-      add(line_);
+    // Only the command named, when one is: building every command's options
+    // cost a bare `psoas list` a third of its start-up and pages of code.
+    const CommandAdder* named = named_command(argc, argv);
+    for (const CommandAdder& command : kCommands)
+      if (named == nullptr || named == &command) command.add(line_);
     app_.footer(examples({"psoas run pigeon-routine", "psoas list", "psoas card pigeon-routine",
                           "psoas check my-routine.yaml"}) +
                 "\n`psoas help` lists the reference topics: the routine format, keys, files, JSON.\n");
@@ -128,7 +157,7 @@ int run_cli(int argc, char** argv, Makers makers) {
   const Environment environment = Environment::of_process();
   const Console console = standard_console(environment);
   try {
-    Cli cli(makers);
+    Cli cli(argc, argv, makers);
     if (const auto status = cli.parse(argc, argv, console)) return *status;
     const ExitCode code = cli.run(environment, console);
     console.out.flush();

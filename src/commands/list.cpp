@@ -38,9 +38,11 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
   // What the cache knows; the rest is loaded at once, in parallel.
   std::vector<std::optional<RoutineSummary>> summaries;
   std::vector<std::filesystem::path> to_load;
+  std::vector<bool> known_plans;
   for (const FoundRoutine& found : found_routines) {
     summaries.push_back(cache.find(found.file));
-    if (!summaries.back()) to_load.push_back(found.file);
+    known_plans.push_back(!summaries.back() && cache.known_plan(found.file));
+    if (!summaries.back() && !known_plans.back()) to_load.push_back(found.file);
   }
   std::vector<LoadResult> loaded = load_files(search_path, to_load);
   auto next_loaded = loaded.begin();
@@ -48,6 +50,7 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
   bool any_broken = false;
   for (std::size_t i = 0; i < found_routines.size(); ++i) {
     const FoundRoutine& found = found_routines[i];
+    if (known_plans[i]) continue;  // `psoas plan list` lists it
     RoutineRow row;
     row.name = found.name;
     row.origin = found.origin;
@@ -56,7 +59,10 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
     std::optional<RoutineSummary>& summary = summaries[i];
     if (!summary) {
       LoadResult result = std::move(*next_loaded++);
-      if (!result.routine && file_is_plan(found.file)) continue;  // `psoas plan list` lists it
+      if (!result.routine && file_is_plan(found.file)) {
+        cache.store_plan(found.file);
+        continue;  // `psoas plan list` lists it
+      }
       if (!result.routine) {
         any_broken = true;
         // The first error says why; `psoas check` gives them all.

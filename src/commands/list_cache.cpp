@@ -75,6 +75,11 @@ ListCache::ListCache(std::optional<fs::path> file, const SearchPath& search_path
       for (const Json& dependency : value.at("uses"))
         entry.dependencies.push_back(
             {dependency.at("use"), dependency.at("file"), stamp(dependency.at("stamp"))});
+      if (value.contains("plan")) {
+        entry.plan = value.at("plan");
+        entries_.emplace(routine_file, std::move(entry));
+        continue;
+      }
       const Json& summary = value.at("summary");
       entry.summary = {.title = summary.at("title"),
                        .total = Seconds(summary.at("total").get<std::int64_t>()),
@@ -99,10 +104,26 @@ bool ListCache::fresh(const std::string& file, const Entry& entry) const {
   return true;
 }
 
+const ListCache::Entry* ListCache::fresh_entry(const fs::path& file) const {
+  const auto entry = entries_.find(file.string());
+  if (entry == entries_.end() || !fresh(entry->first, entry->second)) return nullptr;
+  return &entry->second;
+}
+
 std::optional<RoutineSummary> ListCache::find(const fs::path& routine_file) const {
-  const auto entry = entries_.find(routine_file.string());
-  if (entry == entries_.end() || !fresh(entry->first, entry->second)) return std::nullopt;
-  return entry->second.summary;
+  const Entry* entry = fresh_entry(routine_file);
+  if (entry == nullptr || entry->plan) return std::nullopt;
+  return entry->summary;
+}
+
+bool ListCache::known_plan(const fs::path& file) const {
+  const Entry* entry = fresh_entry(file);
+  return entry != nullptr && entry->plan;
+}
+
+void ListCache::store_plan(const fs::path& file) {
+  entries_[file.string()] = Entry{.stamp = stamp_of(file), .dependencies = {}, .summary = {}, .plan = true};
+  changed_ = true;
 }
 
 void ListCache::store(const fs::path& routine_file, const Routine& routine, const RoutineSummary& summary) {
@@ -124,6 +145,10 @@ void ListCache::save() const {
     for (const Dependency& dependency : entry.dependencies)
       uses.push_back(
           {{"use", dependency.use}, {"file", dependency.file}, {"stamp", stamp(dependency.stamp)}});
+    if (entry.plan) {
+      routines[routine_file] = {{"stamp", stamp(entry.stamp)}, {"uses", uses}, {"plan", true}};
+      continue;
+    }
     const RoutineSummary& s = entry.summary;
     routines[routine_file] = {{"stamp", stamp(entry.stamp)},
                               {"uses", uses},

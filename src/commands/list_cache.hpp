@@ -38,8 +38,11 @@ class ListCache {
   ListCache(std::optional<std::filesystem::path> file, const SearchPath& search_path);
 
   [[nodiscard]] std::optional<RoutineSummary> find(const std::filesystem::path& routine_file) const;
+  // Whether the file was a plan, unchanged since: list skips it without reading it.
+  [[nodiscard]] bool known_plan(const std::filesystem::path& file) const;
   void store(const std::filesystem::path& routine_file, const Routine& routine,
              const RoutineSummary& summary);
+  void store_plan(const std::filesystem::path& file);
   // Writes the cache back, if anything changed; quietly does nothing if it cannot.
   void save() const;
 
@@ -57,10 +60,12 @@ class ListCache {
     Stamp stamp;
     std::vector<Dependency> dependencies;
     RoutineSummary summary;
+    bool plan = false;  // a plan in the routines folder: no summary
   };
 
   static Stamp stamp_of(const std::filesystem::path& file);
   [[nodiscard]] bool fresh(const std::string& file, const Entry& entry) const;
+  [[nodiscard]] const Entry* fresh_entry(const std::filesystem::path& file) const;
 
   std::optional<std::filesystem::path> file_;
   const SearchPath& search_path_;

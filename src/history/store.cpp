@@ -411,10 +411,10 @@ Session clamped(Session s) {
 HistoryWriter::HistoryWriter(const fs::path& file) : file_(file), db_(open_for_writing(file)) {
   try {
     switch_to_wal(db_);
+    // Closing checkpoints the WAL into the file and removes it: a WAL left
+    // behind is read again whole by every later reader (`today --short` in a
+    // shell prompt), which costs more than the run's two fsyncs after its end.
     db_.exec("PRAGMA synchronous = NORMAL");
-    // Closed without a checkpoint, so a run's end waits for no fsync: the WAL
-    // stays beside the file, and SQLite checkpoints it once it has grown.
-    sqlite3_db_config(db_.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
     const int version = db_.execAndGet("PRAGMA user_version").getInt();
     if (version > kHistorySchemaVersion) throw newer_schema(file, version);

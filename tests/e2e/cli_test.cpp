@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "base/utf8.hpp"
 #include "support/process.hpp"
@@ -60,7 +61,8 @@ TEST_CASE("a bad command line is explained in psoas's words, naming what to do")
   expect({"run", "bridge", "--bogus"}, "`psoas run` has no option `--bogus`; see `psoas run --help`");
   expect({"--bogus"}, "`psoas` has no option `--bogus`; see `psoas --help`");
   expect({},
-         "a command is needed: run, list, card, check, log, stats, today, remind, nudge, plan, figure, export, new, "
+         "a command is needed: run, list, card, check, log, stats, today, remind, nudge, plan, figure, "
+         "export, new, "
          "edit, "
          "help, completion; see `psoas --help`");
   // An unknown option is named alone, without the value after it, with a suggestion when one is close.
@@ -86,6 +88,20 @@ TEST_CASE("a bad command line is explained in psoas's words, naming what to do")
          "--delete takes a session's id, at least its first 4 characters as `psoas log` shows them, not ``");
   expect({"run", "bridge", "--hold", "99999999999999999999s"},
          "--hold must be a duration from 1s to 24h, such as 45s, 2m or 1:30, not `99999999999999999999s`");
+}
+
+TEST_CASE("each command, built alone when it is named, is the one named") {
+  // psoas builds only the options of the command the first word names.
+  Fixture f;
+  const std::string overall = f.psoas({"--help"}).out;
+  for (const char* command : {"run", "list", "card", "check", "log", "stats", "today", "remind", "nudge",
+                              "plan", "figure", "export", "new", "edit", "help", "completion"}) {
+    CAPTURE(command);
+    const auto help = f.psoas({command, "--help"});
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find(fmt::format("\nUsage: psoas {} ", command)) != std::string::npos);
+    CHECK(overall.find(fmt::format("\n  {} ", command)) != std::string::npos);
+  }
 }
 
 TEST_CASE("--help: every description on its option's line, what cannot go together said in words") {

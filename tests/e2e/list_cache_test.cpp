@@ -4,6 +4,7 @@
 #include <thread>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -82,4 +83,20 @@ TEST_CASE("a damaged cache is rebuilt, silently") {
   CHECK(f.list() == cold);
   f.home.write("cache/psoas/list.json", R"({"binary": "another psoas", "routines": {}})");
   CHECK(f.list() == cold);
+}
+
+TEST_CASE("a plan among the routines is remembered as one, and read again once it becomes a routine") {
+  Fixture f;
+  const auto file = f.home.write("config/psoas/routines/weekly.yaml", "plan: Weekly\nweeks: []\n");
+  CHECK(f.line_of("weekly").empty());
+  // Known as a plan: a warm list does not parse it again.
+  CHECK(read_file(f.cache).find(fmt::format(R"("{}":{{"plan":true)", file.string())) != std::string::npos);
+  CHECK(f.line_of("weekly").empty());
+  std::this_thread::sleep_for(10ms);
+  f.home.write("config/psoas/routines/weekly.yaml", "title: Weekly after all\nsteps: [{name: S, hold: 1}]\n");
+  CHECK(f.line_of("weekly").find("Weekly after all") != std::string::npos);
+  CHECK(f.list() == f.fresh_list());
+  std::this_thread::sleep_for(10ms);
+  f.home.write("config/psoas/routines/weekly.yaml", "plan: Weekly\nweeks: []\n");
+  CHECK(f.line_of("weekly").empty());
 }

@@ -444,21 +444,35 @@ TEST_CASE("a resumed session is updated in place — delete removes one — impo
 }
 
 TEST_CASE("reading never writes: a history in a folder nobody may write to is read, its WAL with it") {
-  // psoas closes the history without a checkpoint, so its WAL and -shm files
-  // stay; a history last closed by other SQLite programs has neither, and a
-  // reader would have to make the -shm file, which the folder forbids.
-  for (const bool checkpointed : {false, true}) {
-    CAPTURE(checkpointed);
+  // A writer that closes folds its WAL into the file and removes it; one that
+  // was killed leaves the newest session in its WAL and -shm files.
+  for (const bool killed : {true, false}) {
+    CAPTURE(killed);
     TempDir dir;
     const auto folder = dir.path() / "state";
     const auto file = folder / "history.db";
     { HistoryWriter(file).record(session_at(1'790'000'000'000)); }
-    { HistoryWriter(file).record(session_at(1'790'000'100'000)); }
-    REQUIRE(std::filesystem::exists(folder / "history.db-wal"));
-    if (checkpointed) {
-      SQLite::Database(file.string(), SQLite::OPEN_READWRITE).exec("PRAGMA wal_checkpoint(TRUNCATE)");
-      REQUIRE_FALSE(std::filesystem::exists(folder / "history.db-shm"));
+    REQUIRE_FALSE(std::filesystem::exists(folder / "history.db-wal"));
+    if (killed) {
+      const pid_t writer = ::fork();
+      REQUIRE(writer >= 0);
+      if (writer == 0) {
+        try {
+          HistoryWriter killed_writer(file);
+          killed_writer.record(session_at(1'790'000'100'000));
+          ::_exit(0);  // its destructor never runs: no checkpoint
+        } catch (...) {
+          ::_exit(1);
+        }
+      }
+      int status = 0;
+      ::waitpid(writer, &status, 0);
+      REQUIRE(status == 0);
+      REQUIRE(std::filesystem::exists(folder / "history.db-wal"));
+    } else {
+      HistoryWriter(file).record(session_at(1'790'000'100'000));
     }
+    REQUIRE(std::filesystem::exists(folder / "history.db-shm") == killed);
     ::chmod(dir.path().c_str(), 0755);
     ::chmod(folder.c_str(), 0555);
     for (const char* name : {"history.db", "history.db-wal", "history.db-shm"})
@@ -480,7 +494,7 @@ TEST_CASE("reading never writes: a history in a folder nobody may write to is re
     ::chmod(folder.c_str(), 0700);
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);
-    CHECK(std::filesystem::exists(folder / "history.db-shm") == !checkpointed);
+    CHECK(std::filesystem::exists(folder / "history.db-shm") == killed);
   }
 }
 
