@@ -80,11 +80,12 @@ class Cli {
     app_.get_formatter()->label("REQUIRED", "(required)");
     line_.pictures = makers.pictures;
     line_.audio = makers.audio;
-    // Only the command named, when one is: building every command's options
-    // cost a bare `psoas list` a third of its start-up and pages of code.
+    // Only the command named, when one is, and none for `--version`: building
+    // every command's options cost a bare `psoas list` a third of its start-up.
     const CommandAdder* named = named_command(argc, argv);
+    const bool version_only = argc == 2 && std::string_view(argv[1]) == "--version";
     for (const CommandAdder& command : kCommands)
-      if (named == nullptr || named == &command) command.add(line_);
+      if (!version_only && (named == nullptr || named == &command)) command.add(line_);
     app_.footer(examples({"psoas run pigeon-routine", "psoas list", "psoas card pigeon-routine",
                           "psoas check my-routine.yaml"}) +
                 "\n`psoas help` lists the reference topics: the routine format, keys, files, JSON.\n");

@@ -42,13 +42,14 @@ RemindersFile load_reminders(const Environment& environment, const Console& cons
 }
 
 std::vector<Session> sessions_since(const Environment& environment, const Console& console,
-                                    std::int64_t since_ms) {
+                                    std::int64_t since_ms, SessionReading reading) {
   try {
     const auto history = open_history_reader(environment.history_file());
     if (!history) return {};
     HistoryQuery query;
     query.since_unix_ms = since_ms;
-    std::vector<Session> sessions = history->sessions(query);
+    std::vector<Session> sessions =
+        reading == SessionReading::whole ? history->sessions(query) : history->sessions_for_reminders(query);
     std::reverse(sessions.begin(), sessions.end());  // the reader gives the newest first
     return sessions;
   } catch (const Error& error) {

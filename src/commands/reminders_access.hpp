@@ -29,10 +29,14 @@ struct RemindersFile {
 // with errors has them printed, and Error thrown.
 RemindersFile load_reminders(const Environment& environment, const Console& console);
 
+// How much of each session to read: whole, or only what reminders look at
+// (HistoryReader::sessions_for_reminders), the rest as a new Session has it.
+enum class SessionReading { whole, for_reminders };
+
 // The sessions since `since_ms`, oldest first; none when there is no
 // history. A damaged history is a warning on the console, and no sessions.
 std::vector<Session> sessions_since(const Environment& environment, const Console& console,
-                                    std::int64_t since_ms);
+                                    std::int64_t since_ms, SessionReading reading = SessionReading::whole);
 
 // When each session of `routine` did it (see done_for_reminders), oldest first.
 std::vector<std::int64_t> done_times(const std::vector<Session>& sessions, std::string_view routine);

@@ -33,7 +33,10 @@ ExitCode show_today(const TodayOptions& options, const Environment& environment,
   }
   report.paused_until_ms = state.paused_until_ms;
   const std::int64_t today = local_day(wall_time_at(report.now_ms));
-  const std::vector<Session> sessions = sessions_since(environment, console, report.now_ms - 8 * kDayMs);
+  // A prompt shows only what is due: then only what reminders look at is read.
+  const std::vector<Session> sessions =
+      sessions_since(environment, console, report.now_ms - 8 * kDayMs,
+                     options.short_line ? SessionReading::for_reminders : SessionReading::whole);
   const ReminderState none;
   for (const Reminder& reminder : file.reminders) {
     const auto found = state.reminders.find(reminder.id);

@@ -291,8 +291,25 @@ Session read_row(SQLite::Statement& select) {
   return clamped(std::move(s));
 }
 
+// The columns HistoryReader::sessions_for_reminders() selects, in kColumns' order.
+Session read_row_for_reminders(SQLite::Statement& select) {
+  Session s;
+  s.id = select.getColumn(0).getInt64();
+  s.routine = select.getColumn(1).getString();
+  s.ended.unix_ms = select.getColumn(2).getInt64();
+  s.ended.utc_offset_minutes =
+      static_cast<int>(clamp_to(select.getColumn(3).getInt64(), -kMostOffsetMinutes, kMostOffsetMinutes));
+  s.planned_hold = Millis(select.getColumn(4).getInt64());
+  s.held_left = Millis(select.getColumn(5).getInt64());
+  s.held_right = Millis(select.getColumn(6).getInt64());
+  s.held_unsided = Millis(select.getColumn(7).getInt64());
+  s.outcome = session_outcome_from(select.getColumn(8).getString()).value_or(SessionOutcome::interrupted);
+  return clamped(std::move(s));
+}
+
 void each_queried_session(SQLite::Database& db, const std::string& columns, const HistoryQuery& query,
-                          const std::function<void(const Session&)>& take) {
+                          const std::function<void(const Session&)>& take,
+                          Session (*read)(SQLite::Statement&) = read_row) {
   std::string sql = fmt::format(
       "SELECT id, {} FROM sessions WHERE started_unix_ms >= ? AND (? IS NULL OR routine = ?){} "
       "ORDER BY started_unix_ms DESC, id DESC",
@@ -305,13 +322,15 @@ void each_queried_session(SQLite::Database& db, const std::string& columns, cons
     select.bind(2, *query.routine);
     select.bind(3, *query.routine);
   }
-  while (select.executeStep()) take(read_row(select));
+  while (select.executeStep()) take(read(select));
 }
 
 std::vector<Session> query_sessions(SQLite::Database& db, const std::string& columns,
-                                    const HistoryQuery& query) {
+                                    const HistoryQuery& query,
+                                    Session (*read)(SQLite::Statement&) = read_row) {
   std::vector<Session> sessions;
-  each_queried_session(db, columns, query, [&sessions](const Session& s) { sessions.push_back(s); });
+  each_queried_session(
+      db, columns, query, [&sessions](const Session& s) { sessions.push_back(s); }, read);
   return sessions;
 }
 
@@ -567,15 +586,10 @@ std::vector<Session> HistoryReader::sessions(const HistoryQuery& query) const {
   }
 }
 
-void HistoryReader::each_session_figures(const HistoryQuery& query,
-                                         const std::function<void(const Session&)>& take) const {
-  // The other columns are NULL, which read_row() reads as a new Session has
-  // them: SQLite then decodes a quarter of each row, and no text is copied.
-  static constexpr std::array<std::string_view, 8> kFigures = {
-      "started_unix_ms", "started_utc_offset_minutes",
-      "active_ms",       "held_left_ms",
-      "held_right_ms",   "outcome",
-      "rating_left",     "rating_right"};
+// The other columns are NULL, which read_row() reads as a new Session has
+// them: SQLite then decodes only part of each row, and less text is copied;
+// or, `left_out`, not selected at all.
+std::string HistoryReader::columns_only(std::span<const std::string_view> wanted, bool left_out) const {
   const std::string all = columns_of_version(version_);
   std::string columns;
   std::string_view rest = kColumns;
@@ -583,13 +597,40 @@ void HistoryReader::each_session_figures(const HistoryQuery& query,
   while (!rest.empty()) {
     const auto name = rest.substr(0, rest.find(", "));
     const auto expression = given.substr(0, given.find(", "));
-    columns += columns.empty() ? "" : ", ";
-    columns += std::find(kFigures.begin(), kFigures.end(), name) != kFigures.end() ? expression : "NULL";
+    const bool is_wanted = std::find(wanted.begin(), wanted.end(), name) != wanted.end();
+    if (is_wanted || !left_out) {
+      columns += columns.empty() ? "" : ", ";
+      columns += is_wanted ? expression : "NULL";
+    }
     rest.remove_prefix(std::min(rest.size(), name.size() + 2));
     given.remove_prefix(std::min(given.size(), expression.size() + 2));
   }
+  return columns;
+}
+
+void HistoryReader::each_session_figures(const HistoryQuery& query,
+                                         const std::function<void(const Session&)>& take) const {
+  static constexpr std::array<std::string_view, 8> kFigures = {
+      "started_unix_ms", "started_utc_offset_minutes",
+      "active_ms",       "held_left_ms",
+      "held_right_ms",   "outcome",
+      "rating_left",     "rating_right"};
   try {
-    each_queried_session(db_, columns, query, take);
+    each_queried_session(db_, columns_only(kFigures, false), query, take);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw history_error(file_, e);
+  }
+}
+
+std::vector<Session> HistoryReader::sessions_for_reminders(const HistoryQuery& query) const {
+  // For `today --short` in a shell prompt: reading whole sessions was half of its instructions.
+  static constexpr std::array<std::string_view, 8> kLookedAt = {
+      "routine",      "ended_unix_ms", "ended_utc_offset_minutes", "outcome", "planned_hold_ms",
+      "held_left_ms", "held_right_ms", "held_unsided_ms"};
+  try {
+    return query_sessions(db_, columns_only(kLookedAt, true), query, read_row_for_reminders);
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -83,15 +84,22 @@ class HistoryReader {
   void each_session(const HistoryQuery& query, const std::function<void(const Session&)>& take) const;
   [[nodiscard]] int schema_version() const { return version_; }
 
-  // Every session's day and routine added up, all or one routine's, without
-  // reading any session whole; values clamped as sessions() clamps them.
   // The sessions with only what stats adds up of each read: when each
   // started, its outcome, the time run and held on each side, the ratings.
+  // What is not read is as a new Session has it.
   void each_session_figures(const HistoryQuery& query, const std::function<void(const Session&)>& take) const;
+  // The sessions with only what reminders look at read: the routine, when
+  // each ended, its outcome, the hold time planned and held on each side.
+  [[nodiscard]] std::vector<Session> sessions_for_reminders(const HistoryQuery& query) const;
+  // Every session's day and routine added up, all or one routine's, without
+  // reading any session whole; values clamped as sessions() clamps them.
   [[nodiscard]] HistoryTotals totals(const std::optional<std::string>& routine) const;
 
  private:
   HistoryReader(const std::filesystem::path& file, SQLite::Database db, int version);
+  // Every column read_row() reads, NULL where it is not one of `wanted`; or
+  // with `left_out`, only those wanted, in the same order.
+  [[nodiscard]] std::string columns_only(std::span<const std::string_view> wanted, bool left_out) const;
 
   std::filesystem::path file_;
   mutable SQLite::Database db_;

@@ -44,6 +44,7 @@ struct Ratings {
   std::optional<int> right;
   std::optional<int> overall;  // for a routine without sides
   [[nodiscard]] bool empty() const { return !left && !right && !overall; }
+  friend bool operator==(const Ratings&, const Ratings&) = default;
 };
 
 // The timing a run was given (on the command line, or by the plan it follows), kept so that a resumed
@@ -94,6 +95,7 @@ struct Session {
   [[nodiscard]] bool reached_end() const {
     return outcome == SessionOutcome::finished || outcome == SessionOutcome::partial;
   }
+  friend bool operator==(const Session&, const Session&) = default;
 };
 
 }  // namespace psoas

@@ -11,6 +11,7 @@ namespace psoas {
 struct WallTime {
   std::int64_t unix_ms = 0;
   int utc_offset_minutes = 0;
+  friend bool operator==(const WallTime&, const WallTime&) = default;
 };
 
 // "2026-11-21T09:30:05.120+01:00": local time with its offset, ISO 8601.

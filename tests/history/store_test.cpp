@@ -164,6 +164,66 @@ TEST_CASE("a history from a newer psoas is left alone") {
   CHECK_THROWS_AS(HistoryReader::open(file), Error);
 }
 
+TEST_CASE(
+    "reading for reminders reads what they look at, whole, and leaves the rest as a new session has it") {
+  // Only what reminders look at, taken from a session read whole.
+  const auto looked_at = [](const Session& whole) {
+    Session s;
+    s.id = whole.id;
+    s.routine = whole.routine;
+    s.ended = whole.ended;
+    s.outcome = whole.outcome;
+    s.planned_hold = whole.planned_hold;
+    s.held_left = whole.held_left;
+    s.held_right = whole.held_right;
+    s.held_unsided = whole.held_unsided;
+    return s;
+  };
+  TempDir dir;
+  const auto file = dir.path() / "history.db";
+  SUBCASE("this schema") {
+    Session quit = session_at(1'790'000'000'000, "bridge");
+    quit.outcome = SessionOutcome::quit;
+    quit.planned_hold = 240s;
+    quit.reached_hold = 150s;
+    quit.held_unsided = 7s;
+    quit.ratings = {7, 4, std::nullopt};
+    quit.plan = "psoas-4-weeks";
+    quit.plan_week = 2;
+    HistoryWriter writer(file);
+    Session finished = session_at(1'790'100'000'000);
+    finished.planned_hold = 245s;
+    writer.record(quit);
+    writer.record(finished);
+  }
+  SUBCASE("the first schema, which had no planned hold: the time held stands for it") {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(kHistorySchemaVersion1);
+    db.exec(R"sql(
+INSERT INTO sessions VALUES (1, 'bridge', 'Bridge', 'abc', 1790000000000, 60, 1790000130000, 60, 130000, 130000, 0,
+  6, 0, 40000, 50000, 9000, 'quit', 1);
+INSERT INTO sessions VALUES (2, 'pigeon', 'Pigeon', 'abc', 1790090000000, 60, 1790090060000, -300, 130000, 60000, 0,
+  2, 0, 0, 0, 30000, 'finished', NULL);
+PRAGMA user_version = 1;
+)sql");
+  }
+  const auto reader = HistoryReader::open(file);
+  REQUIRE(reader);
+  const std::vector<Session> whole = reader->sessions({});
+  const std::vector<Session> for_reminders = reader->sessions_for_reminders({});
+  REQUIRE(whole.size() == 2);
+  REQUIRE(for_reminders.size() == 2);
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    CAPTURE(i);
+    CHECK(whole[i].planned_hold > 0s);
+    CHECK(whole[i].title != Session{}.title);
+    CHECK(for_reminders[i] == looked_at(whole[i]));
+  }
+  HistoryQuery since;
+  since.since_unix_ms = 1'790'050'000'000;
+  CHECK(reader->sessions_for_reminders(since).size() == 1);
+}
+
 TEST_CASE("a history in the first schema is read as it is, and migrated when written to") {
   TempDir dir;
   const auto file = dir.path() / "history.db";
