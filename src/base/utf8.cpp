@@ -61,16 +61,19 @@ std::string repair_utf8(std::string_view text) {
 }
 
 char32_t next_code_point(std::string_view text, std::size_t& i) {
+  if (static_cast<unsigned char>(text[i]) < 0x80) return static_cast<char32_t>(text[i++]);
   const std::size_t length = utf8_sequence_length(text, i);
   if (length == 0) {
     ++i;
     return 0xFFFD;
   }
-  utf8proc_int32_t code_point = 0;
-  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                   static_cast<utf8proc_ssize_t>(length), &code_point);
+  // Checked whole by utf8_sequence_length(): the lead byte's bits, then six from each byte after it.
+  static constexpr unsigned char kLeadBits[] = {0, 0, 0x1F, 0x0F, 0x07};
+  char32_t code_point = static_cast<unsigned char>(text[i]) & kLeadBits[length];
+  for (std::size_t k = 1; k < length; ++k)
+    code_point = (code_point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
   i += length;
-  return static_cast<char32_t>(code_point);
+  return code_point;
 }
 
 std::size_t code_point_width(char32_t code_point) {
@@ -90,8 +93,9 @@ std::size_t display_width(std::string_view text) {
 }
 
 std::string_view fit_width(std::string_view text, std::size_t width) {
-  // No character takes more columns than it has bytes.
-  if (text.size() <= width && is_valid_utf8(text) && display_width(text) <= width) return text;
+  // The whole text when it fits (no character takes more columns than it has
+  // bytes): adding up widths is cheaper than cutting it into clusters.
+  if (is_valid_utf8(text) && (text.size() <= width || display_width(text) <= width)) return text;
   std::size_t used = 0;
   for (const TextCluster& cluster : clusters_of(text)) {
     used += cluster.width;
@@ -102,17 +106,32 @@ std::string_view fit_width(std::string_view text, std::size_t width) {
 
 std::vector<TextCluster> clusters_of(std::string_view text) {
   std::vector<TextCluster> clusters;
+  clusters.reserve(text.size());  // at most one a byte: never grown while cutting
   std::size_t i = 0;
-  utf8proc_int32_t state = 0;
+  utf8proc_int32_t state = UTF8PROC_BOUNDCLASS_START;
   utf8proc_int32_t previous = -1;
+  int previous_class = UTF8PROC_BOUNDCLASS_START;
   while (i < text.size()) {
     const std::size_t start = i;
     const auto code_point = static_cast<utf8proc_int32_t>(next_code_point(text, i));
-    if (previous < 0 || utf8proc_grapheme_break_stateful(previous, code_point, &state))
+    const utf8proc_property_t* property = utf8proc_get_property(code_point);
+    const int code_point_class = property->boundclass;
+    // Between two characters of no special class there is always a break,
+    // and utf8proc's state would become "other": said here without asking it,
+    // as most of a screen's characters are (its big digits, each frame).
+    const bool plain = previous_class == UTF8PROC_BOUNDCLASS_OTHER &&
+                       code_point_class == UTF8PROC_BOUNDCLASS_OTHER &&
+                       (state == UTF8PROC_BOUNDCLASS_START || state == UTF8PROC_BOUNDCLASS_OTHER);
+    if (plain) state = UTF8PROC_BOUNDCLASS_OTHER;
+    if (previous < 0 || plain || utf8proc_grapheme_break_stateful(previous, code_point, &state))
       clusters.push_back({start, 0, 0});
     previous = code_point;
+    previous_class = code_point_class;
     clusters.back().size = i - clusters.back().begin;
-    clusters.back().width += code_point_width(static_cast<char32_t>(code_point));
+    // As code_point_width(), from the property already looked up.
+    clusters.back().width += code_point < 0x7F
+                                 ? (code_point >= 0x20 ? 1 : 0)
+                                 : static_cast<std::size_t>(std::max<int>(property->charwidth, 0));
   }
   return clusters;
 }

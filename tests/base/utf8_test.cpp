@@ -1,6 +1,12 @@
 #include "base/utf8.hpp"
 
+#include <ios>
+#include <random>
+#include <string>
+#include <vector>
+
 #include <doctest/doctest.h>
+#include <utf8proc.h>
 
 using namespace psoas;
 
@@ -48,4 +54,77 @@ TEST_CASE("validity: overlong forms, surrogates and cut-short sequences are not 
   CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));
   CHECK_FALSE(is_valid_utf8("\xE2\x82"));
   CHECK(count_code_points("aé日🙂") == 4);
+}
+
+TEST_CASE("grapheme clusters are utf8proc's, with its shortcut for plain characters, over random text") {
+  // utf8proc asked at every character, as clusters_of() did before its shortcut.
+  const auto reference = [](std::string_view text) {
+    std::vector<TextCluster> clusters;
+    utf8proc_int32_t state = 0;
+    utf8proc_int32_t previous = -1;
+    for (std::size_t i = 0; i < text.size();) {
+      const std::size_t start = i;
+      const auto code_point = static_cast<utf8proc_int32_t>(next_code_point(text, i));
+      if (previous < 0 || utf8proc_grapheme_break_stateful(previous, code_point, &state))
+        clusters.push_back({start, 0, 0});
+      previous = code_point;
+      clusters.back().size = i - clusters.back().begin;
+      clusters.back().width += code_point_width(static_cast<char32_t>(code_point));
+    }
+    return clusters;
+  };
+  // Plain letters and blocks, combining marks, ZWJ and emoji, flags, Hangul
+  // jamo, CR LF, a control character, a prepended mark, a spacing mark.
+  const std::vector<std::string> pieces = {"a",
+                                           " ",
+                                           "7",
+                                           "\xc3\xa9",
+                                           "\xe2\x96\x88",
+                                           "\xe2\x96\x80",
+                                           "\xcc\x81",
+                                           "\xe2\x80\x8d",
+                                           "\xf0\x9f\x91\xa9",
+                                           "\xf0\x9f\x91\xa7",
+                                           "\xef\xb8\x8f",
+                                           "\xf0\x9f\x87\xab",
+                                           "\xf0\x9f\x87\xb7",
+                                           "\xe1\x84\x80",
+                                           "\xe1\x85\xa1",
+                                           "\xe1\x86\xa8",
+                                           "\r",
+                                           "\n",
+                                           "\x01",
+                                           "\xd8\x80",
+                                           "\xe0\xa4\xbe",
+                                           "\xe4\xb8\xad",
+                                           "\xff"};
+  std::mt19937 random(20261202);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(random() % 12);
+    for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+    CAPTURE(text);
+    const auto got = clusters_of(text);
+    const auto want = reference(text);
+    REQUIRE(got.size() == want.size());
+    for (std::size_t c = 0; c < got.size(); ++c) {
+      CHECK(got[c].begin == want[c].begin);
+      CHECK(got[c].size == want[c].size);
+      CHECK(got[c].width == want[c].width);
+    }
+  }
+}
+
+TEST_CASE("every code point decodes to itself, as utf8proc encodes it") {
+  for (utf8proc_int32_t code_point = 0; code_point <= 0x10FFFF; ++code_point) {
+    if (code_point >= 0xD800 && code_point <= 0xDFFF) continue;  // surrogates are not UTF-8
+    utf8proc_uint8_t bytes[4];
+    const auto length = static_cast<std::size_t>(utf8proc_encode_char(code_point, bytes));
+    const std::string_view text(reinterpret_cast<const char*>(bytes), length);
+    std::size_t i = 0;
+    if (next_code_point(text, i) != static_cast<char32_t>(code_point) || i != length) {
+      FAIL_CHECK("U+" << std::hex << code_point << " decodes wrongly");
+      break;
+    }
+  }
 }
