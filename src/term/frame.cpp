@@ -86,6 +86,7 @@ std::string encode_line(const FrameLine& line, std::size_t width, bool color) {
 
 std::vector<Cell> FramePainter::cells_of(const FrameLine& line, std::size_t width) const {
   std::vector<Cell> cells;
+  cells.reserve(width);  // filled once, never moved while it grows
   for (const Span& span : line) {
     const Attributes attributes = shown_attributes(span.attributes, color_);
     const std::string_view text = span.text;
