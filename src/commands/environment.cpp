@@ -16,6 +16,7 @@ std::optional<std::string> variable(const char* name) {
 
 Environment Environment::of_process() {
   Environment environment;
+  environment.launched = MonotonicClock().now();
   environment.home = variable("HOME");
   environment.psoas_path = variable("PSOAS_PATH");
   environment.xdg_config_home = variable("XDG_CONFIG_HOME");

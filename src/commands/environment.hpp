@@ -6,6 +6,7 @@
 
 #include "base/xdg.hpp"
 #include "load/search_path.hpp"
+#include "run/clock.hpp"
 #include "term/output.hpp"
 
 namespace psoas {
@@ -27,6 +28,7 @@ struct Environment {
   std::optional<std::string> psoas_terminal;       // PSOAS_TERMINAL: what runs a routine from a reminder
   std::optional<std::string> session_bus_address;  // DBUS_SESSION_BUS_ADDRESS
   std::optional<std::string> xdg_runtime_dir;      // XDG_RUNTIME_DIR
+  std::optional<Instant> launched;                 // when psoas started, on the monotonic clock
 
   // The process's own environment.
   static Environment of_process();

@@ -267,7 +267,9 @@ ExitCode run_routine(const RunCommandOptions& options, const std::optional<PlanF
     }
     Runner runner(timeline, runner_options, sinks);
     TerminalInput input(key_fd, signals, terminal ? &*terminal : nullptr, STDOUT_FILENO);
-    drive(runner, clock, input, options.speed);
+    // At full speed and with no briefing, the run counts from psoas's launch.
+    const bool at_once = options.speed == 1.0 && !runner_options.briefing;
+    drive(runner, clock, input, options.speed, at_once ? options.launched : std::nullopt);
     end = runner.state();
     if (terminal) terminal->release();
     console.out.flush();
@@ -329,6 +331,7 @@ void add_run_command(CommandLine& line) {
       line.add("run", "Guide yourself through a routine in real time", CompletedArgument::routine,
                [options, events_format](const Environment& environment, const Console& console) {
                  options->events = !events_format->empty();
+                 options->launched = environment.launched;
                  std::optional<HistoryOnDemand> recording;
                  std::optional<HistoryReader> reader;
                  // A run at another speed is a rehearsal: not recorded unless asked.

@@ -9,6 +9,7 @@
 #include "commands/run_timing.hpp"
 #include "history/store.hpp"
 #include "load/search_path.hpp"
+#include "run/clock.hpp"
 
 namespace psoas {
 
@@ -30,6 +31,7 @@ struct RunCommandOptions {
   bool log = false;      // record even a run at another speed
   bool resume = false;   // go on with the last session quit or stopped in the last day
   bool no_plan = false;  // run the routine as written, not as the plan has it today
+  std::optional<Instant> launched;  // when psoas started: a run that begins at once counts from then
 };
 
 // What a run may do with the history: look up the session that --resume

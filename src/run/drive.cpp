@@ -5,8 +5,10 @@
 
 namespace psoas {
 
-void drive(Runner& runner, Clock& clock, InputSource& input, double speed) {
-  runner.start(clock.now());
+void drive(Runner& runner, Clock& clock, InputSource& input, double speed, std::optional<Instant> launched) {
+  const Instant now = clock.now();
+  const bool start_up = launched && *launched <= now && now - *launched <= kStartUpCounted;
+  runner.start(start_up ? *launched : now);
   while (!runner.done()) {
     std::optional<Nanos> timeout;
     if (const auto deadline = runner.next_deadline()) {

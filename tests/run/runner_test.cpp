@@ -408,3 +408,28 @@ TEST_CASE("back never goes before where the run began (--from, --resume)") {
   CHECK(backs[1].event.segment == fold);  // restarted, not the segment before it
   CHECK(run.clock.elapsed() == 4s + 20s);
 }
+
+TEST_CASE("a run that begins at once counts psoas's own start-up, so it ends when asked, but not a longer wait") {
+  for (const auto& [launched_before, counted] :
+       {std::pair{30ms, true}, std::pair{250ms, true}, std::pair{400ms, false}}) {
+    CAPTURE(launched_before.count());
+    Run run;
+    run.clock.set(at(10s));
+    ScriptedInput input(run.clock, {});
+    Runner runner(run.timeline, {.first_segment = 1, .briefing = false, .interactive = false}, run.sink);
+    drive(runner, run.clock, input, 1.0, at(10s) - launched_before);
+    const Nanos start = counted ? 10s - launched_before : 10s;
+    CHECK(runner.state().started_at == at(start));
+    CHECK(run.clock.elapsed() == start + 170s);  // the segments from 1 on, to plan
+  }
+}
+
+TEST_CASE("a launch after the clock's now is never taken as the start") {
+  Run run;
+  run.clock.set(at(10s));
+  ScriptedInput input(run.clock, {});
+  Runner runner(run.timeline, {.first_segment = 1, .briefing = false, .interactive = false}, run.sink);
+  drive(runner, run.clock, input, 1.0, at(11s));
+  CHECK(runner.state().started_at == at(10s));
+  CHECK(run.clock.elapsed() == 10s + 170s);
+}
