@@ -34,15 +34,15 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
     return ExitCode::ok;
   }
   ListCache cache(cache_file, search_path);
-  const std::vector<FoundRoutine> found_routines = search_path.list();
+  std::vector<FoundRoutine> found_routines = search_path.list();
+  // Plans the cache knows of are left to `psoas plan list`, unread.
+  std::erase_if(found_routines, [&cache](const FoundRoutine& found) { return cache.known_plan(found.file); });
   // What the cache knows; the rest is loaded at once, in parallel.
   std::vector<std::optional<RoutineSummary>> summaries;
   std::vector<std::filesystem::path> to_load;
-  std::vector<bool> known_plans;
   for (const FoundRoutine& found : found_routines) {
     summaries.push_back(cache.find(found.file));
-    known_plans.push_back(!summaries.back() && cache.known_plan(found.file));
-    if (!summaries.back() && !known_plans.back()) to_load.push_back(found.file);
+    if (!summaries.back()) to_load.push_back(found.file);
   }
   std::vector<LoadResult> loaded = load_files(search_path, to_load);
   auto next_loaded = loaded.begin();
@@ -50,7 +50,6 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
   bool any_broken = false;
   for (std::size_t i = 0; i < found_routines.size(); ++i) {
     const FoundRoutine& found = found_routines[i];
-    if (known_plans[i]) continue;  // `psoas plan list` lists it
     RoutineRow row;
     row.name = found.name;
     row.origin = found.origin;

@@ -104,21 +104,16 @@ bool ListCache::fresh(const std::string& file, const Entry& entry) const {
   return true;
 }
 
-const ListCache::Entry* ListCache::fresh_entry(const fs::path& file) const {
-  const auto entry = entries_.find(file.string());
-  if (entry == entries_.end() || !fresh(entry->first, entry->second)) return nullptr;
-  return &entry->second;
-}
-
 std::optional<RoutineSummary> ListCache::find(const fs::path& routine_file) const {
-  const Entry* entry = fresh_entry(routine_file);
-  if (entry == nullptr || entry->plan) return std::nullopt;
-  return entry->summary;
+  const auto entry = entries_.find(routine_file.string());
+  if (entry == entries_.end() || entry->second.plan || !fresh(entry->first, entry->second))
+    return std::nullopt;
+  return entry->second.summary;
 }
 
 bool ListCache::known_plan(const fs::path& file) const {
-  const Entry* entry = fresh_entry(file);
-  return entry != nullptr && entry->plan;
+  const auto entry = entries_.find(file.string());
+  return entry != entries_.end() && entry->second.plan && fresh(entry->first, entry->second);
 }
 
 void ListCache::store_plan(const fs::path& file) {

@@ -65,7 +65,6 @@ class ListCache {
 
   static Stamp stamp_of(const std::filesystem::path& file);
   [[nodiscard]] bool fresh(const std::string& file, const Entry& entry) const;
-  [[nodiscard]] const Entry* fresh_entry(const std::filesystem::path& file) const;
 
   std::optional<std::filesystem::path> file_;
   const SearchPath& search_path_;

@@ -36,8 +36,6 @@ using std::chrono::seconds;
 constexpr milliseconds kReportTimeout = seconds(5);  // for the helper to say whether it showed it
 constexpr milliseconds kLockPatience = seconds(2);   // for another nudge to finish
 constexpr minutes kSnooze{10};                       // "In 10 minutes"
-constexpr std::int64_t kDayMs = 86'400'000;
-
 struct NudgeOptions {
   std::optional<std::string> reminder;
   std::optional<std::string> answer;  // a button pressed: start, snooze or skip

@@ -16,8 +16,6 @@
 namespace psoas {
 namespace {
 
-constexpr std::int64_t kDayMs = 86'400'000;
-
 // A console that says nothing: for `today --short`, which must stay one line.
 Console silenced(const Console& console) {
   static std::ostringstream nowhere;

@@ -378,7 +378,7 @@ ExitCode list_reminders(const RemindOptions& options, bool cron, const Environme
   }
   const std::int64_t now = wall_time_now().unix_ms;
   const RemindState state = read_state(environment, console);
-  const auto sessions = sessions_since(environment, console, now - std::int64_t{8} * 86'400'000);
+  const auto sessions = sessions_since(environment, console, now - 8 * kDayMs);
   const auto rows = rows_of(file.reminders, state, sessions, now);
   console.out << (options.json ? reminders_json(rows, state.paused_until_ms)
                                : render_reminder_table(

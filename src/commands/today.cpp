@@ -14,8 +14,6 @@
 namespace psoas {
 namespace {
 
-constexpr std::int64_t kDayMs = 86'400'000;
-
 struct TodayOptions {
   bool json = false;
   bool short_line = false;

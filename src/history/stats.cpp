@@ -5,11 +5,11 @@
 #include <map>
 #include <set>
 
+#include "model/wall_time.hpp"
+
 namespace psoas {
 
 namespace {
-
-constexpr std::int64_t kDayMs = 86'400'000;
 
 std::int64_t monday_of(std::int64_t day) {
   return day - weekday(day);
@@ -28,7 +28,10 @@ std::set<std::int64_t> practice_days(const std::vector<Session>& sessions) {
     day.reached_end = day.reached_end || session.reached_end();
   }
   std::vector<DayPractice> in_order;
-  for (const auto& [number, day] : days) in_order.push_back({number, day.planned, day.held, day.reached_end});
+  for (auto& [number, day] : days) {
+    day.day = number;
+    in_order.push_back(day);
+  }
   return practice_days(in_order);
 }
 

@@ -291,7 +291,12 @@ Session read_row(SQLite::Statement& select) {
   return clamped(std::move(s));
 }
 
-// The columns HistoryReader::sessions_for_reminders() selects, in kColumns' order.
+// What HistoryReader::sessions_for_reminders() selects: SQLite gives these
+// columns in kColumns' order, and read_row_for_reminders() reads them so.
+constexpr std::array<std::string_view, 8> kLookedAtByReminders = {
+    "routine",      "ended_unix_ms", "ended_utc_offset_minutes", "outcome", "planned_hold_ms",
+    "held_left_ms", "held_right_ms", "held_unsided_ms"};
+
 Session read_row_for_reminders(SQLite::Statement& select) {
   Session s;
   s.id = select.getColumn(0).getInt64();
@@ -626,11 +631,8 @@ void HistoryReader::each_session_figures(const HistoryQuery& query,
 
 std::vector<Session> HistoryReader::sessions_for_reminders(const HistoryQuery& query) const {
   // For `today --short` in a shell prompt: reading whole sessions was half of its instructions.
-  static constexpr std::array<std::string_view, 8> kLookedAt = {
-      "routine",      "ended_unix_ms", "ended_utc_offset_minutes", "outcome", "planned_hold_ms",
-      "held_left_ms", "held_right_ms", "held_unsided_ms"};
   try {
-    return query_sessions(db_, columns_only(kLookedAt, true), query, read_row_for_reminders);
+    return query_sessions(db_, columns_only(kLookedAtByReminders, true), query, read_row_for_reminders);
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {

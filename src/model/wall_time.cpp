@@ -12,8 +12,6 @@
 namespace psoas {
 namespace {
 
-constexpr std::int64_t kMsPerDay = 86'400'000;
-
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
@@ -43,7 +41,7 @@ CivilDate civil_from_days(std::int64_t days) {
 }
 
 std::int64_t local_day(WallTime time) {
-  return floor_div(time.unix_ms + std::int64_t{time.utc_offset_minutes} * 60'000, kMsPerDay);
+  return floor_div(time.unix_ms + std::int64_t{time.utc_offset_minutes} * 60'000, kDayMs);
 }
 
 int weekday(std::int64_t days) {
@@ -110,7 +108,7 @@ std::optional<WallTime> parse_iso8601(std::string_view text) {
   const std::int64_t days = days_from_civil(date);
   if (civil_from_days(days) != date) return std::nullopt;
   const std::int64_t local_ms =
-      days * kMsPerDay + ((std::int64_t{*hour} * 60 + *minute) * 60 + *second) * 1000 + millis;
+      days * kDayMs + ((std::int64_t{*hour} * 60 + *minute) * 60 + *second) * 1000 + millis;
   return WallTime{local_ms - std::int64_t{offset} * 60'000, offset};
 }
 
@@ -136,8 +134,8 @@ std::optional<std::int64_t> since_day(std::string_view text, std::int64_t today)
 
 void append_iso8601(std::string& out, WallTime time) {
   const std::int64_t local_ms = time.unix_ms + std::int64_t{time.utc_offset_minutes} * 60'000;
-  const std::int64_t days = floor_div(local_ms, kMsPerDay);
-  const auto ms_of_day = static_cast<int>(local_ms - days * kMsPerDay);
+  const std::int64_t days = floor_div(local_ms, kDayMs);
+  const auto ms_of_day = static_cast<int>(local_ms - days * kDayMs);
   const CivilDate date = civil_from_days(days);
   const int offset = std::abs(time.utc_offset_minutes);
   if (date.year < 0 || date.year > 9999 || offset >= 6000) {  // widths the digits below do not keep to
@@ -211,7 +209,7 @@ std::int64_t local_midnight_unix_ms(std::int64_t day) {
 
 int local_minute_of_day(WallTime time) {
   const std::int64_t local_ms = time.unix_ms + std::int64_t{time.utc_offset_minutes} * 60'000;
-  const std::int64_t in_day = ((local_ms % 86'400'000) + 86'400'000) % 86'400'000;
+  const std::int64_t in_day = ((local_ms % kDayMs) + kDayMs) % kDayMs;
   return static_cast<int>(in_day / 60'000);
 }
 

@@ -7,6 +7,9 @@
 
 namespace psoas {
 
+// A day on the Unix clock, which has no leap seconds.
+inline constexpr std::int64_t kDayMs = 86'400'000;
+
 // A moment on the wall clock, and the local time zone's offset from UTC then.
 struct WallTime {
   std::int64_t unix_ms = 0;
