@@ -4,10 +4,13 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
@@ -162,6 +165,29 @@ std::optional<std::string> find_program(const std::string& program) {
     rest.remove_prefix(colon + 1);
   }
   return std::nullopt;
+}
+
+std::chrono::nanoseconds process_age_lower_bound() {
+  // The processor time first: asking for it brings the kernel's counts up to date.
+  timespec used{};
+  if (::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &used) != 0) return std::chrono::nanoseconds(0);
+  const auto running = std::chrono::seconds(used.tv_sec) + std::chrono::nanoseconds(used.tv_nsec);
+  // schedstat: nanoseconds on a processor, then waiting in a run queue.
+  unsigned long long waiting = 0;
+  const int fd = ::open("/proc/self/schedstat", O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    char text[128];
+    const ssize_t length = ::read(fd, text, sizeof text - 1);
+    ::close(fd);
+    unsigned long long ran = 0;
+    if (length <= 0) {
+      waiting = 0;
+    } else {
+      text[length] = '\0';
+      if (std::sscanf(text, "%llu %llu", &ran, &waiting) != 2) waiting = 0;
+    }
+  }
+  return running + std::chrono::nanoseconds(static_cast<std::int64_t>(waiting));
 }
 
 }  // namespace psoas

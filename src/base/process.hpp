@@ -51,4 +51,11 @@ std::optional<int> run_with_input(const std::vector<std::string>& argv, std::str
 // The path of `program` on $PATH, or nothing.
 std::optional<std::string> find_program(const std::string& program);
 
+// How long this process has been running or ready to run since it was
+// created, exec and the loader included: its processor time, plus its time
+// in a run queue (/proc/self/schedstat) when the kernel tells it. Never more
+// than the process's true age, which the kernel gives only to 10 ms. Meant
+// to be asked early, from the main thread, before psoas first waits.
+std::chrono::nanoseconds process_age_lower_bound();
+
 }  // namespace psoas

@@ -1,6 +1,7 @@
 #include "base/utf8.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include <utf8proc.h>
 
@@ -60,6 +61,48 @@ std::string repair_utf8(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The code point of the valid sequence of `length` bytes at `i`: the lead
+// byte's bits, then six from each byte after it.
+char32_t decode_valid(std::string_view text, std::size_t i, std::size_t length) {
+  static constexpr unsigned char kLeadBits[] = {0, 0, 0x1F, 0x0F, 0x07};
+  char32_t code_point = static_cast<unsigned char>(text[i]) & kLeadBits[length];
+  for (std::size_t k = 1; k < length; ++k)
+    code_point = (code_point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  return code_point;
+}
+
+// The columns `text` takes, or nothing when it is not valid UTF-8: one pass
+// for both, as each frame measures every line.
+std::optional<std::size_t> valid_text_width(std::string_view text) {
+  std::size_t width = 0;
+  std::string_view last;  // the last sequence measured, and its width: a block repeats
+  std::size_t last_width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0x80) {
+      width += code_point_width(lead);
+      ++i;
+      continue;
+    }
+    if (!last.empty() && text.substr(i, last.size()) == last) {
+      width += last_width;
+      i += last.size();
+      continue;
+    }
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) return std::nullopt;
+    last = text.substr(i, length);
+    last_width = code_point_width(decode_valid(text, i, length));
+    width += last_width;
+    i += length;
+  }
+  return width;
+}
+
+}  // namespace
+
 char32_t next_code_point(std::string_view text, std::size_t& i) {
   if (static_cast<unsigned char>(text[i]) < 0x80) return static_cast<char32_t>(text[i++]);
   const std::size_t length = utf8_sequence_length(text, i);
@@ -67,11 +110,7 @@ char32_t next_code_point(std::string_view text, std::size_t& i) {
     ++i;
     return 0xFFFD;
   }
-  // Checked whole by utf8_sequence_length(): the lead byte's bits, then six from each byte after it.
-  static constexpr unsigned char kLeadBits[] = {0, 0, 0x1F, 0x0F, 0x07};
-  char32_t code_point = static_cast<unsigned char>(text[i]) & kLeadBits[length];
-  for (std::size_t k = 1; k < length; ++k)
-    code_point = (code_point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  const char32_t code_point = decode_valid(text, i, length);
   i += length;
   return code_point;
 }
@@ -83,25 +122,27 @@ std::size_t code_point_width(char32_t code_point) {
 }
 
 std::size_t display_width(std::string_view text) {
-  if (std::all_of(text.begin(), text.end(), [](char c) {
-        return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F;
-      }))
-    return text.size();
+  if (const auto width = valid_text_width(text)) return *width;
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) width += code_point_width(next_code_point(text, i));
   return width;
 }
 
-std::string_view fit_width(std::string_view text, std::size_t width) {
-  // The whole text when it fits (no character takes more columns than it has
-  // bytes): adding up widths is cheaper than cutting it into clusters.
-  if (is_valid_utf8(text) && (text.size() <= width || display_width(text) <= width)) return text;
+FittedText fit_text(std::string_view text, std::size_t width) {
+  if (const auto whole = valid_text_width(text); whole && *whole <= width) return {text, *whole};
   std::size_t used = 0;
   for (const TextCluster& cluster : clusters_of(text)) {
     used += cluster.width;
-    if (used > width) return text.substr(0, cluster.begin);
+    if (used > width) {
+      const std::string_view cut = text.substr(0, cluster.begin);
+      return {cut, display_width(cut)};
+    }
   }
-  return text;
+  return {text, display_width(text)};
+}
+
+std::string_view fit_width(std::string_view text, std::size_t width) {
+  return fit_text(text, width).text;
 }
 
 std::vector<TextCluster> clusters_of(std::string_view text) {
@@ -111,10 +152,11 @@ std::vector<TextCluster> clusters_of(std::string_view text) {
   utf8proc_int32_t state = UTF8PROC_BOUNDCLASS_START;
   utf8proc_int32_t previous = -1;
   int previous_class = UTF8PROC_BOUNDCLASS_START;
+  const utf8proc_property_t* property = nullptr;
   while (i < text.size()) {
     const std::size_t start = i;
     const auto code_point = static_cast<utf8proc_int32_t>(next_code_point(text, i));
-    const utf8proc_property_t* property = utf8proc_get_property(code_point);
+    if (code_point != previous || !property) property = utf8proc_get_property(code_point);
     const int code_point_class = property->boundclass;
     // Between two characters of no special class there is always a break,
     // and utf8proc's state would become "other": said here without asking it,

@@ -39,6 +39,13 @@ std::size_t display_width(std::string_view text);
 // UTF-8 sequence, nor between a letter and its accent.
 std::string_view fit_width(std::string_view text, std::size_t width);
 
+// fit_width()'s prefix, and its display_width(), measured once.
+struct FittedText {
+  std::string_view text;
+  std::size_t width = 0;
+};
+FittedText fit_text(std::string_view text, std::size_t width);
+
 // One character as a reader sees it (a grapheme cluster): where its bytes
 // are in the text, and the columns it takes.
 struct TextCluster {

@@ -1,7 +1,9 @@
 #include "commands/environment.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
+#include "base/process.hpp"
 #include "load/builtin_folder.hpp"
 
 namespace psoas {
@@ -16,7 +18,10 @@ std::optional<std::string> variable(const char* name) {
 
 Environment Environment::of_process() {
   Environment environment;
-  environment.launched = MonotonicClock().now();
+  // From when the shell started psoas, not from main(). A process that ran
+  // long before it exec'd psoas did not spend that on start-up: 50 ms at most.
+  environment.launched =
+      MonotonicClock().now() - std::min<Nanos>(process_age_lower_bound(), std::chrono::milliseconds(50));
   environment.home = variable("HOME");
   environment.psoas_path = variable("PSOAS_PATH");
   environment.xdg_config_home = variable("XDG_CONFIG_HOME");

@@ -71,8 +71,8 @@ std::string encode_line(const FrameLine& line, std::size_t width, bool color) {
   std::string out;
   std::size_t used = 0;
   for (const Span& span : line) {
-    const std::string_view text = fit_width(span.text, width - used);
-    used += display_width(text);
+    const auto [text, text_width] = fit_text(span.text, width - used);
+    used += text_width;
     const std::string codes = sgr_parameters(shown_attributes(span.attributes, color));
     if (codes.empty()) {
       out += text;
@@ -111,7 +111,7 @@ void FramePainter::write_changes(std::string& out, std::size_t row, const std::v
                                  std::size_t columns) {
   const std::vector<Cell>& was = shown_[row];
   const std::size_t end = std::max(was.size(), now.size());
-  std::vector<bool> changed(end);
+  std::vector<unsigned char> changed(end);  // flags as bytes: vector<bool> costs a shift and mask each
   for (std::size_t column = 0; column < end; ++column)
     changed[column] = cell_at(was, column) != cell_at(now, column);
   // A wide character is one run, written whole, so the cursor is known to stand after it.

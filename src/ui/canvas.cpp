@@ -19,8 +19,9 @@ void Canvas::insert_blanks(std::size_t at, int count) {
 void Canvas::line(FrameLine spans) {
   std::size_t used = 0;
   for (Span& span : spans) {
-    span.text = std::string(fit_width(span.text, used < width_ ? width_ - used : 0));
-    used += display_width(span.text);
+    const FittedText fitted = fit_text(span.text, used < width_ ? width_ - used : 0);
+    span.text.resize(fitted.text.size());  // the fitted text is a prefix: cut in place
+    used += fitted.width;
   }
   lines_.push_back(std::move(spans));
 }

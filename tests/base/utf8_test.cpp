@@ -1,5 +1,6 @@
 #include "base/utf8.hpp"
 
+#include <algorithm>
 #include <ios>
 #include <random>
 #include <string>
@@ -9,6 +10,36 @@
 #include <utf8proc.h>
 
 using namespace psoas;
+
+namespace {
+
+// Plain letters and blocks, combining marks, ZWJ and emoji, flags, Hangul
+// jamo, CR LF, a control character, a prepended mark, a spacing mark.
+const std::vector<std::string> kTextPieces = {"a",
+                                              " ",
+                                              "7",
+                                              "\xc3\xa9",
+                                              "\xe2\x96\x88",
+                                              "\xe2\x96\x80",
+                                              "\xcc\x81",
+                                              "\xe2\x80\x8d",
+                                              "\xf0\x9f\x91\xa9",
+                                              "\xf0\x9f\x91\xa7",
+                                              "\xef\xb8\x8f",
+                                              "\xf0\x9f\x87\xab",
+                                              "\xf0\x9f\x87\xb7",
+                                              "\xe1\x84\x80",
+                                              "\xe1\x85\xa1",
+                                              "\xe1\x86\xa8",
+                                              "\r",
+                                              "\n",
+                                              "\x01",
+                                              "\xd8\x80",
+                                              "\xe0\xa4\xbe",
+                                              "\xe4\xb8\xad",
+                                              "\xff"};
+
+}  // namespace
 
 TEST_CASE("valid UTF-8 passes through repair untouched") {
   for (const char* text : {"", "abc", "é", "日本", "🙂", "a\xC2\x85z"}) CHECK(repair_utf8(text) == text);
@@ -73,31 +104,7 @@ TEST_CASE("grapheme clusters are utf8proc's, with its shortcut for plain charact
     }
     return clusters;
   };
-  // Plain letters and blocks, combining marks, ZWJ and emoji, flags, Hangul
-  // jamo, CR LF, a control character, a prepended mark, a spacing mark.
-  const std::vector<std::string> pieces = {"a",
-                                           " ",
-                                           "7",
-                                           "\xc3\xa9",
-                                           "\xe2\x96\x88",
-                                           "\xe2\x96\x80",
-                                           "\xcc\x81",
-                                           "\xe2\x80\x8d",
-                                           "\xf0\x9f\x91\xa9",
-                                           "\xf0\x9f\x91\xa7",
-                                           "\xef\xb8\x8f",
-                                           "\xf0\x9f\x87\xab",
-                                           "\xf0\x9f\x87\xb7",
-                                           "\xe1\x84\x80",
-                                           "\xe1\x85\xa1",
-                                           "\xe1\x86\xa8",
-                                           "\r",
-                                           "\n",
-                                           "\x01",
-                                           "\xd8\x80",
-                                           "\xe0\xa4\xbe",
-                                           "\xe4\xb8\xad",
-                                           "\xff"};
+  const std::vector<std::string>& pieces = kTextPieces;
   std::mt19937 random(20261202);
   for (int round = 0; round < 3000; ++round) {
     std::string text;
@@ -126,5 +133,35 @@ TEST_CASE("every code point decodes to itself, as utf8proc encodes it") {
       FAIL_CHECK("U+" << std::hex << code_point << " decodes wrongly");
       break;
     }
+  }
+}
+
+TEST_CASE("widths are utf8proc's whatever came before, and a fitted text's width is the one it shows") {
+  // Each code point asked of utf8proc; a byte that begins no sequence is U+FFFD.
+  const auto reference = [](std::string_view text) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      const char32_t code_point = next_code_point(text, i);
+      if (code_point < 0x7F) {
+        width += code_point >= 0x20 ? 1 : 0;
+      } else {
+        width += static_cast<std::size_t>(
+            std::max(utf8proc_charwidth(static_cast<utf8proc_int32_t>(code_point)), 0));
+      }
+    }
+    return width;
+  };
+  std::mt19937 random(20261203);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(random() % 12);
+    for (int k = 0; k < length; ++k) text += kTextPieces[random() % kTextPieces.size()];
+    CAPTURE(text);
+    CHECK(display_width(text) == reference(text));
+    const std::size_t columns = random() % (text.size() + 2);
+    const FittedText fitted = fit_text(text, columns);
+    CHECK(fitted.text == fit_width(text, columns));
+    CHECK(fitted.width == reference(fitted.text));
+    CHECK(fitted.width <= columns);
   }
 }
