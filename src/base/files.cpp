@@ -160,6 +160,15 @@ void create_file(const fs::path& path, std::string_view content) {
   if (!linked) throw Error(fmt::format("cannot create {}: {}", path.string(), std::strerror(saved_errno)));
 }
 
+FileStamp file_stamp(const fs::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return {};
+  return {static_cast<std::int64_t>(info.st_size),
+          static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec,
+          static_cast<std::int64_t>(info.st_ctim.tv_sec) * 1'000'000'000 + info.st_ctim.tv_nsec,
+          static_cast<std::int64_t>(info.st_ino)};
+}
+
 void replace_file(const fs::path& path, std::string_view content) {
   fs::path target = path;
   std::error_code error;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -29,6 +30,14 @@ enum class PathKind : unsigned char { missing, regular, folder, symlink, other }
 PathKind path_kind(const std::filesystem::path& path);
 // The same, following symbolic links.
 PathKind target_kind(const std::filesystem::path& path);
+
+// A file's identity and version as stat() gives them: a cache keyed on it is
+// used only while the file is the same file, unchanged. No file: size -1.
+struct FileStamp {
+  std::int64_t size = -1, mtime = 0, ctime = 0, inode = 0;
+  friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+FileStamp file_stamp(const std::filesystem::path& path);
 
 // Creates `path` holding `content`, with its folders; throws Error if it
 // exists. Written to a temporary file first and linked into place, so a full

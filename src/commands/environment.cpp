@@ -59,6 +59,12 @@ std::optional<std::filesystem::path> Environment::list_cache_file() const {
   return *folder / "list.json";
 }
 
+std::optional<std::filesystem::path> Environment::reminders_cache_file() const {
+  const auto folder = cache_folder(xdg());
+  if (!folder) return std::nullopt;
+  return *folder / "reminders.json";
+}
+
 std::optional<std::filesystem::path> Environment::reminders_file() const {
   const auto folder = config_folder(xdg());
   if (!folder) return std::nullopt;

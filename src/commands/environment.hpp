@@ -40,6 +40,8 @@ struct Environment {
   [[nodiscard]] std::optional<std::filesystem::path> history_file() const;
   // $XDG_CACHE_HOME/psoas/list.json, or ~/.cache/psoas/list.json.
   [[nodiscard]] std::optional<std::filesystem::path> list_cache_file() const;
+  // $XDG_CACHE_HOME/psoas/reminders.json: the reminders as `today` last read them.
+  [[nodiscard]] std::optional<std::filesystem::path> reminders_cache_file() const;
   // $XDG_CONFIG_HOME/psoas/reminders.yaml, or ~/.config/psoas/reminders.yaml.
   [[nodiscard]] std::optional<std::filesystem::path> reminders_file() const;
   // $XDG_STATE_HOME/psoas/reminders.json: what nudge and the buttons did.

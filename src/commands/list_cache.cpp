@@ -1,8 +1,5 @@
 #include "commands/list_cache.hpp"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -11,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/files.hpp"
-#include "base/version.hpp"
+#include "commands/programs.hpp"
 
 namespace psoas {
 namespace fs = std::filesystem;
@@ -19,13 +16,6 @@ namespace fs = std::filesystem;
 namespace {
 
 using Json = nlohmann::json;
-
-// This binary, as the cache knows it: a rebuilt psoas may read routines differently.
-std::string binary_identity() {
-  struct stat info {};
-  if (::stat("/proc/self/exe", &info) != 0) return std::string(kPsoasVersion);
-  return fmt::format("{} {} {}.{}", kPsoasVersion, info.st_size, info.st_mtim.tv_sec, info.st_mtim.tv_nsec);
-}
 
 // Every routine a routine uses, down to the last, with the name it is used by.
 void collect_used(const Routine& routine, std::vector<std::pair<std::string, const Routine*>>& used) {
@@ -51,15 +41,6 @@ RoutineSummary RoutineSummary::of(const Routine& routine, const Timeline& timeli
           .often = routine.often};
 }
 
-ListCache::Stamp ListCache::stamp_of(const fs::path& file) {
-  struct stat info {};
-  if (::stat(file.c_str(), &info) != 0) return {};
-  return {static_cast<std::int64_t>(info.st_size),
-          static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec,
-          static_cast<std::int64_t>(info.st_ctim.tv_sec) * 1'000'000'000 + info.st_ctim.tv_nsec,
-          static_cast<std::int64_t>(info.st_ino)};
-}
-
 ListCache::ListCache(std::optional<fs::path> file, const SearchPath& search_path)
     : file_(std::move(file)), search_path_(search_path), binary_(binary_identity()) {
   if (!file_) return;
@@ -70,7 +51,7 @@ ListCache::ListCache(std::optional<fs::path> file, const SearchPath& search_path
     if (json.at("binary") != binary_) return;
     for (const auto& [routine_file, value] : json.at("routines").items()) {
       Entry entry;
-      const auto stamp = [](const Json& s) { return Stamp{s.at(0), s.at(1), s.at(2), s.at(3)}; };
+      const auto stamp = [](const Json& s) { return FileStamp{s.at(0), s.at(1), s.at(2), s.at(3)}; };
       entry.stamp = stamp(value.at("stamp"));
       for (const Json& dependency : value.at("uses"))
         entry.dependencies.push_back(
@@ -95,10 +76,10 @@ ListCache::ListCache(std::optional<fs::path> file, const SearchPath& search_path
 }
 
 bool ListCache::fresh(const std::string& file, const Entry& entry) const {
-  if (stamp_of(file) != entry.stamp) return false;
+  if (file_stamp(file) != entry.stamp) return false;
   for (const Dependency& dependency : entry.dependencies) {
     const auto found = search_path_.find(dependency.use);
-    if (!found || found->file.string() != dependency.file || stamp_of(dependency.file) != dependency.stamp)
+    if (!found || found->file.string() != dependency.file || file_stamp(dependency.file) != dependency.stamp)
       return false;
   }
   return true;
@@ -117,16 +98,16 @@ bool ListCache::known_plan(const fs::path& file) const {
 }
 
 void ListCache::store_plan(const fs::path& file) {
-  entries_[file.string()] = Entry{.stamp = stamp_of(file), .dependencies = {}, .summary = {}, .plan = true};
+  entries_[file.string()] = Entry{.stamp = file_stamp(file), .dependencies = {}, .summary = {}, .plan = true};
   changed_ = true;
 }
 
 void ListCache::store(const fs::path& routine_file, const Routine& routine, const RoutineSummary& summary) {
-  Entry entry{stamp_of(routine_file), {}, summary};
+  Entry entry{file_stamp(routine_file), {}, summary};
   std::vector<std::pair<std::string, const Routine*>> used;
   collect_used(routine, used);
   for (const auto& [name, used_routine] : used)
-    entry.dependencies.push_back({name, used_routine->file.string(), stamp_of(used_routine->file)});
+    entry.dependencies.push_back({name, used_routine->file.string(), file_stamp(used_routine->file)});
   entries_[routine_file.string()] = std::move(entry);
   changed_ = true;
 }
@@ -135,7 +116,7 @@ void ListCache::save() const {
   if (!file_ || !changed_) return;
   Json routines = Json::object();
   for (const auto& [routine_file, entry] : entries_) {
-    const auto stamp = [](const Stamp& s) { return Json::array({s.size, s.mtime, s.ctime, s.inode}); };
+    const auto stamp = [](const FileStamp& s) { return Json::array({s.size, s.mtime, s.ctime, s.inode}); };
     Json uses = Json::array();
     for (const Dependency& dependency : entry.dependencies)
       uses.push_back(

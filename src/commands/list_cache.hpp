@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/files.hpp"
 #include "load/search_path.hpp"
 #include "model/routine.hpp"
 #include "plan/timeline.hpp"
@@ -47,23 +48,18 @@ class ListCache {
   void save() const;
 
  private:
-  struct Stamp {
-    std::int64_t size = -1, mtime = 0, ctime = 0, inode = 0;
-    friend bool operator==(const Stamp&, const Stamp&) = default;
-  };
   struct Dependency {
     std::string use;  // the name a `use` step gives
     std::string file;
-    Stamp stamp;
+    FileStamp stamp;
   };
   struct Entry {
-    Stamp stamp;
+    FileStamp stamp;
     std::vector<Dependency> dependencies;
     RoutineSummary summary;
     bool plan = false;  // a plan in the routines folder: no summary
   };
 
-  static Stamp stamp_of(const std::filesystem::path& file);
   [[nodiscard]] bool fresh(const std::string& file, const Entry& entry) const;
 
   std::optional<std::filesystem::path> file_;

@@ -1,9 +1,21 @@
 #include "commands/programs.hpp"
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <system_error>
 
+#include <fmt/format.h>
+
+#include "base/version.hpp"
+
 namespace psoas {
+
+std::string binary_identity() {
+  struct stat info {};
+  if (::stat("/proc/self/exe", &info) != 0) return std::string(kPsoasVersion);
+  return fmt::format("{} {} {}.{}", kPsoasVersion, info.st_size, info.st_mtim.tv_sec, info.st_mtim.tv_nsec);
+}
 
 std::string own_program() {
   std::error_code error;

@@ -11,8 +11,10 @@
 #include "base/process.hpp"
 #include "commands/history_access.hpp"
 #include "commands/programs.hpp"
+#include "commands/reminders_cache.hpp"
 #include "load/loader.hpp"
 #include "load/source.hpp"
+#include "model/wall_time.hpp"
 #include "remind/due.hpp"
 #include "remind/reminders_file.hpp"
 
@@ -39,6 +41,18 @@ RemindersFile load_reminders(const Environment& environment, const Console& cons
   file.text = text.text;
   file.reminders = std::move(read.reminders);
   return file;
+}
+
+std::vector<Reminder> reminders_to_read(const Environment& environment, const Console& console) {
+  const auto path = environment.reminders_file();
+  const auto cache = environment.reminders_cache_file();
+  if (!path || !cache) return load_reminders(environment, console).reminders;
+  const FileStamp stamp = file_stamp(*path);
+  if (stamp.size < 0) return load_reminders(environment, console).reminders;  // none, or unreadable: it says
+  if (auto cached = cached_reminders(*cache, *path)) return std::move(*cached);
+  RemindersFile file = load_reminders(environment, console);
+  cache_reminders(*cache, *path, stamp, file.reminders, wall_time_now().unix_ms * 1'000'000);
+  return std::move(file.reminders);
 }
 
 std::vector<Session> sessions_since(const Environment& environment, const Console& console,

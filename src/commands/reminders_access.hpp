@@ -29,6 +29,11 @@ struct RemindersFile {
 // with errors has them printed, and Error thrown.
 RemindersFile load_reminders(const Environment& environment, const Console& console);
 
+// The reminders alone, for a command that only reads them (`today`): from
+// the cache (reminders_cache.hpp) while the file is unchanged, else read as
+// load_reminders() reads them, and then cached.
+std::vector<Reminder> reminders_to_read(const Environment& environment, const Console& console);
+
 // How much of each session to read: whole, or only what reminders look at
 // (HistoryReader::sessions_for_reminders), the rest as a new Session has it.
 enum class SessionReading { whole, for_reminders };

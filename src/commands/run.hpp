@@ -25,12 +25,12 @@ struct RunCommandOptions {
   bool quiet = false;
   bool voice = false;
   bool yes = false;
-  bool events = false;   // --events jsonl: JSON lines on stdout, the screen on the terminal
-  bool rate = false;     // ask how tight each side feels, at the end
-  bool no_log = false;   // record nothing in the history
-  bool log = false;      // record even a run at another speed
-  bool resume = false;   // go on with the last session quit or stopped in the last day
-  bool no_plan = false;  // run the routine as written, not as the plan has it today
+  bool events = false;              // --events jsonl: JSON lines on stdout, the screen on the terminal
+  bool rate = false;                // ask how tight each side feels, at the end
+  bool no_log = false;              // record nothing in the history
+  bool log = false;                 // record even a run at another speed
+  bool resume = false;              // go on with the last session quit or stopped in the last day
+  bool no_plan = false;             // run the routine as written, not as the plan has it today
   std::optional<Instant> launched;  // when psoas started: a run that begins at once counts from then
 };
 

@@ -20,7 +20,7 @@ struct TodayOptions {
 };
 
 ExitCode show_today(const TodayOptions& options, const Environment& environment, const Console& console) {
-  const RemindersFile file = load_reminders(environment, console);
+  const std::vector<Reminder> reminders = reminders_to_read(environment, console);
   TodayReport report;
   report.now_ms = wall_time_now().unix_ms;
   RemindState state;
@@ -36,7 +36,7 @@ ExitCode show_today(const TodayOptions& options, const Environment& environment,
       sessions_since(environment, console, report.now_ms - 8 * kDayMs,
                      options.short_line ? SessionReading::for_reminders : SessionReading::whole);
   const ReminderState none;
-  for (const Reminder& reminder : file.reminders) {
+  for (const Reminder& reminder : reminders) {
     const auto found = state.reminders.find(reminder.id);
     const std::vector<std::int64_t> done = done_times(sessions, reminder.routine);
     ReminderRow row{reminder, "",

@@ -30,6 +30,7 @@ struct Reminder {
   Waker waker = Waker::systemd;
 
   [[nodiscard]] bool is_every() const { return every.has_value(); }
+  friend bool operator==(const Reminder&, const Reminder&) = default;
   [[nodiscard]] bool on_weekday(int weekday) const { return has_day(days, weekday); }
 };
 

@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -327,6 +328,34 @@ TEST_CASE("remind list fits a narrow terminal: what wakes it goes first, the id 
     CHECK((text.find("cron") != std::string::npos) == (columns == 120));
     CHECK(widest_line(text) <= static_cast<std::size_t>(columns));
   }
+}
+
+TEST_CASE("today keeps the reminders it read for the next prompt, and reads the file again once it changes") {
+  Fixture f;
+  const fs::path file = f.home.write("config/psoas/reminders.yaml",
+                                     "reminders:\n  - {id: one, routine: pigeon-routine, at: ['10:30']}\n");
+  const fs::path cache = f.home.path() / ".cache/psoas/reminders.json";
+  CHECK(f.psoas_at("2026-12-01 10:35:00", {"today", "--short"}).out == "psoas: pigeon-routine due\n");
+  CHECK_FALSE(fs::exists(cache));  // changed less than a second ago: not cached yet
+  std::this_thread::sleep_for(1100ms);
+  CHECK(f.psoas_at("2026-12-01 10:35:00", {"today", "--short"}).out == "psoas: pigeon-routine due\n");
+  REQUIRE(fs::exists(cache));
+  const auto cached = f.psoas_at("2026-12-01 10:35:00", {"today", "--short"});
+  CHECK(cached.out == "psoas: pigeon-routine due\n");
+  CHECK(cached.err.empty());
+  // Edited in place to the same length: the cache no longer says what the file does.
+  std::this_thread::sleep_for(20ms);
+  std::ofstream(file) << "reminders:\n  - {id: one, routine: bridge,         at: ['10:30']}\n";
+  REQUIRE(fs::file_size(file) ==
+          std::string("reminders:\n  - {id: one, routine: pigeon-routine, at: ['10:30']}\n").size());
+  CHECK(f.psoas_at("2026-12-01 10:35:00", {"today", "--short"}).out == "psoas: bridge due\n");
+  // A damaged cache is read past; a file with errors is an error, cache or not.
+  f.home.write(".cache/psoas/reminders.json", "{\"binary\":");
+  CHECK(f.psoas_at("2026-12-01 10:35:00", {"today", "--short"}).out == "psoas: bridge due\n");
+  f.home.write("config/psoas/reminders.yaml", "reminders:\n  - {id: one, routine: bridge, at: ['25:00']}\n");
+  const auto broken = f.psoas_at("2026-12-01 10:35:00", {"today", "--short"});
+  CHECK(broken.exit_code == 1);
+  CHECK(broken.err.find("reminders.yaml:2:") != std::string::npos);
 }
 
 TEST_CASE("today: what is due and what is done, --short for a prompt, --json for scripts") {

@@ -1,0 +1,112 @@
+// The reminders cache must never give anything but what reading the file would.
+#include "commands/reminders_cache.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <doctest/doctest.h>
+
+#include "support/temp_dir.hpp"
+
+using namespace psoas;
+using psoas::testing::TempDir;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::vector<Reminder> some_reminders() {
+  Reminder every;
+  every.id = "desk-break";
+  every.routine = "desk-break";
+  every.every = Seconds(50 * 60);
+  every.window_start = 9 * 60;
+  every.window_end = 17 * 60 + 30;
+  every.days = 0x1F;
+  Reminder at;
+  at.id = "pigeon";
+  at.routine = "pigeon-routine";
+  at.at = {10 * 60 + 30, 15 * 60};
+  at.waker = Waker::cron;
+  return {every, at};
+}
+
+// A moment long after the file was last changed: its stamp has settled.
+std::int64_t later(const FileStamp& stamp) {
+  return std::max(stamp.mtime, stamp.ctime) + 60'000'000'000;
+}
+
+struct Files {
+  TempDir home;
+  std::filesystem::path cache = home.path() / "cache/psoas/reminders.json";
+  std::filesystem::path reminders = home.write("config/psoas/reminders.yaml", "reminders: [...]\n");
+};
+
+}  // namespace
+
+TEST_CASE("cached reminders come back as they were kept, every field") {
+  Files f;
+  CHECK_FALSE(cached_reminders(f.cache, f.reminders));  // nothing kept yet
+  cache_reminders(f.cache, f.reminders, file_stamp(f.reminders), some_reminders(),
+                  later(file_stamp(f.reminders)));
+  const auto cached = cached_reminders(f.cache, f.reminders);
+  REQUIRE(cached);
+  CHECK(*cached == some_reminders());
+}
+
+TEST_CASE("cached reminders are not used once the file changes, is replaced, or is another file") {
+  Files f;
+  cache_reminders(f.cache, f.reminders, file_stamp(f.reminders), some_reminders(),
+                  later(file_stamp(f.reminders)));
+  REQUIRE(cached_reminders(f.cache, f.reminders));
+  SUBCASE("written again in place, the same size") {
+    std::this_thread::sleep_for(20ms);  // past the kernel's file clock tick (at most 10 ms)
+    std::ofstream(f.reminders) << "reminders: [,,,]\n";
+  }
+  SUBCASE("replaced by another file") {
+    f.home.write("config/psoas/new.yaml", "reminders: [...]\n");
+    std::filesystem::rename(f.home.path() / "config/psoas/new.yaml", f.reminders);
+  }
+  SUBCASE("removed") {
+    std::filesystem::remove(f.reminders);
+  }
+  CHECK_FALSE(cached_reminders(f.cache, f.reminders));
+  const auto elsewhere = f.home.write("other/reminders.yaml", "reminders: [...]\n");
+  CHECK_FALSE(cached_reminders(f.cache, elsewhere));
+}
+
+TEST_CASE("reminders read while the file changed are not used: the stamp is the one taken before reading") {
+  Files f;
+  const FileStamp before = file_stamp(f.reminders);
+  std::this_thread::sleep_for(20ms);
+  std::ofstream(f.reminders) << "reminders: [...]\n# edited while psoas was reading\n";
+  cache_reminders(f.cache, f.reminders, before, some_reminders(), later(file_stamp(f.reminders)));
+  CHECK_FALSE(cached_reminders(f.cache, f.reminders));
+}
+
+TEST_CASE("a damaged or foreign reminders cache is ignored, and one that cannot be written is no error") {
+  Files f;
+  for (const char* damaged : {"", "{", "[]", "{\"binary\": 1}", "\xff\xfe", "{\"reminders\": [{}]}"}) {
+    f.home.write("cache/psoas/reminders.json", damaged);
+    CHECK_FALSE(cached_reminders(f.cache, f.reminders));
+  }
+  // A folder where the cache would be: nothing is kept, and nothing thrown.
+  std::filesystem::remove(f.cache);
+  std::filesystem::create_directories(f.cache);
+  CHECK_NOTHROW(cache_reminders(f.cache, f.reminders, file_stamp(f.reminders), some_reminders(),
+                                later(file_stamp(f.reminders))));
+  CHECK_FALSE(cached_reminders(f.cache, f.reminders));
+}
+
+TEST_CASE(
+    "a file changed less than a second ago is not cached: a second change in the same tick keeps its stamp") {
+  Files f;
+  const FileStamp stamp = file_stamp(f.reminders);
+  const std::int64_t changed = std::max(stamp.mtime, stamp.ctime);
+  cache_reminders(f.cache, f.reminders, stamp, some_reminders(), changed + 999'000'000);
+  CHECK_FALSE(cached_reminders(f.cache, f.reminders));
+  cache_reminders(f.cache, f.reminders, stamp, some_reminders(), changed + 1'000'000'000);
+  CHECK(cached_reminders(f.cache, f.reminders));
+}
