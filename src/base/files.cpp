@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -167,6 +168,11 @@ FileStamp file_stamp(const fs::path& path) {
           static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec,
           static_cast<std::int64_t>(info.st_ctim.tv_sec) * 1'000'000'000 + info.st_ctim.tv_nsec,
           static_cast<std::int64_t>(info.st_ino)};
+}
+
+bool stamp_settled(const FileStamp& stamp, std::int64_t now_ns) {
+  constexpr std::int64_t kSettledNs = 1'000'000'000;
+  return now_ns - std::max(stamp.mtime, stamp.ctime) >= kSettledNs;
 }
 
 void replace_file(const fs::path& path, std::string_view content) {

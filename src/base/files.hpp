@@ -38,6 +38,12 @@ struct FileStamp {
   friend bool operator==(const FileStamp&, const FileStamp&) = default;
 };
 FileStamp file_stamp(const std::filesystem::path& path);
+// Whether a stamp taken at `now_ns` (nanoseconds since 1970) can be trusted
+// to change with the file: the kernel stamps files with a clock that ticks
+// only every few milliseconds, so a file changed within the last second may
+// change again in the same tick, and keep its stamp. A cache keeps only
+// settled stamps.
+bool stamp_settled(const FileStamp& stamp, std::int64_t now_ns);
 
 // Creates `path` holding `content`, with its folders; throws Error if it
 // exists. Written to a temporary file first and linked into place, so a full

@@ -11,6 +11,7 @@
 #include "load/loader.hpp"
 #include "load/plan_reader.hpp"
 #include "load/suggest.hpp"
+#include "model/wall_time.hpp"
 #include "plan/timeline.hpp"
 #include "ui/json.hpp"
 #include "ui/routine_table.hpp"
@@ -33,7 +34,7 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
       if (!file_is_plan(found.file)) console.out << escape_line(found.name) << '\n';
     return ExitCode::ok;
   }
-  ListCache cache(cache_file, search_path);
+  ListCache cache(cache_file, search_path, wall_time_now().unix_ms * 1'000'000);
   std::vector<FoundRoutine> found_routines = search_path.list();
   // Plans the cache knows of are left to `psoas plan list`, unread.
   std::erase_if(found_routines, [&cache](const FoundRoutine& found) { return cache.known_plan(found.file); });

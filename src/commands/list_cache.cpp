@@ -41,8 +41,8 @@ RoutineSummary RoutineSummary::of(const Routine& routine, const Timeline& timeli
           .often = routine.often};
 }
 
-ListCache::ListCache(std::optional<fs::path> file, const SearchPath& search_path)
-    : file_(std::move(file)), search_path_(search_path), binary_(binary_identity()) {
+ListCache::ListCache(std::optional<fs::path> file, const SearchPath& search_path, std::int64_t now_ns)
+    : file_(std::move(file)), search_path_(search_path), now_ns_(now_ns), binary_(binary_identity()) {
   if (!file_) return;
   std::ifstream in(*file_);
   if (!in) return;
@@ -98,16 +98,21 @@ bool ListCache::known_plan(const fs::path& file) const {
 }
 
 void ListCache::store_plan(const fs::path& file) {
-  entries_[file.string()] = Entry{.stamp = file_stamp(file), .dependencies = {}, .summary = {}, .plan = true};
+  const FileStamp stamp = file_stamp(file);
+  if (!stamp_settled(stamp, now_ns_)) return;
+  entries_[file.string()] = Entry{.stamp = stamp, .dependencies = {}, .summary = {}, .plan = true};
   changed_ = true;
 }
 
 void ListCache::store(const fs::path& routine_file, const Routine& routine, const RoutineSummary& summary) {
   Entry entry{file_stamp(routine_file), {}, summary};
+  if (!stamp_settled(entry.stamp, now_ns_)) return;
   std::vector<std::pair<std::string, const Routine*>> used;
   collect_used(routine, used);
-  for (const auto& [name, used_routine] : used)
+  for (const auto& [name, used_routine] : used) {
     entry.dependencies.push_back({name, used_routine->file.string(), file_stamp(used_routine->file)});
+    if (!stamp_settled(entry.dependencies.back().stamp, now_ns_)) return;
+  }
   entries_[routine_file.string()] = std::move(entry);
   changed_ = true;
 }

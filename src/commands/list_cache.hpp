@@ -32,11 +32,12 @@ struct RoutineSummary {
 // each with what it depends on: the routine's file, and the file each of its
 // `use` steps (followed all the way down) resolves to on the search path now.
 // A summary is used only while every one of those files is the same file,
-// unchanged (size, mtime, ctime, inode), and the same psoas binary wrote it.
+// unchanged (size, mtime, ctime, inode), and the same psoas binary wrote it;
+// files changed within a second of `now_ns` are not kept (stamp_settled()).
 // The cache only ever saves time: a missing, stale or damaged one is rebuilt.
 class ListCache {
  public:
-  ListCache(std::optional<std::filesystem::path> file, const SearchPath& search_path);
+  ListCache(std::optional<std::filesystem::path> file, const SearchPath& search_path, std::int64_t now_ns);
 
   [[nodiscard]] std::optional<RoutineSummary> find(const std::filesystem::path& routine_file) const;
   // Whether the file was a plan, unchanged since: list skips it without reading it.
@@ -64,6 +65,7 @@ class ListCache {
 
   std::optional<std::filesystem::path> file_;
   const SearchPath& search_path_;
+  std::int64_t now_ns_;
   std::string binary_;  // which psoas wrote the cache
   std::map<std::string, Entry> entries_;
   bool changed_ = false;

@@ -1,7 +1,5 @@
 #include "commands/reminders_cache.hpp"
 
-#include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "base/files.hpp"
@@ -49,8 +47,7 @@ std::optional<std::vector<Reminder>> cached_reminders(const std::filesystem::pat
 
 void cache_reminders(const std::filesystem::path& cache_file, const std::filesystem::path& reminders_file,
                      const FileStamp& stamp, const std::vector<Reminder>& reminders, std::int64_t now_ns) {
-  constexpr std::int64_t kStampSettledNs = 1'000'000'000;
-  if (now_ns - std::max(stamp.mtime, stamp.ctime) < kStampSettledNs) return;
+  if (!stamp_settled(stamp, now_ns)) return;
   Json list = Json::array();
   for (const Reminder& reminder : reminders)
     list.push_back({{"id", reminder.id},

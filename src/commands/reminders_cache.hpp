@@ -22,10 +22,8 @@ std::optional<std::vector<Reminder>> cached_reminders(const std::filesystem::pat
 
 // Keeps `reminders`, read without errors from `reminders_file` when it had
 // `stamp` (taken before reading: a change meanwhile shows as a stale cache);
-// quietly does nothing if the cache cannot be written. A file changed less
-// than a second before `now_ns` (nanoseconds since 1970) is not cached: the
-// kernel stamps files with a clock that ticks only every few milliseconds,
-// so another change within the same tick would leave the stamp as it was.
+// quietly does nothing if the cache cannot be written, or if the stamp has
+// not settled at `now_ns` (stamp_settled(): a file changed within a second).
 void cache_reminders(const std::filesystem::path& cache_file, const std::filesystem::path& reminders_file,
                      const FileStamp& stamp, const std::vector<Reminder>& reminders, std::int64_t now_ns);
 

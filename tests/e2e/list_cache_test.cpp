@@ -89,6 +89,9 @@ TEST_CASE("a plan among the routines is remembered as one, and read again once i
   Fixture f;
   const auto file = f.home.write("config/psoas/routines/weekly.yaml", "plan: Weekly\nweeks: []\n");
   CHECK(f.line_of("weekly").empty());
+  CHECK(read_file(f.cache).find(file.string()) == std::string::npos);  // changed within a second: not kept
+  std::this_thread::sleep_for(1100ms);
+  CHECK(f.line_of("weekly").empty());
   // Known as a plan: a warm list does not parse it again.
   CHECK(read_file(f.cache).find(fmt::format(R"("{}":{{"plan":true)", file.string())) != std::string::npos);
   CHECK(f.line_of("weekly").empty());
@@ -99,4 +102,19 @@ TEST_CASE("a plan among the routines is remembered as one, and read again once i
   std::this_thread::sleep_for(10ms);
   f.home.write("config/psoas/routines/weekly.yaml", "plan: Weekly\nweeks: []\n");
   CHECK(f.line_of("weekly").empty());
+}
+
+TEST_CASE("a routine changed within the last second is not kept: the next change may keep its stamp") {
+  Fixture f;
+  const auto file =
+      f.home.write("config/psoas/routines/mine.yaml", "title: First\nsteps: [{name: S, hold: 1}]\n");
+  CHECK(f.line_of("mine").find("First") != std::string::npos);
+  CHECK(read_file(f.cache).find(file.string()) == std::string::npos);
+  // Rewritten in place to the same size, within the kernel's file clock tick or not: read again.
+  f.home.write("config/psoas/routines/mine.yaml", "title: Other\nsteps: [{name: S, hold: 1}]\n");
+  CHECK(f.line_of("mine").find("Other") != std::string::npos);
+  std::this_thread::sleep_for(1100ms);
+  CHECK(f.line_of("mine").find("Other") != std::string::npos);
+  CHECK(read_file(f.cache).find(file.string()) != std::string::npos);
+  CHECK(f.list() == f.fresh_list());
 }
