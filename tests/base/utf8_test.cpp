@@ -39,6 +39,14 @@ const std::vector<std::string> kTextPieces = {"a",
                                               "\xe4\xb8\xad",
                                               "\xff"};
 
+// Up to eleven of those pieces, at random.
+std::string random_text(std::mt19937& random) {
+  std::string text;
+  const auto length = random() % 12;
+  for (std::size_t k = 0; k < length; ++k) text += kTextPieces[random() % kTextPieces.size()];
+  return text;
+}
+
 }  // namespace
 
 TEST_CASE("valid UTF-8 passes through repair untouched") {
@@ -104,12 +112,9 @@ TEST_CASE("grapheme clusters are utf8proc's, with its shortcut for plain charact
     }
     return clusters;
   };
-  const std::vector<std::string>& pieces = kTextPieces;
   std::mt19937 random(20261202);
   for (int round = 0; round < 3000; ++round) {
-    std::string text;
-    const int length = static_cast<int>(random() % 12);
-    for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+    const std::string text = random_text(random);
     CAPTURE(text);
     const auto got = clusters_of(text);
     const auto want = reference(text);
@@ -153,9 +158,7 @@ TEST_CASE("widths are utf8proc's whatever came before, and a fitted text's width
   };
   std::mt19937 random(20261203);
   for (int round = 0; round < 3000; ++round) {
-    std::string text;
-    const int length = static_cast<int>(random() % 12);
-    for (int k = 0; k < length; ++k) text += kTextPieces[random() % kTextPieces.size()];
+    const std::string text = random_text(random);
     CAPTURE(text);
     CHECK(display_width(text) == reference(text));
     const std::size_t columns = random() % (text.size() + 2);

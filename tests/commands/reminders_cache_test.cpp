@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include "remind/example_reminders.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace psoas;
@@ -17,20 +18,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
+// Every field set, one way or the other, in one of the two.
 std::vector<Reminder> some_reminders() {
-  Reminder every;
-  every.id = "desk-break";
-  every.routine = "desk-break";
-  every.every = Seconds(50 * 60);
-  every.window_start = 9 * 60;
-  every.window_end = 17 * 60 + 30;
-  every.days = 0x1F;
-  Reminder at;
-  at.id = "pigeon";
-  at.routine = "pigeon-routine";
-  at.at = {10 * 60 + 30, 15 * 60};
+  Reminder at = psoas::testing::pigeon_at({10 * 60 + 30, 15 * 60}, 0x60);
   at.waker = Waker::cron;
-  return {every, at};
+  return {psoas::testing::every_50m_workdays(), at};
 }
 
 // A moment long after the file was last changed: its stamp has settled.
