@@ -179,10 +179,8 @@ std::chrono::nanoseconds process_age_lower_bound() {
     char text[128];
     const ssize_t length = ::read(fd, text, sizeof text - 1);
     ::close(fd);
-    unsigned long long ran = 0;
-    if (length <= 0) {
-      waiting = 0;
-    } else {
+    unsigned long long ran = 0;  // the first field: read, but the processor time above is fresher
+    if (length > 0) {
       text[length] = '\0';
       if (std::sscanf(text, "%llu %llu", &ran, &waiting) != 2) waiting = 0;
     }

@@ -1,9 +1,14 @@
 #include "commands/reminders_cache.hpp"
 
+#include <algorithm>
+#include <functional>
+
 #include <nlohmann/json.hpp>
 
 #include "base/files.hpp"
 #include "commands/programs.hpp"
+#include "model/routine.hpp"
+#include "remind/reminders_file.hpp"
 
 namespace psoas {
 namespace {
@@ -12,6 +17,20 @@ using Json = nlohmann::json;
 
 Json stamp_json(const FileStamp& stamp) {
   return Json::array({stamp.size, stamp.mtime, stamp.ctime, stamp.inode});
+}
+
+// A hand-edited cache is damaged unless each reminder is one that reading
+// reminders.yaml could give: the invariants model/reminder.hpp states.
+bool could_be_read(const Reminder& r) {
+  const bool times_in_order =
+      std::adjacent_find(r.at.begin(), r.at.end(), std::greater_equal<>()) == r.at.end();
+  const bool times_in_day =
+      std::all_of(r.at.begin(), r.at.end(), [](MinuteOfDay m) { return m >= 0 && m < kMinutesPerDay; });
+  const bool one_kind =
+      r.every ? r.at.empty() && *r.every >= Seconds(1) && *r.every <= kMaxDuration : !r.at.empty();
+  return is_valid_reminder_id(r.id) && is_valid_routine_name(r.routine) && times_in_order && times_in_day &&
+         one_kind && r.window_start >= 0 && r.window_start < r.window_end && r.window_end <= kMinutesPerDay &&
+         r.days > 0 && r.days <= kEveryDay;
 }
 
 }  // namespace
@@ -35,8 +54,11 @@ std::optional<std::vector<Reminder>> cached_reminders(const std::filesystem::pat
       if (!item.at("every").is_null()) reminder.every = Seconds(item.at("every").get<std::int64_t>());
       reminder.window_start = item.at("between").at(0);
       reminder.window_end = item.at("between").at(1);
-      reminder.days = item.at("days");
-      reminder.waker = item.at("wake") == "cron" ? Waker::cron : Waker::systemd;
+      reminder.days = static_cast<WeekDays>(std::clamp(item.at("days").get<int>(), 0, 0xFF));
+      const std::string wake = item.at("wake");
+      if (wake != "cron" && wake != "systemd") return std::nullopt;
+      reminder.waker = wake == "cron" ? Waker::cron : Waker::systemd;
+      if (!could_be_read(reminder)) return std::nullopt;
       reminders.push_back(std::move(reminder));
     }
     return reminders;

@@ -102,3 +102,30 @@ TEST_CASE(
   cache_reminders(f.cache, f.reminders, stamp, some_reminders(), changed + 1'000'000'000);
   CHECK(cached_reminders(f.cache, f.reminders));
 }
+
+TEST_CASE("a hand-edited reminders cache holding what no reminders file could give is not used") {
+  Files f;
+  cache_reminders(f.cache, f.reminders, file_stamp(f.reminders), some_reminders(),
+                  later(file_stamp(f.reminders)));
+  const std::string kept = psoas::testing::read_file(f.cache);
+  REQUIRE(cached_reminders(f.cache, f.reminders));
+  const auto edited = [&](const std::string& from, const std::string& to) {
+    std::string text = kept;
+    const auto at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, from);
+    text.replace(at, from.size(), to);
+    f.home.write("cache/psoas/reminders.json", text);
+    return cached_reminders(f.cache, f.reminders);
+  };
+  CHECK(edited("\"desk-break\"", "\"desk-break\"").has_value());  // unchanged: still used
+  CHECK_FALSE(edited("\"id\":\"pigeon\"", "\"id\":\"\\u001b[2J\""));
+  CHECK_FALSE(edited("\"routine\":\"pigeon-routine\"", "\"routine\":\"Pigeon Routine\""));
+  CHECK_FALSE(edited("[630,900]", "[900,630]"));
+  CHECK_FALSE(edited("[630,900]", "[630,99999]"));
+  CHECK_FALSE(edited("[630,900]", "[]"));
+  CHECK_FALSE(edited("\"every\":3000", "\"every\":0"));
+  CHECK_FALSE(edited("[540,1050]", "[1050,540]"));
+  CHECK_FALSE(edited("\"days\":31", "\"days\":0"));
+  CHECK_FALSE(edited("\"days\":31", "\"days\":511"));
+  CHECK_FALSE(edited("\"wake\":\"cron\"", "\"wake\":\"at\""));
+}
