@@ -47,6 +47,7 @@ Plain text, then
 and
 .Dq quoted words .
 .Op Fl -yes
+.Op Fl -json | Fl -short
 .Pq Fl -hold , Fl -reps
 .Ql until-done ,
 .Nm
@@ -66,8 +67,8 @@ title: T \(em x
 )";
   CHECK(*render_manual_section(source, "SECOND", 70) ==
         "SECOND\n"
-        "    Plain text, then run --speed x and “quoted words”. [--yes]\n"
-        "    (--hold, --reps) ‘until-done’, psoas's own.\n"
+        "    Plain text, then run --speed x and “quoted words”. [--yes] [--json\n"
+        "    | --short] (--hold, --reps) ‘until-done’, psoas's own.\n"
         "\n"
         "  A subsection\n"
         "    name\n"

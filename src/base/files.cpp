@@ -175,17 +175,20 @@ bool stamp_settled(const FileStamp& stamp, std::int64_t now_ns) {
   return now_ns - std::max(stamp.mtime, stamp.ctime) >= kSettledNs;
 }
 
-void replace_file(const fs::path& path, std::string_view content) {
+void replace_file(const fs::path& path, std::string_view content, Link link) {
   fs::path target = path;
   std::error_code error;
-  if (path_kind(path) == PathKind::symlink) {
+  if (link == Link::followed && path_kind(path) == PathKind::symlink) {
     target = fs::read_symlink(path, error);
     if (error) throw Error(fmt::format("cannot follow {}: {}", path.string(), error.message()));
     if (target.is_relative()) target = path.parent_path() / target;
   }
   create_folders(target.parent_path());
+  // The permissions of the file replaced: never those of what a replaced link points to.
   struct stat existing {};
-  const mode_t mode = ::stat(target.c_str(), &existing) == 0 ? existing.st_mode & 07777 : 0644;
+  const bool found =
+      (link == Link::followed ? ::stat(target.c_str(), &existing) : ::lstat(target.c_str(), &existing)) == 0;
+  const mode_t mode = found && S_ISREG(existing.st_mode) ? existing.st_mode & 07777 : 0644;
   const std::string temporary = write_temporary(target, content, mode);
   if (::rename(temporary.c_str(), target.c_str()) != 0) {
     const int saved_errno = errno;

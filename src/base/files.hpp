@@ -53,8 +53,10 @@ void create_file(const std::filesystem::path& path, std::string_view content);
 // Replaces `path` with `content` all at once: written beside it, synced,
 // renamed over it, with the old file's permissions. A crash leaves the old
 // file or the new one, never half of either. A symbolic link is followed:
-// its target is replaced, and the link stays.
-void replace_file(const std::filesystem::path& path, std::string_view content);
+// its target is replaced, and the link stays; with `Link::replaced`, the
+// link itself is (a cache, say, must never write where a link points).
+enum class Link : unsigned char { followed, replaced };
+void replace_file(const std::filesystem::path& path, std::string_view content, Link link = Link::followed);
 
 // A file written in full before it takes its place: a hidden temporary beside
 // `target`, renamed over it by commit(), and removed if it never is (an error,

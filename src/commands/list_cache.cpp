@@ -142,8 +142,10 @@ void ListCache::save() const {
                                 {"often", s.often}}}};
   }
   try {
-    replace_file(*file_, Json{{"binary", binary_}, {"routines", routines}}.dump(
-                             -1, ' ', false, Json::error_handler_t::replace));
+    replace_file(*file_,
+                 Json{{"binary", binary_}, {"routines", routines}}.dump(-1, ' ', false,
+                                                                        Json::error_handler_t::replace),
+                 Link::replaced);
   } catch (const std::exception&) {
     // A cache that cannot be written is only a slower list next time.
   }

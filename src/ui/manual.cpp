@@ -112,6 +112,11 @@ std::string render_inline(const std::vector<std::string>& words, std::size_t beg
   std::string_view mode;  // the macro whose arguments follow: Fl prefixes them with a dash
   for (std::size_t i = begin; i < end; ++i) {
     const std::string& word = words[i];
+    if (word == "|") {  // mdoc's separator of alternatives: no flag's dash, and the flag ends
+      out.word(word);
+      mode = {};
+      continue;
+    }
     if (!is_macro(word)) {
       const std::string text = unescape(word);
       out.word(mode == "Fl" && !is_closing(word) ? "-" + text : text);

@@ -51,6 +51,21 @@ TEST_CASE("replace_file keeps the old file's permissions and writes through a sy
   CHECK(entries_in(target.parent_path()) == 1);
 }
 
+TEST_CASE("replace_file with Link::replaced replaces a link itself, never what it points to") {
+  TempDir dir;
+  const fs::path target = dir.write("elsewhere/precious", "keep\n");
+  ::chmod(target.c_str(), 0666);
+  const fs::path link = dir.path() / "cache/list.json";
+  fs::create_directories(link.parent_path());
+  fs::create_symlink(target, link);
+  replace_file(link, "cache\n", Link::replaced);
+  CHECK(read_file(target) == "keep\n");
+  CHECK_FALSE(fs::is_symlink(link));
+  CHECK(read_file(link) == "cache\n");
+  CHECK(mode_of(link) == 0644);  // not the mode of what the link pointed to
+  CHECK(entries_in(link.parent_path()) == 1);
+}
+
 TEST_CASE("reading a regular file refuses folders, FIFOs and files over the limit, without blocking") {
   TempDir dir;
   ReadProblem problem;

@@ -128,4 +128,28 @@ TEST_CASE("a hand-edited reminders cache holding what no reminders file could gi
   CHECK_FALSE(edited("\"days\":31", "\"days\":0"));
   CHECK_FALSE(edited("\"days\":31", "\"days\":511"));
   CHECK_FALSE(edited("\"wake\":\"cron\"", "\"wake\":\"at\""));
+  // What reminders.yaml refuses, and numbers or lists the cache never writes.
+  CHECK_FALSE(edited("\"every\":3000", "\"every\":299"));
+  CHECK_FALSE(edited("\"every\":3000", "\"every\":43201"));
+  CHECK_FALSE(edited("\"id\":\"pigeon\"", "\"id\":\"desk-break\""));
+  CHECK_FALSE(edited("[630,900]", "[630.5,900]"));
+  CHECK_FALSE(edited("\"days\":31", "\"days\":true"));
+  CHECK_FALSE(edited("[540,1050]", "[540]"));
+  // The stamp written with a float where the cache writes a whole number.
+  const auto stamp_at = kept.find("\"stamp\":[") + 9;
+  const std::string size = kept.substr(stamp_at, kept.find(',', stamp_at) - stamp_at);
+  CHECK_FALSE(edited("\"stamp\":[" + size + ",", "\"stamp\":[" + size + ".0,"));
+  const auto list_at = kept.find("\"reminders\":[");
+  CHECK_FALSE(edited(kept.substr(list_at, kept.find(",\"stamp\"") - list_at), "\"reminders\":null"));
+}
+
+TEST_CASE("a reminders cache that is a symbolic link is replaced, and what it points to left alone") {
+  Files f;
+  const auto precious = f.home.write("precious", "keep\n");
+  std::filesystem::create_directories(f.cache.parent_path());
+  std::filesystem::create_symlink(precious, f.cache);
+  cache_reminders(f.cache, f.reminders, file_stamp(f.reminders), some_reminders(),
+                  later(file_stamp(f.reminders)));
+  CHECK(psoas::testing::read_file(precious) == "keep\n");
+  CHECK(cached_reminders(f.cache, f.reminders) == some_reminders());
 }

@@ -118,6 +118,16 @@ TEST_CASE("check of a symbolic link loop or a path it cannot look at is a clean 
         std::string::npos);
 }
 
+TEST_CASE("a list cache that is a symbolic link is replaced, and what it points to left alone") {
+  Fixture f;
+  const fs::path precious = f.home.write("precious.txt", "keep\n");
+  fs::create_directories(f.home.path() / "cache/psoas");
+  fs::create_symlink(precious, f.home.path() / "cache/psoas/list.json");
+  CHECK(f.psoas({"list"}).exit_code == 0);
+  CHECK(read_file(precious) == "keep\n");
+  CHECK_FALSE(fs::is_symlink(f.home.path() / "cache/psoas/list.json"));
+}
+
 TEST_CASE("a hand-edited list cache with escape codes is shown escaped") {
   Fixture f;
   f.home.write("routines/plain.yaml", "title: Plain\nsteps: [{name: S, hold: 5}]\n");
