@@ -88,7 +88,8 @@ std::variant<SourceText, Diagnostic> read_source(const std::filesystem::path& pa
   if (!bytes) {
     if (problem.too_large > 0)
       return error_at(file, {}, fmt::format("file is larger than 1 MiB ({} bytes)", problem.too_large));
-    if (problem.message == "is a folder") problem.message = "is a folder, not a routine file";
+    if (problem.message == "is a folder")
+      problem.message = "is a folder, not a file";  // routines, reminders, plans and figures alike
     return error_at(file, {}, problem.message);
   }
   return check_source(std::move(file), std::move(*bytes));

@@ -284,7 +284,7 @@ TEST_CASE("check never hangs on a FIFO and refuses a folder") {
   CHECK_FALSE(result.timed_out);
   CHECK(result.exit_code == 1);
   CHECK(result.err == fifo.string() + ":1:1: error: is not a regular file\n" + f.home.path().string() +
-                          ":1:1: error: is a folder, not a routine file\n");
+                          ":1:1: error: is a folder, not a file\n");
 }
 
 TEST_CASE("every built-in passes psoas check") {

@@ -25,7 +25,7 @@ TEST_CASE("a folder, a FIFO and a missing file are errors, never a hang") {
   const auto fifo = dir.path() / "fifo.yaml";
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   CHECK(error_of(dir.path() / "folder.yaml") ==
-        (dir.path() / "folder.yaml").string() + ":1:1: error: is a folder, not a routine file");
+        (dir.path() / "folder.yaml").string() + ":1:1: error: is a folder, not a file");
   CHECK(error_of(fifo) == fifo.string() + ":1:1: error: is not a regular file");
   CHECK(error_of(dir.path() / "none.yaml") ==
         (dir.path() / "none.yaml").string() + ":1:1: error: cannot open: No such file or directory");
