@@ -178,11 +178,18 @@ bool stamp_settled(const FileStamp& stamp, std::int64_t now_ns) {
 void replace_file(const fs::path& path, std::string_view content, Link link) {
   fs::path target = path;
   std::error_code error;
-  if (link == Link::followed && path_kind(path) == PathKind::symlink) {
-    target = fs::read_symlink(path, error);
-    if (error) throw Error(fmt::format("cannot follow {}: {}", path.string(), error.message()));
-    if (target.is_relative()) target = path.parent_path() / target;
+  // The last file of a chain of links, which need not exist yet.
+  for (int links = 0; link == Link::followed && path_kind(target) == PathKind::symlink; ++links) {
+    const fs::path next = fs::read_symlink(target, error);
+    if (error || links == 40)
+      throw Error(fmt::format("cannot follow {}: {}", path.string(),
+                              error ? error.message() : "too many levels of symbolic links"));
+    target = next.is_relative() ? target.parent_path() / next : next;
   }
+  // Renaming over a device, a pipe or a folder would put a file in its place.
+  if (const PathKind kind = path_kind(target); kind != PathKind::missing && kind != PathKind::regular &&
+                                               !(kind == PathKind::symlink && link == Link::replaced))
+    throw Error(fmt::format("cannot replace {}: it is not a regular file", target.string()));
   create_folders(target.parent_path());
   // The permissions of the file replaced: never those of what a replaced link points to.
   struct stat existing {};

@@ -1,13 +1,12 @@
 #include "commands/list_cache.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "base/files.hpp"
+#include "base/printable.hpp"
 #include "commands/programs.hpp"
 
 namespace psoas {
@@ -16,6 +15,9 @@ namespace fs = std::filesystem;
 namespace {
 
 using Json = nlohmann::json;
+
+// Some hundred bytes a routine: room for many thousands.
+constexpr std::size_t kMostListCacheBytes = std::size_t{64} << 20;
 
 // Every routine a routine uses, down to the last, with the name it is used by.
 void collect_used(const Routine& routine, std::vector<std::pair<std::string, const Routine*>>& used) {
@@ -28,6 +30,16 @@ void collect_used(const Routine& routine, std::vector<std::pair<std::string, con
     used.emplace_back(step.use, step.used.get());
     collect_used(*step.used, used);
   }
+}
+
+// What a routine file could give: a hand-edited cache must not put a negative
+// time or a terminal's control sequence on the screen.
+bool could_be_shown(const RoutineSummary& summary) {
+  const auto printable = [](const std::string& text) {
+    return !find_control_character(text) && text.find('\n') == std::string::npos;
+  };
+  return summary.total >= Seconds(0) && summary.steps > 0 && printable(summary.title) &&
+         printable(summary.often) && std::all_of(summary.tags.begin(), summary.tags.end(), printable);
 }
 
 }  // namespace
@@ -44,10 +56,12 @@ RoutineSummary RoutineSummary::of(const Routine& routine, const Timeline& timeli
 ListCache::ListCache(std::optional<fs::path> file, const SearchPath& search_path, std::int64_t now_ns)
     : file_(std::move(file)), search_path_(search_path), now_ns_(now_ns), binary_(binary_identity()) {
   if (!file_) return;
-  std::ifstream in(*file_);
-  if (!in) return;
+  // Never a FIFO or a device, which could keep list waiting or reading forever.
+  ReadProblem problem;
+  const auto text = read_regular_file(*file_, kMostListCacheBytes, problem);
+  if (!text) return;
   try {
-    const Json json = Json::parse(in);
+    const Json json = Json::parse(*text);
     if (json.at("binary") != binary_) return;
     for (const auto& [routine_file, value] : json.at("routines").items()) {
       Entry entry;
@@ -62,12 +76,16 @@ ListCache::ListCache(std::optional<fs::path> file, const SearchPath& search_path
         continue;
       }
       const Json& summary = value.at("summary");
+      const Json& steps = summary.at("steps");
+      if (!summary.at("total").is_number_integer() || !steps.is_number_unsigned())
+        throw std::invalid_argument("not a count");
       entry.summary = {.title = summary.at("title"),
                        .total = Seconds(summary.at("total").get<std::int64_t>()),
                        .untimed = summary.at("untimed"),
-                       .steps = summary.at("steps"),
+                       .steps = steps,
                        .tags = summary.at("tags"),
                        .often = summary.at("often")};
+      if (!could_be_shown(entry.summary)) throw std::invalid_argument("not a summary");
       entries_.emplace(routine_file, std::move(entry));
     }
   } catch (const std::exception&) {

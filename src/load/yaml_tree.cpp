@@ -27,7 +27,7 @@ YamlMark to_mark(const YAML::Mark& mark) {
 
 class YamlTreeBuilder final : public YAML::EventHandler {
  public:
-  explicit YamlTreeBuilder(YamlTree& tree) : tree_(tree) {}
+  YamlTreeBuilder(YamlTree& tree, std::string_view source) : tree_(tree), source_(source) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (documents_++ > 0)
@@ -51,6 +51,7 @@ class YamlTreeBuilder final : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    if (tag != "?") refuse_unclosed_quote(mark);
     const YamlTree::NodeId id = add(YamlTree::Kind::scalar, mark, anchor);
     YamlTree::Node& node = tree_.nodes_[id];
     node.plain = tag == "?";
@@ -85,6 +86,37 @@ class YamlTreeBuilder final : public YAML::EventHandler {
     YamlTree::NodeId node;
     std::size_t first_pending;
   };
+
+  // yaml-cpp reads a quoted scalar that is never closed to the end of the
+  // file without a word: `name: "Pigeon` then swallows every line after it.
+  void refuse_unclosed_quote(const YAML::Mark& mark) {
+    if (line_starts_.empty()) {
+      line_starts_.push_back(0);
+      for (std::size_t i = 0; i < source_.size(); ++i)
+        if (source_[i] == '\n') line_starts_.push_back(i + 1);
+    }
+    if (mark.line < 0 || static_cast<std::size_t>(mark.line) >= line_starts_.size() || mark.column < 0)
+      return;
+    const std::size_t start =
+        line_starts_[static_cast<std::size_t>(mark.line)] + static_cast<std::size_t>(mark.column);
+    if (start >= source_.size() || (source_[start] != '"' && source_[start] != '\'')) return;
+    const char quote = source_[start];
+    for (std::size_t i = start + 1; i < source_.size(); ++i) {
+      if (quote == '"' && source_[i] == '\\') {
+        ++i;  // an escape: `\"` does not close
+      } else if (source_[i] == quote) {
+        if (quote == '\'' && i + 1 < source_.size() && source_[i + 1] == '\'') {
+          ++i;  // `''` is a quote inside single quotes
+        } else {
+          return;
+        }
+      }
+    }
+    throw LimitReached{
+        {to_mark(mark), fmt::format("invalid YAML: the text in quotes that begins here is never "
+                                    "closed: a {} is missing at its end",
+                                    quote == '"' ? "`\"`" : "`'`")}};
+  }
 
   YamlTree::NodeId add(YamlTree::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (tree_.nodes_.size() >= kMaxYamlNodes)
@@ -129,6 +161,8 @@ class YamlTreeBuilder final : public YAML::EventHandler {
   }
 
   YamlTree& tree_;
+  std::string_view source_;
+  std::vector<std::size_t> line_starts_;  // of source_, once a quoted scalar needs them
   int documents_ = 0;
   std::vector<OpenCollection> open_;
   std::vector<YamlTree::NodeId> pending_;  // children of the open collections, in order
@@ -150,7 +184,7 @@ std::span<const YamlTree::NodeId> YamlTree::children(NodeId id) const {
 
 std::variant<YamlTree, YamlError> parse_yaml(std::string_view text) {
   YamlTree tree;
-  YamlTreeBuilder builder(tree);
+  YamlTreeBuilder builder(tree, text);
   std::istringstream input{std::string(text)};
   try {
     YAML::Parser parser(input);

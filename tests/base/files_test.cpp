@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "base/error.hpp"
 #include "support/temp_dir.hpp"
@@ -64,6 +65,40 @@ TEST_CASE("replace_file with Link::replaced replaces a link itself, never what i
   CHECK(read_file(link) == "cache\n");
   CHECK(mode_of(link) == 0644);  // not the mode of what the link pointed to
   CHECK(entries_in(link.parent_path()) == 1);
+}
+
+TEST_CASE("replace_file follows a chain of links, even to a file not there yet, and never replaces a FIFO") {
+  TempDir dir;
+  const fs::path target = dir.write("real/state.json", "old\n");
+  fs::create_symlink("real/state.json", dir.path() / "middle.json");
+  const fs::path link = dir.path() / "sync/state.json";
+  fs::create_directories(link.parent_path());
+  fs::create_symlink("../middle.json", link);
+  replace_file(link, "new\n");
+  CHECK(read_file(target) == "new\n");
+  CHECK(fs::is_symlink(link));
+  CHECK(fs::is_symlink(dir.path() / "middle.json"));
+  // A link to a file not yet written: the file is made where it points.
+  const fs::path dangling = dir.path() / "dangling.json";
+  fs::create_symlink("real/later.json", dangling);
+  replace_file(dangling, "later\n");
+  CHECK(read_file(dir.path() / "real/later.json") == "later\n");
+  CHECK(fs::is_symlink(dangling));
+  // Renaming over a FIFO (or a device, as root) would put a plain file in its place.
+  const fs::path fifo = dir.path() / "fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const fs::path to_fifo = dir.path() / "to-fifo.json";
+  fs::create_symlink("fifo", to_fifo);
+  for (const fs::path& path : {fifo, to_fifo})
+    CHECK_THROWS_WITH_AS(replace_file(path, "x\n"),
+                         fmt::format("cannot replace {}: it is not a regular file", fifo.string()).c_str(),
+                         Error);
+  CHECK(path_kind(fifo) == PathKind::other);
+  CHECK_THROWS_AS(replace_file(fifo, "x\n", Link::replaced), Error);
+  // A loop of links is an error, not a hang.
+  fs::create_symlink("loop-b", dir.path() / "loop-a");
+  fs::create_symlink("loop-a", dir.path() / "loop-b");
+  CHECK_THROWS_AS(replace_file(dir.path() / "loop-a", "x\n"), Error);
 }
 
 TEST_CASE("reading a regular file refuses folders, FIFOs and files over the limit, without blocking") {

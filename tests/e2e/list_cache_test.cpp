@@ -1,5 +1,7 @@
 // psoas list keeps what it works out in a cache; the cache must never show
 // anything but what a fresh reading would.
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <thread>
 
@@ -117,4 +119,26 @@ TEST_CASE("a routine changed within the last second is not kept: the next change
   CHECK(f.line_of("mine").find("Other") != std::string::npos);
   CHECK(read_file(f.cache).find(file.string()) != std::string::npos);
   CHECK(f.list() == f.fresh_list());
+}
+
+TEST_CASE("a cache edited to show what no routine could, or made a FIFO, is passed over") {
+  Fixture f;
+  const std::string cold = f.list();
+  const std::string kept = read_file(f.cache);
+  REQUIRE(kept.find(R"("total":)") != std::string::npos);
+  for (const auto& [from, to] :
+       std::vector<std::pair<std::string, std::string>>{{R"("total":)", R"("total":-5,"was":)"},
+                                                        {R"("steps":)", R"("steps":0,"was":)"},
+                                                        {R"("steps":)", R"("steps":-1,"was":)"},
+                                                        {R"("title":")", R"("title":"\u001b]0;owned\u0007)"},
+                                                        {R"("title":")", R"("title":"two\nlines )"},
+                                                        {R"("tags":[)", R"("tags":["\u009b31m",)"}}) {
+    std::string edited = kept;
+    edited.replace(edited.find(from), from.size(), to);
+    f.home.write("cache/psoas/list.json", edited);
+    CHECK_MESSAGE(f.list() == cold, to);
+  }
+  std::filesystem::remove(f.cache);
+  REQUIRE(::mkfifo(f.cache.c_str(), 0600) == 0);
+  CHECK(f.list() == cold);  // not waiting for a writer
 }

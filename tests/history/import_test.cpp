@@ -180,3 +180,15 @@ TEST_CASE("each session is read on its own, whatever brackets and commas its str
         std::string::npos);
   CHECK(problems_of("[\n]\n") == "");
 }
+
+TEST_CASE(
+    "a file that is not JSON is refused at the place it stops being JSON, a number too large included") {
+  CHECK(problems_of("[\n  {\"log_format\": 1,}\n]\n") ==
+        "in.json:2:20: error: not JSON: syntax error while parsing object key - unexpected '}'; expected "
+        "string literal\n");
+  // nlohmann-json throws a number it cannot hold as out_of_range, which has no place of its own.
+  CHECK(problems_of("[\n  {\"log_format\": 1, \"planned_seconds\": 1e400}\n]\n") ==
+        "in.json:2:40: error: not JSON: the number 1e400 is too large\n");
+  CHECK(problems_of("[-1e999]") == "in.json:1:2: error: not JSON: the number -1e999 is too large\n");
+  CHECK(problems_of("[1e308]").find("not JSON") == std::string::npos);
+}

@@ -1,5 +1,7 @@
 #include "load/yaml_tree.hpp"
 
+#include <tuple>
+
 #include <doctest/doctest.h>
 
 using namespace psoas;
@@ -59,4 +61,32 @@ TEST_CASE("limits: self-reference, depth, node count, documents") {
   CHECK(error_of(many + "1]") == "more than 200000 YAML nodes; routine files are small");
   CHECK(error_of("a: 1\n---\nb: 2\n") == "a routine file holds one YAML document, this is a second");
   CHECK(error_of("a: [1\n") == "invalid YAML: end of sequence flow not found");
+}
+
+TEST_CASE("quoted text never closed is an error at its opening quote, where yaml-cpp reads on to the end") {
+  const auto error_at = [](std::string_view text) {
+    auto result = parse_yaml(text);
+    const auto* error = std::get_if<YamlError>(&result);
+    REQUIRE(error);
+    return std::tuple{error->mark.line, error->mark.byte_column, error->message};
+  };
+  CHECK(error_at("a: \"open\nb: 2\n") ==
+        std::tuple{
+            0, 3,
+            "invalid YAML: the text in quotes that begins here is never closed: a `\"` is missing at its "
+            "end"});
+  CHECK(
+      error_at("- 'it''s\n- x\n") ==
+      std::tuple{0, 2,
+                 "invalid YAML: the text in quotes that begins here is never closed: a `'` is missing at its "
+                 "end"});
+  // After two-byte characters on its line: the place is counted in bytes.
+  CHECK(error_at("n: [\"üü\", \"x\n") == std::tuple{0, 12, std::string(error_of("a: \"open\n"))});
+  CHECK(std::get<1>(error_at("a: \"ends with an escaped quote \\\"\n")) == 3);
+  // Closed ones, however they close, are not.
+  for (const std::string_view text :
+       {"a: \"x \\\" y\"\nb: 'it''s'\n", "a: 'back\\slash'\n", "a: \"two\n  lines\"\n",
+        "a: it's\nb: say \"x\n", "a: |\n  \"open\n", "['üü', 'x']\n", "a: &anchor \"x\"\n", "\"key\": 1\n",
+        "a: ''\nb: \"\"\n"})
+    CHECK_MESSAGE(error_of(text).empty(), text);
 }
