@@ -86,7 +86,15 @@ FitReport fit_timeline(Timeline& timeline, Seconds target, std::size_t first_ste
     const double middle = (low + high) / 2;
     (scaled_total(steps, middle) < wanted ? low : high) = middle;
   }
-  report.factor = high;
+  // Where floors hold every hold, a range of factors gives the same holds (a
+  // routine fitted to its own length: all those up to 1): the one nearest 1 is said.
+  double top = std::max(high, 1.0) * 2;
+  double bottom = high;
+  for (int i = 0; i < 100; ++i) {
+    const double middle = (bottom + top) / 2;
+    (scaled_total(steps, middle) <= wanted ? bottom : top) = middle;
+  }
+  report.factor = std::clamp(1.0, high, std::max(high, bottom));
   for (StepHolds& step : steps) {
     const double scaled = step.hold * report.factor;
     const auto fitted =
@@ -102,21 +110,51 @@ FitReport fit_timeline(Timeline& timeline, Seconds target, std::size_t first_ste
       total += static_cast<double>(step.count) * seconds(*timeline.steps[step.step].step.hold);
     return total;
   };
-  std::vector<StepHolds*> order;
-  for (StepHolds& step : steps) order.push_back(&step);
-  std::sort(order.begin(), order.end(),
-            [&](const StepHolds* a, const StepHolds* b) { return a->count < b->count; });
+  std::vector<const StepHolds*> order;
+  for (const StepHolds& step : steps) order.push_back(&step);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const StepHolds* a, const StepHolds* b) { return a->count < b->count; });
+  std::vector<std::size_t> counts;
+  for (const StepHolds* step : order)
+    if (counts.empty() || counts.back() != step->count) counts.push_back(step->count);
+  const auto movable = [&](std::size_t count, int sign, const StepHolds* other) -> const StepHolds* {
+    for (const StepHolds* step : order) {
+      if (step->count != count || step == other) continue;
+      const Seconds moved = *timeline.steps[step->step].step.hold + Seconds(sign);
+      if (moved >= Seconds(1) && seconds(moved) >= step->floor && seconds(moved) <= step->ceiling)
+        return step;
+    }
+    return nullptr;
+  };
+  const auto move = [&](const StepHolds& step, int sign) {
+    *timeline.steps[step.step].step.hold += Seconds(sign);
+  };
+  // Each move must bring the total nearer: one step's holds a second longer
+  // or shorter, or, where every step holds more than once (both sides), one
+  // step's longer and another's shorter (3 holds up and 2 down make a second).
   for (bool changed = true; changed;) {
     changed = false;
     const double off = seconds(target) - part_total();
-    for (StepHolds* step : order) {
-      if (static_cast<double>(step->count) > std::abs(off)) continue;
-      Seconds& hold = *timeline.steps[step->step].step.hold;
-      const Seconds moved = hold + Seconds(off > 0 ? 1 : -1);
-      if (seconds(moved) < step->floor || seconds(moved) > step->ceiling || moved < Seconds(1)) continue;
-      hold = moved;
-      changed = true;
-      break;
+    const int sign = off > 0 ? 1 : -1;
+    for (const std::size_t count : counts) {
+      if (static_cast<double>(count) >= 2 * std::abs(off)) break;
+      if (const StepHolds* step = movable(count, sign, nullptr)) {
+        move(*step, sign);
+        changed = true;
+        break;
+      }
+    }
+    for (std::size_t i = 0; !changed && i < counts.size(); ++i) {
+      for (std::size_t k = 0; !changed && k < counts.size(); ++k) {
+        const double net = sign * (static_cast<double>(counts[i]) - static_cast<double>(counts[k]));
+        if (i == k || std::abs(off - net) >= std::abs(off)) continue;
+        const StepHolds* longer = movable(counts[i], sign, nullptr);
+        const StepHolds* shorter = longer ? movable(counts[k], -sign, longer) : nullptr;
+        if (!shorter) continue;
+        move(*longer, sign);
+        move(*shorter, -sign);
+        changed = true;
+      }
     }
   }
   for (const StepHolds& step : steps) {

@@ -87,14 +87,43 @@ TEST_CASE("--fit never takes a hold above its step's max-hold, and says when the
   Routine routine = sample();
   routine.steps[2].max_hold = 90s;
   Timeline timeline = build_timeline(routine);
-  fit_timeline(timeline, 390s);  // 360 s of holds: the fold stops at 90, the lunges share the rest
-  CHECK(hold_of(timeline, 2) == 90s);
-  CHECK(hold_of(timeline, 1) == Seconds((360 - 90) / 4));
-  CHECK(timeline.total ==
-        390s - 2s);  // 270 / 4 is 67.5: whole seconds, and a second on a single hold is capped
+  fit_timeline(timeline, 390s);  // 360 s of holds: the fold stops near 90, the lunges share the rest
+  // 270 / 4 is 67.5: in whole seconds, each lunge a second longer and the fold two shorter make it exact.
+  CHECK(hold_of(timeline, 2) == 88s);
+  CHECK(hold_of(timeline, 1) == 68s);
+  CHECK(timeline.total == 390s);
   routine.steps[1].max_hold = 40s;
   Timeline capped = build_timeline(routine);
   CHECK_THROWS_WITH_AS(
       fit_timeline(capped, 390s),
       "cannot stretch to 6m30s: with every hold at its longest (a step's max-hold) it takes 4m40s", Error);
+}
+
+TEST_CASE(
+    "--fit comes out exactly where the steps' numbers of holds allow, and as near as they do where not") {
+  // Two holds (both sides) and three (reps): one second is 3 up and 2 down.
+  const Routine routine = routine_of("Mixed", {timed_step("Sides", {.hold = 30, .sides = kBothSides}),
+                                               timed_step("Reps", {.hold = 30, .reps = 3})});
+  for (const Seconds target : {200s, 201s, 333s, 334s, 335s, 1001s}) {
+    Timeline timeline = build_timeline(routine);
+    CHECK_MESSAGE(fit_timeline(timeline, target).total == target, target.count());
+    CHECK(timeline.total == target);
+  }
+  // Only steps of two holds: an odd number of seconds of holds is out of reach, by one.
+  Timeline even = build_timeline(routine_of("Even", {timed_step("A", {.hold = 30, .sides = kBothSides}),
+                                                     timed_step("B", {.hold = 40, .sides = kBothSides})}));
+  CHECK(even.total == 150s);  // 140 s of holds, two switches of 5 s
+  const Seconds landed = fit_timeline(even, 201s).total;
+  CHECK((landed == 200s || landed == 202s));
+}
+
+TEST_CASE("--fit to a routine's own length says a factor of 1, though floors hold every hold") {
+  Timeline timeline = build_timeline(routine_of("Short", {timed_step("A", {.hold = 10, .reps = 3})}));
+  const Seconds own = timeline.total;
+  const FitReport report = fit_timeline(timeline, own);
+  CHECK(report.factor == doctest::Approx(1.0));
+  CHECK(report.total == own);
+  Timeline longer = build_timeline(sample());
+  CHECK(fit_timeline(longer, 210s).factor == doctest::Approx(1.0));
+  CHECK(hold_of(longer, 1) == 30s);
 }
