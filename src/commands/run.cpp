@@ -18,6 +18,7 @@
 #include "commands/plan_access.hpp"
 #include "commands/run_outputs.hpp"
 #include "history/recorder.hpp"
+#include "model/session.hpp"
 #include "plan/fit.hpp"
 #include "plan/resume.hpp"
 #include "plan/step_selection.hpp"
@@ -177,6 +178,11 @@ ExitCode run_routine(const RunCommandOptions& options, const std::optional<PlanF
     console.out << render_dry_run(*routine, timeline, first_segment);
     return ExitCode::ok;
   }
+  // The run keeps time in nanoseconds, and a history records a session of at most this.
+  if (timeline.total > kLongestSession)
+    throw Error(fmt::format("{} takes {}; psoas runs a routine of at most {} days", routine->name,
+                            format_duration(timeline.total),
+                            std::chrono::duration_cast<std::chrono::hours>(kLongestSession).count() / 24));
 
   // What the person must know before the run takes the screen: said on it too.
   std::vector<std::string> notices;

@@ -10,8 +10,8 @@
 
 namespace psoas {
 
-std::string format_elapsed(Nanos elapsed) {
-  const long long total = std::chrono::duration_cast<Seconds>(elapsed).count();
+std::string format_elapsed(Seconds elapsed) {
+  const long long total = elapsed.count();
   if (total >= 3600) return fmt::format("{}:{:02}:{:02}", total / 3600, total % 3600 / 60, total % 60);
   return fmt::format("{:02}:{:02}", total / 60, total % 60);
 }

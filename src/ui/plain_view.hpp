@@ -25,8 +25,12 @@ class PlainView final : public RunSink {
   bool keys_;
 };
 
-// "00:35", or "1:02:03" past an hour.
-std::string format_elapsed(Nanos elapsed);
+// "00:35", or "1:02:03" past an hour. In seconds: a timeline's times, in
+// nanoseconds, would overflow past 292 years (a routine may be that long).
+std::string format_elapsed(Seconds elapsed);
+inline std::string format_elapsed(Nanos elapsed) {
+  return format_elapsed(std::chrono::duration_cast<Seconds>(elapsed));
+}
 
 // "Pigeon pose · left · hold 30s (rep 2 of 3)": a segment in words.
 std::string describe_segment(const Timeline& timeline, std::size_t segment);

@@ -156,6 +156,19 @@ TEST_CASE(
   const auto refused = f.quick({"run", "many", "--dry-run", "--reps", "100"});
   CHECK(refused.exit_code == 2);
   CHECK(refused.err == "psoas: error: with --reps 100, many expands to more than 100000 steps and holds\n");
+  // Within the size limit, but 328 years long: its dry run counts on, and a run is refused.
+  f.home.write(
+      "routines/huge.yaml",
+      "title: Huge\nsteps:\n  - {name: A, hold: 24h, reps: 30000, sides: both, rest: 24h, switch: 24h, "
+      "prepare: 24h, alternate: true}\n");
+  const auto dry = f.quick({"run", "huge", "--dry-run"});
+  CHECK(dry.exit_code == 0);
+  CHECK(dry.out.find(":-") == std::string::npos);  // no negative time anywhere: it was -153722854:-33
+  CHECK(dry.out.find(" -") == std::string::npos);
+  CHECK(dry.out.ends_with("2880000:00:00  total 2880000h\n"));
+  const auto too_long = f.quick({"run", "huge", "--yes"});
+  CHECK(too_long.exit_code == 1);
+  CHECK(too_long.err == "psoas: error: huge takes 2880000h; psoas runs a routine of at most 366 days\n");
 
   std::string cautions = "title: Careful\ncautions:\n";
   for (int i = 0; i < 1000; ++i) cautions += fmt::format("  - Caution number {}.\n", i);

@@ -52,6 +52,8 @@ TEST_CASE("plain lines: one per segment with the elapsed time, cautions first, n
 TEST_CASE("elapsed time gains hours past the first") {
   CHECK(format_elapsed(std::chrono::seconds(35)) == "00:35");
   CHECK(format_elapsed(std::chrono::seconds(3723)) == "1:02:03");
+  // Past 292 years, as nanoseconds would overflow: a routine of 30,000 reps of 24 h holds reaches it.
+  CHECK(format_elapsed(std::chrono::seconds(2'880'000LL * 3600)) == "2880000:00:00");
 }
 
 TEST_CASE("the dry run lists every segment with its start time and the total") {
