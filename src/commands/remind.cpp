@@ -168,13 +168,35 @@ int systemctl(const std::vector<std::string>& arguments) {
   return run_and_wait(argv, ChildStreams::silenced, false);
 }
 
-std::string when_next(const Reminder& reminder) {
-  const std::int64_t now = wall_time_now().unix_ms;
-  const RemindState state;
+std::vector<ReminderRow> rows_of(const std::vector<Reminder>& reminders, const RemindState& state,
+                                 const std::vector<Session>& sessions, std::int64_t now) {
+  std::vector<ReminderRow> rows;
   const ReminderState none;
-  const ReminderLook look = look_at_reminder({reminder, none, state.paused_until_ms, {}, now});
-  if (look.status == ReminderStatus::due) return "due now";
-  return look.next_ms ? "next " + when_text(*look.next_ms, now) : "not within a week";
+  for (const Reminder& r : reminders) {
+    const auto found = state.reminders.find(r.id);
+    const std::vector<std::int64_t> done = done_times(sessions, r.routine);
+    rows.push_back({r, "",
+                    look_at_reminder({r, found == state.reminders.end() ? none : found->second,
+                                      state.paused_until_ms, done, now})});
+  }
+  return rows;
+}
+
+RemindState read_state(const Environment& environment, const Console& console) {
+  const auto file = environment.remind_state_file();
+  if (!file) return {};
+  std::string problem;
+  RemindState state = read_remind_state(*file, problem);
+  if (!problem.empty()) console.err << fmt::format("psoas: warning: {}\n", problem);
+  return state;
+}
+
+// As `remind list` would say it: the history, and a pause, count.
+std::string when_next(const Reminder& reminder, const Environment& environment, const Console& console) {
+  const std::int64_t now = wall_time_now().unix_ms;
+  const RemindState state = read_state(environment, console);
+  const auto sessions = sessions_since(environment, console, now - 8 * kDayMs);
+  return status_text(rows_of({reminder}, state, sessions, now).front(), now);
 }
 
 ExitCode add_reminder(const RemindAddOptions& options, const Environment& environment,
@@ -238,7 +260,8 @@ ExitCode add_reminder(const RemindAddOptions& options, const Environment& enviro
   }
   undo.keep();
   console.err << fmt::format("psoas: reminding of {} {} (reminder `{}`; {})\n", reminder.routine,
-                             describe_schedule(reminder), reminder.id, when_next(reminder));
+                             describe_schedule(reminder), reminder.id,
+                             when_next(reminder, environment, console));
   if (reminder.waker == Waker::systemd) {
     console.err << fmt::format("psoas: woken by {}.timer, in {}\n", name, units->string());
   } else {
@@ -336,29 +359,6 @@ ExitCode remove_reminders(const std::string& argument, const Environment& enviro
     if (changed && lock.held()) write_remind_state(*state_file, state);
   }
   return ExitCode::ok;
-}
-
-std::vector<ReminderRow> rows_of(const std::vector<Reminder>& reminders, const RemindState& state,
-                                 const std::vector<Session>& sessions, std::int64_t now) {
-  std::vector<ReminderRow> rows;
-  const ReminderState none;
-  for (const Reminder& r : reminders) {
-    const auto found = state.reminders.find(r.id);
-    const std::vector<std::int64_t> done = done_times(sessions, r.routine);
-    rows.push_back({r, "",
-                    look_at_reminder({r, found == state.reminders.end() ? none : found->second,
-                                      state.paused_until_ms, done, now})});
-  }
-  return rows;
-}
-
-RemindState read_state(const Environment& environment, const Console& console) {
-  const auto file = environment.remind_state_file();
-  if (!file) return {};
-  std::string problem;
-  RemindState state = read_remind_state(*file, problem);
-  if (!problem.empty()) console.err << fmt::format("psoas: warning: {}\n", problem);
-  return state;
 }
 
 ExitCode list_reminders(const RemindOptions& options, bool cron, const Environment& environment,

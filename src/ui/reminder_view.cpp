@@ -25,37 +25,6 @@ Json time_or_null(const std::optional<std::int64_t>& unix_ms) {
   return unix_ms ? Json(to_iso8601(wall_time_at(*unix_ms))) : Json(nullptr);
 }
 
-// What a reminder's state means now, in a few words.
-std::string status_text(const ReminderRow& row, std::int64_t now_ms) {
-  const ReminderLook& look = row.look;
-  const auto next = [&] {
-    return look.next_ms ? "; next " + when_text(*look.next_ms, now_ms) : std::string();
-  };
-  switch (look.status) {
-    case ReminderStatus::due:
-      return "due now";
-    case ReminderStatus::reminded:
-      return "reminded, not done yet" + next();
-    case ReminderStatus::done:
-      return (look.done_today_ms.empty() ? std::string("done")
-                                         : "done at " + clock_of(look.done_today_ms.back())) +
-             next();
-    case ReminderStatus::snoozed:
-      return "snoozed until " + (look.next_ms ? when_text(*look.next_ms, now_ms) : std::string("later"));
-    case ReminderStatus::paused:
-      return "paused" + next();  // next: the first moment after the pause it could be due
-    case ReminderStatus::skipped:
-      return "skipped today";
-    case ReminderStatus::missed:
-      return "missed" + next();
-    case ReminderStatus::upcoming:
-    case ReminderStatus::off_today:
-    case ReminderStatus::closed:
-      return look.next_ms ? "next " + when_text(*look.next_ms, now_ms) : std::string("not this week");
-  }
-  return "";
-}
-
 std::string slot_text(const ReminderSlot& slot) {
   switch (slot.status) {
     case ReminderStatus::done:
@@ -86,6 +55,36 @@ Json reminder_json(const Reminder& r) {
 }
 
 }  // namespace
+
+std::string status_text(const ReminderRow& row, std::int64_t now_ms) {
+  const ReminderLook& look = row.look;
+  const auto next = [&] {
+    return look.next_ms ? "; next " + when_text(*look.next_ms, now_ms) : std::string();
+  };
+  switch (look.status) {
+    case ReminderStatus::due:
+      return "due now";
+    case ReminderStatus::reminded:
+      return "reminded, not done yet" + next();
+    case ReminderStatus::done:
+      return (look.done_today_ms.empty() ? std::string("done")
+                                         : "done at " + clock_of(look.done_today_ms.back())) +
+             next();
+    case ReminderStatus::snoozed:
+      return "snoozed until " + (look.next_ms ? when_text(*look.next_ms, now_ms) : std::string("later"));
+    case ReminderStatus::paused:
+      return "paused" + next();  // next: the first moment after the pause it could be due
+    case ReminderStatus::skipped:
+      return "skipped today";
+    case ReminderStatus::missed:
+      return "missed" + next();
+    case ReminderStatus::upcoming:
+    case ReminderStatus::off_today:
+    case ReminderStatus::closed:
+      return look.next_ms ? "next " + when_text(*look.next_ms, now_ms) : std::string("not this week");
+  }
+  return "";
+}
 
 std::string when_text(std::int64_t unix_ms, std::int64_t now_ms) {
   const std::int64_t day = local_day(wall_time_at(unix_ms));

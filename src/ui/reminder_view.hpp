@@ -22,6 +22,9 @@ struct ReminderRow {
   ReminderLook look;
 };
 
+// What a reminder's state means now, in a few words: "done at 12:06; next 12:56".
+std::string status_text(const ReminderRow& row, std::int64_t now_ms);
+
 // remind list: a line per reminder, with when it next comes, fitted to
 // `width` columns when there is one.
 std::string render_reminder_table(const std::vector<ReminderRow>& rows,

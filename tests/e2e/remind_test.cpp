@@ -108,6 +108,7 @@ TEST_CASE(
   const auto added = f.psoas(
       {"remind", "add", "desk-break", "--every", "50m", "--between", "09:00-17:30", "--days", "mon-fri"});
   CHECK(added.exit_code == 0);
+  INFO(added.err);
   CHECK(
       added.err.starts_with("psoas: reminding of desk-break every 50m, 09:00-17:30, mon-fri (reminder "
                             "`desk-break`; "));
@@ -356,6 +357,29 @@ TEST_CASE("today keeps the reminders it read for the next prompt, and reads the 
   const auto broken = f.psoas_at("2026-12-01 10:35:00", {"today", "--short"});
   CHECK(broken.exit_code == 1);
   CHECK(broken.err.find("reminders.yaml:2:") != std::string::npos);
+}
+
+TEST_CASE("remind add says when the reminder comes next as remind list does: the history and a pause count") {
+  Fixture f;
+  f.add_session("desk-break", "2026-12-01T12:02:00.000+00:00", "2026-12-01T12:06:00.000+00:00");
+  const auto said = [&](const std::string& when, const std::vector<std::string>& args) {
+    std::vector<std::string> command = {"remind", "add"};
+    command.insert(command.end(), args.begin(), args.end());
+    command.push_back("--cron");
+    const std::string err = f.psoas_at(when, command).err;
+    return err.substr(0, err.find('\n'));
+  };
+  CHECK(said("2026-12-01 12:10:00", {"desk-break", "--every", "50m", "--between", "00:00-24:00"}) ==
+        "psoas: reminding of desk-break every 50m, 00:00-24:00, daily (reminder `desk-break`; done at 12:06; "
+        "next 12:56)");
+  CHECK(said("2026-12-01 12:10:00", {"desk-break", "--at", "11:00", "--id", "b3"}) ==
+        "psoas: reminding of desk-break at 11:00, daily (reminder `b3`; done at 12:06; next tomorrow 11:00)");
+  REQUIRE(f.psoas_at("2026-12-01 12:10:00", {"remind", "pause", "2h"}).exit_code == 0);
+  CHECK(said("2026-12-01 12:11:00", {"bridge", "--at", "12:30"}) ==
+        "psoas: reminding of bridge at 12:30, daily (reminder `bridge`; paused; next 14:10)");
+  // Nothing of it done today, and its time has come: due now.
+  CHECK(said("2026-12-01 15:00:00", {"pigeon-routine", "--at", "14:30"}) ==
+        "psoas: reminding of pigeon-routine at 14:30, daily (reminder `pigeon-routine`; due now)");
 }
 
 TEST_CASE("today: what is due and what is done, --short for a prompt, --json for scripts") {
