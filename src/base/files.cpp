@@ -175,17 +175,21 @@ bool stamp_settled(const FileStamp& stamp, std::int64_t now_ns) {
   return now_ns - std::max(stamp.mtime, stamp.ctime) >= kSettledNs;
 }
 
-void replace_file(const fs::path& path, std::string_view content, Link link) {
+fs::path end_of_links(const fs::path& path) {
   fs::path target = path;
   std::error_code error;
-  // The last file of a chain of links, which need not exist yet.
-  for (int links = 0; link == Link::followed && path_kind(target) == PathKind::symlink; ++links) {
+  for (int links = 0; path_kind(target) == PathKind::symlink; ++links) {
     const fs::path next = fs::read_symlink(target, error);
     if (error || links == 40)
       throw Error(fmt::format("cannot follow {}: {}", path.string(),
                               error ? error.message() : "too many levels of symbolic links"));
     target = next.is_relative() ? target.parent_path() / next : next;
   }
+  return target;
+}
+
+void replace_file(const fs::path& path, std::string_view content, Link link) {
+  const fs::path target = link == Link::followed ? end_of_links(path) : path;
   // Renaming over a device, a pipe or a folder would put a file in its place.
   if (const PathKind kind = path_kind(target); kind != PathKind::missing && kind != PathKind::regular &&
                                                !(kind == PathKind::symlink && link == Link::replaced))

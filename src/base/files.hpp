@@ -56,6 +56,9 @@ void create_file(const std::filesystem::path& path, std::string_view content);
 // its target is replaced, and the link stays; with `Link::replaced`, the
 // link itself is (a cache, say, must never write where a link points).
 enum class Link : unsigned char { followed, replaced };
+// The file at the end of the chain of symbolic links `path` starts (`path`
+// itself if it is no link); it need not exist. Throws Error on a loop.
+std::filesystem::path end_of_links(const std::filesystem::path& path);
 void replace_file(const std::filesystem::path& path, std::string_view content, Link link = Link::followed);
 
 // A file written in full before it takes its place: a hidden temporary beside

@@ -136,9 +136,13 @@ ExitCode stop_plan(const Environment& environment, const Console& console) {
     console.err << "psoas: you are on no plan\n";
     return ExitCode::failure;
   }
+  // A plan.json linked into a synced folder: the plan there ends, and the link stays for the next.
+  const std::filesystem::path target = end_of_links(file);
+  if (path_kind(target) != PathKind::regular)
+    throw Error(fmt::format("cannot stop the plan: {} is not a regular file", target.string()));
   std::error_code error;
-  std::filesystem::remove(file, error);
-  if (error) throw Error(fmt::format("cannot remove {}: {}", file.string(), error.message()));
+  std::filesystem::remove(target, error);
+  if (error) throw Error(fmt::format("cannot remove {}: {}", target.string(), error.message()));
   console.err << fmt::format("psoas: plan {} stopped; the sessions stay in the history\n",
                              active ? active->name : std::string("(unreadable)"));
   return ExitCode::ok;

@@ -26,7 +26,8 @@ std::optional<std::int64_t> day_of(std::string_view text) {
 }  // namespace
 
 std::optional<ActivePlan> read_active_plan(const std::filesystem::path& file, std::string& problem) {
-  if (path_kind(file) == PathKind::missing) return std::nullopt;
+  // A link whose plan was stopped points nowhere: no plan.
+  if (target_kind(file) == PathKind::missing) return std::nullopt;
   ReadProblem read_problem;
   const auto text = read_regular_file(file, kMostStateBytes, read_problem);
   if (!text) {

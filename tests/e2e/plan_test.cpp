@@ -1,10 +1,13 @@
 // Plans end to end: started on a Monday, followed through weeks of sessions
 // imported into the history, with the dates from faketime.
+#include <filesystem>
+
 #include <doctest/doctest.h>
 
 #include "support/dated_home.hpp"
 
 using namespace psoas::testing;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -206,4 +209,31 @@ TEST_CASE("one plan at a time, a plan changed on disk, stop, and the mistakes a 
   CHECK(h.psoas({"card", "desk-daily", "--json"}).exit_code == 2);
   // The routine list leaves plans out.
   CHECK(h.psoas({"list", "--names"}).out.find("psoas-4-weeks") == std::string::npos);
+}
+
+TEST_CASE(
+    "a plan.json linked into a synced folder: start writes there, stop ends the plan there and keeps the "
+    "link") {
+  DatedHome h;
+  const fs::path link = h.home.path() / "state/psoas/plan.json";
+  const fs::path synced = h.home.path() / "sync/plan.json";
+  fs::create_directories(link.parent_path());
+  fs::create_directories(synced.parent_path());
+  fs::create_symlink(synced, link);  // no plan yet: the link points nowhere
+  CHECK(h.psoas({"plan", "status"}).err.starts_with("psoas: you are on no plan;"));
+  REQUIRE(h.psoas_at("2026-12-08 09:00:00", {"plan", "start", "desk-daily"}).exit_code == 0);
+  CHECK(fs::is_symlink(link));
+  CHECK(fs::is_regular_file(synced));
+  CHECK(h.psoas({"plan", "stop"}).err ==
+        "psoas: plan desk-daily stopped; the sessions stay in the history\n");
+  CHECK(fs::is_symlink(link));
+  CHECK_FALSE(fs::exists(synced));
+  const auto none = h.psoas({"plan", "status"});
+  CHECK(none.exit_code == 1);
+  CHECK(none.err.starts_with("psoas: you are on no plan;"));  // no warning about the link
+  // Something that is not a plan file is neither replaced nor removed.
+  fs::create_directories(synced);
+  CHECK(h.psoas_at("2026-12-08 09:00:00", {"plan", "start", "desk-daily"}).exit_code != 0);
+  CHECK(h.psoas({"plan", "stop"}).exit_code != 0);
+  CHECK(fs::is_directory(synced));
 }
