@@ -28,7 +28,8 @@ namespace {
 // the file and gives how many things it holds (reminders, a plan's routines).
 template <class Read>
 CheckedFile check_file_naming_routines(const std::filesystem::path& file, const SearchPath& search_path,
-                                       Read read, std::optional<std::size_t> CheckedFile::*count) {
+                                       Read read, std::optional<std::size_t> CheckedFile::*count,
+                                       Severity missing_routine, std::string_view missing_note) {
   CheckedFile entry{file.string(), std::nullopt, std::nullopt, {}};
   auto source = read_source(file);
   if (const auto* problem = std::get_if<Diagnostic>(&source)) {
@@ -39,7 +40,8 @@ CheckedFile check_file_naming_routines(const std::filesystem::path& file, const 
   entry.diagnostics = std::move(diagnostics);
   for (const auto& [routine, position] : named_routines)
     if (!search_path.find(routine))
-      entry.diagnostics.push_back({file.string(), position, Severity::error, search_path.not_found(routine)});
+      entry.diagnostics.push_back({file.string(), position, missing_routine,
+                                   search_path.not_found(routine) + std::string(missing_note)});
   sort_by_position(entry.diagnostics);
   if (!has_errors(entry.diagnostics)) entry.*count = size;
   return entry;
@@ -59,7 +61,8 @@ CheckedFile check_reminders_file(const std::filesystem::path& file, const Search
         return ReadForCheck{std::move(read.diagnostics), std::move(read.named_routines),
                             read.reminders.size()};
       },
-      &CheckedFile::reminders);
+      // Renamed or deleted since: today and nudge say so, and the rest of the file works.
+      &CheckedFile::reminders, Severity::warning, "; this reminder says so instead of reminding");
 }
 
 CheckedFile check_plan_file(const std::filesystem::path& file, const SearchPath& search_path) {
@@ -70,7 +73,7 @@ CheckedFile check_plan_file(const std::filesystem::path& file, const SearchPath&
         return ReadForCheck{std::move(read.diagnostics), std::move(read.named_routines),
                             read.plan.sessions.size()};
       },
-      &CheckedFile::plan_sessions);
+      &CheckedFile::plan_sessions, Severity::error, "");
 }
 
 // Whether a file is a figure, rather than a routine: its `joints:`.

@@ -116,8 +116,12 @@ std::optional<JsonFault> json_fault(std::string_view text) {
         fault = {position - std::min(position, last_token.size()),
                  fmt::format("the number {} is too large", escape_line(last_token))};
       } else {
+        // "[json.exception.parse_error.101] parse error at line 3, column 5: MESSAGE": the place is ours to
+        // say.
         const std::string what = error.what();
-        fault = {position > 0 ? position - 1 : 0, escape_line(what.substr(what.rfind(": ") + 2))};
+        const std::size_t after_place = what.find(": ", what.find("column"));
+        fault = {position > 0 ? position - 1 : 0,
+                 escape_line(after_place == std::string::npos ? what : what.substr(after_place + 2))};
       }
       return false;
     }
@@ -297,9 +301,14 @@ class SessionReader {
     if (!value) return {};
     const auto parsed =
         value->is_string() ? parse_iso8601(value->get_ref<const std::string&>()) : std::nullopt;
-    if (!parsed || parsed->unix_ms < 0 || parsed->unix_ms > kLatestSessionMs) {
+    if (!parsed) {
       problem(key, fmt::format("`{}` must be a time such as 2026-11-21T07:30:00.000+01:00, not {}", key,
                                escape_line(value->dump())));
+      return {};
+    }
+    if (parsed->unix_ms < 0 || parsed->unix_ms > kLatestSessionMs) {
+      problem(key,
+              fmt::format("`{}` must be a time from 1970 to 9999, not {}", key, escape_line(value->dump())));
       return {};
     }
     return *parsed;
@@ -368,6 +377,8 @@ class SessionReader {
 std::variant<std::vector<Session>, std::vector<Diagnostic>> read_session_log(const std::string& file,
                                                                              std::string_view text,
                                                                              std::int64_t now_unix_ms) {
+  // A byte order mark, as an editor on Windows may add: UTF-8 needs none.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   const SourceText source{file, std::string(text)};
   const auto fail = [&](std::size_t offset, std::string message) {
     return std::vector<Diagnostic>{{file, source.position_at(offset), Severity::error, std::move(message)}};

@@ -102,6 +102,11 @@ TEST_CASE("an import whose figures cannot all be true is refused, naming the ses
   future.started.unix_ms = kNow + 86'400'000;
   future.ended.unix_ms = kNow + 86'700'000;
   CHECK(message_of(future).starts_with("error: session 1: `started` is in the future ("));
+  Session ancient = sample(random_uuid());
+  ancient.started.unix_ms = -2'208'988'800'000;  // 1900-01-01
+  CHECK(message_of(ancient) ==
+        "error: session 1: `started` must be a time from 1970 to 9999, not "
+        "\"1900-01-01T01:00:00.000+01:00\"\n");
   CHECK(message_of(sample(random_uuid())).empty());
 }
 
@@ -191,4 +196,15 @@ TEST_CASE(
         "in.json:2:40: error: not JSON: the number 1e400 is too large\n");
   CHECK(problems_of("[-1e999]") == "in.json:1:2: error: not JSON: the number -1e999 is too large\n");
   CHECK(problems_of("[1e308]").find("not JSON") == std::string::npos);
+  // The message after nlohmann-json's own place, whatever colons it quotes.
+  CHECK(problems_of("[\n  {\"tightness_left\": NaN}\n]\n") ==
+        "in.json:2:22: error: not JSON: syntax error while parsing value - invalid literal; last read: "
+        "'\"tightness_left\": N'\n");
+}
+
+TEST_CASE("a byte order mark before what log --json wrote is passed over") {
+  const std::string exported = sessions_json({sample(random_uuid())});
+  const auto read = read_session_log("in.json", "\xEF\xBB\xBF" + exported, kNow);
+  REQUIRE(std::holds_alternative<std::vector<Session>>(read));
+  CHECK(std::get<std::vector<Session>>(read).size() == 1);
 }
