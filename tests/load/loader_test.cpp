@@ -562,7 +562,8 @@ TEST_CASE("sixty-six thousand uses of a broken routine are refused quickly, with
   CHECK_FALSE(result.routine);
   CHECK(result.diagnostics.size() == 102);  // 100, "too many", and b's own error
   CHECK(result.diagnostics[100].message == "too many errors; stopping after 100");
-  CHECK(took < std::chrono::seconds(2));
+  // Only a guard against the quadratic loop this was: 0.5 s here, 2.7 s under ASan on a loaded machine.
+  CHECK(took < std::chrono::seconds(15));
 }
 
 TEST_CASE("a setup too long to read in the time it is on screen is a warning — the new keys are read") {
