@@ -117,9 +117,10 @@ FitReport fit_timeline(Timeline& timeline, Seconds target, std::size_t first_ste
   std::vector<std::size_t> counts;
   for (const StepHolds* step : order)
     if (counts.empty() || counts.back() != step->count) counts.push_back(step->count);
-  const auto movable = [&](std::size_t count, int sign, const StepHolds* other) -> const StepHolds* {
+  // The first step of `count` holds whose holds can move a second by `sign` within their bounds.
+  const auto movable = [&](std::size_t count, int sign) -> const StepHolds* {
     for (const StepHolds* step : order) {
-      if (step->count != count || step == other) continue;
+      if (step->count != count) continue;
       const Seconds moved = *timeline.steps[step->step].step.hold + Seconds(sign);
       if (moved >= Seconds(1) && seconds(moved) >= step->floor && seconds(moved) <= step->ceiling)
         return step;
@@ -138,7 +139,7 @@ FitReport fit_timeline(Timeline& timeline, Seconds target, std::size_t first_ste
     const int sign = off > 0 ? 1 : -1;
     for (const std::size_t count : counts) {
       if (static_cast<double>(count) >= 2 * std::abs(off)) break;
-      if (const StepHolds* step = movable(count, sign, nullptr)) {
+      if (const StepHolds* step = movable(count, sign)) {
         move(*step, sign);
         changed = true;
         break;
@@ -148,8 +149,9 @@ FitReport fit_timeline(Timeline& timeline, Seconds target, std::size_t first_ste
       for (std::size_t k = 0; !changed && k < counts.size(); ++k) {
         const double net = sign * (static_cast<double>(counts[i]) - static_cast<double>(counts[k]));
         if (i == k || std::abs(off - net) >= std::abs(off)) continue;
-        const StepHolds* longer = movable(counts[i], sign, nullptr);
-        const StepHolds* shorter = longer ? movable(counts[k], -sign, longer) : nullptr;
+        // Two counts differ, so these are two steps.
+        const StepHolds* longer = movable(counts[i], sign);
+        const StepHolds* shorter = longer ? movable(counts[k], -sign) : nullptr;
         if (!shorter) continue;
         move(*longer, sign);
         move(*shorter, -sign);
