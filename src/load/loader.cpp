@@ -106,13 +106,13 @@ std::vector<LoadResult> load_files(const SearchPath& search_path, const std::vec
 
 LoadResult RoutineLoader::load_file(const fs::path& path) {
   auto source = read_source(path);
-  if (auto* error = std::get_if<Diagnostic>(&source)) return {nullptr, {std::move(*error)}, std::nullopt};
+  if (auto* error = std::get_if<Diagnostic>(&source)) return {nullptr, {std::move(*error)}, std::nullopt, {}};
   return load(cache_key(path), std::get<SourceText>(std::move(source)));
 }
 
 LoadResult RoutineLoader::load_text(const std::string& file, std::string bytes) {
   auto source = check_source(file, std::move(bytes));
-  if (auto* error = std::get_if<Diagnostic>(&source)) return {nullptr, {std::move(*error)}, std::nullopt};
+  if (auto* error = std::get_if<Diagnostic>(&source)) return {nullptr, {std::move(*error)}, std::nullopt, {}};
   return load(fs::path(file), std::get<SourceText>(std::move(source)));
 }
 
@@ -150,11 +150,11 @@ LoadResult RoutineLoader::load(const fs::path& key, const SourceText& source) {
 
   std::vector<Diagnostic> used_errors;
   loading_.emplace_back(key, routine.name.empty() ? stem : routine.name);
-  resolve_uses(routine, read.uses, result.diagnostics, used_errors, result.chain_error);
+  resolve_uses(routine, read.uses, result.diagnostics, used_errors, result.chain_error, result.deep_chain);
   loading_.pop_back();
   if (figures_) resolve_figures(routine, read.figures, result.diagnostics, used_errors);
 
-  if (!has_errors(result.diagnostics) && used_errors.empty() &&
+  if (!has_errors(result.diagnostics) && used_errors.empty() && result.deep_chain.empty() &&
       expanded_size(routine, {}, kMaxExpandedSize) > kMaxExpandedSize) {
     result.diagnostics.push_back(
         {source.file, read.steps_position, Severity::error,
@@ -164,7 +164,7 @@ LoadResult RoutineLoader::load(const fs::path& key, const SourceText& source) {
   sort_by_position(result.diagnostics);
   result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(used_errors.begin()),
                             std::make_move_iterator(used_errors.end()));
-  if (!has_errors(result.diagnostics) && !result.chain_error) {
+  if (!has_errors(result.diagnostics) && !result.chain_error && result.deep_chain.empty()) {
     routine.content_hash = content_hash(source.text, routine);
     result.routine = std::make_shared<const Routine>(std::move(routine));
   }
@@ -206,7 +206,8 @@ const std::optional<FoundRoutine>& RoutineLoader::find(const std::string& name) 
 
 void RoutineLoader::resolve_uses(Routine& routine, const std::vector<UseReference>& uses,
                                  std::vector<Diagnostic>& diagnostics, std::vector<Diagnostic>& used_errors,
-                                 std::optional<UseChainError>& chain_error) {
+                                 std::optional<UseChainError>& chain_error,
+                                 std::vector<std::string>& deep_chain) {
   const std::string file = routine.file.string();
   std::size_t errors = 0;
   const auto error = [&](SourcePosition position, std::string message) {
@@ -231,8 +232,23 @@ void RoutineLoader::resolve_uses(Routine& routine, const std::vector<UseReferenc
     for (auto it = first; it != loading_.end(); ++it) names.push_back(it->second);
     return names;
   };
+  // A chain of uses below one step, longer than allowed or not loaded to its end. The routine
+  // that started the load reports it, naming the chain; one further in passes on its longest.
+  const auto note_deep_chain = [&](std::vector<std::string> below, SourcePosition position) {
+    below.insert(below.begin(), loading_.back().second);
+    if (loading_.size() == 1) {
+      below.resize(std::min(below.size(), kMaxUseDepth + 1));
+      error(position,
+            fmt::format("`use` steps nest more than {} routines deep: {} -> {} -> {} -> ... -> {} -> {}",
+                        kMaxUseDepth, below[0], below[1], below[2], below[below.size() - 2], below.back()));
+    } else if (below.size() > deep_chain.size()) {
+      deep_chain = std::move(below);
+    }
+  };
   for (const UseReference& use : uses) {
-    if (errors > kMaxErrorsPerFile) break;
+    // A routine with a chain too deep fails whatever its other uses are; stopping here keeps a chain
+    // that forks at every step, and is loaded again below the loading depth, from costing 2^64 loads.
+    if (errors > kMaxErrorsPerFile || !deep_chain.empty()) break;
     Step& step = routine.steps[use.step];
     const auto& found = find(step.use);
     if (!found) {
@@ -259,24 +275,16 @@ void RoutineLoader::resolve_uses(Routine& routine, const std::vector<UseReferenc
       continue;
     }
     auto cached = cache_.find(key);
-    const bool known = cached != cache_.end() && cached->second.routine;
-    if (loading_.size() + (known ? cached->second.routine->use_depth : 1) > kMaxUseDepth) {
-      // Reported by the outermost routine, which names the whole chain.
-      std::vector<std::string> names = chain_names(loading_.begin());
-      names.push_back(step.use);
-      for (const Routine* below = known ? deepest_use(*cached->second.routine) : nullptr; below;
-           below = deepest_use(*below))
-        names.push_back(below->name);
-      const std::string chain = fmt::format("{} -> {} -> {} -> ... -> {} -> {}", names[0], names[1], names[2],
-                                            names[names.size() - 2], names.back());
-      take_chain_error({loading_.front().first,
-                        fmt::format("`use` steps nest more than {} routines deep: {}", kMaxUseDepth, chain)},
-                       use.position);
+    if (cached == cache_.end() && loading_.size() >= kMaxLoadingDepth) {
+      // Not loaded: how deep this goes is for the routine that started the load to find out.
+      note_deep_chain({step.use}, use.position);
       continue;
     }
     if (cached == cache_.end()) {
       LoadResult used = load_file(found->file);
-      cached = cache_.emplace(key, Cached{used.routine, used.chain_error}).first;
+      // A chain cut off before its depth was known is loaded again from wherever it is met next.
+      if (used.deep_chain.empty() || used.deep_chain.size() > kMaxUseDepth)
+        cached = cache_.emplace(key, Cached{used.routine, used.chain_error, used.deep_chain}).first;
       if (!used.routine && has_errors(used.diagnostics)) {
         // The used file's errors follow this file's, each at its place in that file.
         error(use.position, fmt::format("the routine `{}` used here has errors", step.use));
@@ -285,12 +293,26 @@ void RoutineLoader::resolve_uses(Routine& routine, const std::vector<UseReferenc
         if (used.chain_error) take_chain_error(*used.chain_error, use.position);
         continue;
       }
+      if (!used.deep_chain.empty()) {
+        note_deep_chain(std::move(used.deep_chain), use.position);
+        continue;
+      }
+    } else if (!cached->second.deep_chain.empty()) {
+      note_deep_chain(cached->second.deep_chain, use.position);
+      continue;
     } else if (!cached->second.routine && !cached->second.chain_error) {
       error(use.position, fmt::format("the routine `{}` used here has errors", step.use));
       continue;
     }
     if (cached->second.chain_error) {
       take_chain_error(*cached->second.chain_error, use.position);
+      continue;
+    }
+    if (cached->second.routine->use_depth >= kMaxUseDepth) {
+      std::vector<std::string> below;
+      for (const Routine* used = cached->second.routine.get(); used; used = deepest_use(*used))
+        below.push_back(used->name);
+      note_deep_chain(std::move(below), use.position);
       continue;
     }
     step.used = cached->second.routine;

@@ -26,11 +26,20 @@ struct UseChainError {
 
 // `use` steps nest at most this deep; deeper chains are refused, by name.
 inline constexpr std::size_t kMaxUseDepth = 64;
+// Loading recurses at most this deep. Past kMaxUseDepth so that every file in
+// the upper half of a cut-off chain is known to be too deep in its own right,
+// wherever the load started, and can be remembered as such.
+inline constexpr std::size_t kMaxLoadingDepth = 2 * kMaxUseDepth;
 
 struct LoadResult {
   std::shared_ptr<const Routine> routine;    // null when there are errors
   std::vector<Diagnostic> diagnostics;       // errors and warnings
   std::optional<UseChainError> chain_error;  // also null routine: part of a bad chain
+  // Also null routine: a chain of `use` names from this routine down, as far
+  // as it was loaded. Longer than kMaxUseDepth, the routine nests too deep;
+  // shorter, loading stopped at kMaxLoadingDepth before knowing (the routine
+  // that started the load knows).
+  std::vector<std::string> deep_chain;
 };
 
 // Loads routine files and resolves their `use` steps on a search path. One
@@ -53,7 +62,7 @@ class RoutineLoader {
   // `diagnostics`, the errors inside a broken used file to `used_errors`.
   void resolve_uses(Routine& routine, const std::vector<UseReference>& uses,
                     std::vector<Diagnostic>& diagnostics, std::vector<Diagnostic>& used_errors,
-                    std::optional<UseChainError>& chain_error);
+                    std::optional<UseChainError>& chain_error, std::vector<std::string>& deep_chain);
   // Links each figure a step names to the figure; errors as for `use`.
   void resolve_figures(Routine& routine, const std::vector<FigureReference>& figures,
                        std::vector<Diagnostic>& diagnostics, std::vector<Diagnostic>& figure_errors);
@@ -66,6 +75,7 @@ class RoutineLoader {
   struct Cached {
     std::shared_ptr<const Routine> routine;
     std::optional<UseChainError> chain_error;
+    std::vector<std::string> deep_chain;  // only ever one longer than kMaxUseDepth
   };
   std::map<std::filesystem::path, Cached> cache_;
   std::map<std::string, std::optional<FoundRoutine>> found_;

@@ -535,6 +535,60 @@ TEST_CASE("a chain of 4,000 routines each using the next is one error naming the
   CHECK_FALSE(fresh.load_file(dir.path() / fmt::format("r{}.yaml", kChain - 65)).routine);
 }
 
+TEST_CASE("whether a routine nests too deep does not depend on where the loader met it first") {
+  TempDir dir;
+  constexpr int kChain = 300;  // past two loading depths, so the first load is cut off
+  std::vector<std::filesystem::path> files;
+  for (int i = 0; i < kChain; ++i) {
+    files.push_back(dir.write(fmt::format("r{}.yaml", i),
+                              i + 1 < kChain ? fmt::format("title: R\nsteps: [{{use: r{}}}]\n", i + 1)
+                                             : std::string("title: R\nsteps: [{name: S, hold: 1}]\n")));
+  }
+  const auto loads = [&](int i) { return i >= kChain - static_cast<int>(kMaxUseDepth); };
+  const SearchPath search_path({{dir.path(), Origin::path}});
+  RoutineLoader loader(search_path);
+  // Each of these starts inside a chain an earlier one has already loaded, or cut off.
+  for (const int start : {kChain - 70, kChain - 64, kChain - 65, 0, 6, 100, 170, kChain - 1}) {
+    CAPTURE(start);
+    CHECK((loader.load_file(files[static_cast<std::size_t>(start)]).routine != nullptr) == loads(start));
+  }
+  const LoadResult inner = loader.load_file(dir.path() / "r100.yaml");
+  REQUIRE(inner.diagnostics.size() == 1);
+  CHECK(inner.diagnostics[0].message ==
+        "`use` steps nest more than 64 routines deep: r100 -> r101 -> r102 -> ... -> r163 -> r164");
+  for (int i = 0; i < kChain; ++i) {
+    CAPTURE(i);
+    CHECK((loader.load_file(files[static_cast<std::size_t>(i)]).routine != nullptr) == loads(i));
+  }
+  const std::vector<LoadResult> parallel = load_files(search_path, files);
+  for (int i = 0; i < kChain; ++i) {
+    CAPTURE(i);
+    CHECK((parallel[static_cast<std::size_t>(i)].routine != nullptr) == loads(i));
+    CHECK(parallel[static_cast<std::size_t>(i)].diagnostics.size() == (loads(i) ? 0U : 1U));
+  }
+}
+
+TEST_CASE("a chain that forks at every step, far deeper than allowed, is refused quickly") {
+  TempDir dir;
+  constexpr int kChain = 400;
+  for (int i = 0; i < kChain; ++i)
+    dir.write(fmt::format("d{}.yaml", i),
+              i + 1 < kChain ? fmt::format("title: D\nsteps: [{{use: d{0}}}, {{use: d{0}}}]\n", i + 1)
+                             : std::string("title: D\nsteps: [{name: S, hold: 1}]\n"));
+  const SearchPath search_path({{dir.path(), Origin::path}});
+  RoutineLoader loader(search_path);
+  const auto started = std::chrono::steady_clock::now();
+  for (const int start : {70, 0, 200}) {
+    CAPTURE(start);
+    const LoadResult result = loader.load_file(dir.path() / fmt::format("d{}.yaml", start));
+    CHECK_FALSE(result.routine);
+    REQUIRE_FALSE(result.diagnostics.empty());
+    CHECK(result.diagnostics[0].message.starts_with("`use` steps nest more than 64 routines deep"));
+  }
+  CHECK(loader.load_file(dir.path() / fmt::format("d{}.yaml", kChain - 1)).routine);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(15));
+}
+
 TEST_CASE("a bad chain found by an earlier load is still reported by the next routine that meets it") {
   TempDir dir;
   dir.write("loop-a.yaml", "title: A\nsteps: [{use: loop-b}]\n");
