@@ -104,8 +104,11 @@ ExitCode start_plan(const PlanOptions& options, const Environment& environment, 
 ExitCode plan_status(const PlanOptions& options, const Environment& environment, const Console& console) {
   const auto today = plan_today(environment, console, false);
   if (!today) {
-    console.err
-        << "psoas: you are on no plan; `psoas plan list` shows them, `psoas plan start PLAN` begins one\n";
+    // A plan that cannot be read or followed has had its warning: it is not "no plan".
+    std::string problem;
+    if (!read_active_plan(state_file_of(environment), problem) && problem.empty())
+      console.err
+          << "psoas: you are on no plan; `psoas plan list` shows them, `psoas plan start PLAN` begins one\n";
     return ExitCode::failure;
   }
   PlanStatus status{&today->plan,   today->active.start_day, today->today,

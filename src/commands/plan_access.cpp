@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/error.hpp"
+#include "base/files.hpp"
 #include "base/printable.hpp"
 #include "commands/reminders_access.hpp"
 #include "load/loader.hpp"
@@ -23,11 +24,22 @@ Console silenced(const Console& console) {
   return Console{nowhere, nowhere, console.out_info, console.err_info, console.environment};
 }
 
+// The names on the search path whose files are plans.
+std::vector<std::string> plan_names(const SearchPath& search_path) {
+  std::vector<std::string> names;
+  for (const FoundRoutine& found : search_path.list()) {
+    ReadProblem problem;
+    const auto text = read_regular_file(found.file, kMaxRoutineFileBytes, problem);
+    if (text && is_plan_text(*text)) names.push_back(found.name);
+  }
+  return names;
+}
+
 }  // namespace
 
 Plan load_plan(const std::string& argument, const SearchPath& search_path, const Console& console) {
   const auto file = search_path.resolve(argument);
-  if (!file) throw Error(search_path.not_found(argument));
+  if (!file) throw Error(search_path.not_found(argument, "plan", plan_names(search_path)));
   auto source = read_source(*file);
   if (const auto* problem = std::get_if<Diagnostic>(&source)) {
     print_diagnostics(console, {*problem});

@@ -118,12 +118,6 @@ std::vector<FoundRoutine> SearchPath::list() const {
   return result;
 }
 
-std::vector<std::string> SearchPath::suggest(std::string_view name) const {
-  std::vector<std::string> names;
-  for (const FoundRoutine& found : list()) names.push_back(found.name);
-  return close_matches(name, names);
-}
-
 std::string SearchPath::describe() const {
   std::vector<std::string> paths;
   for (const RoutineFolder& folder : folders_) paths.push_back(folder.path.string());
@@ -131,8 +125,15 @@ std::string SearchPath::describe() const {
 }
 
 std::string SearchPath::not_found(std::string_view name) const {
-  const auto close = suggest(name);
-  return fmt::format("no routine named `{}` (searched {}){}", escape_line(name), describe(),
+  std::vector<std::string> names;
+  for (const FoundRoutine& found : list()) names.push_back(found.name);
+  return not_found(name, "routine", names);
+}
+
+std::string SearchPath::not_found(std::string_view name, std::string_view kind,
+                                  const std::vector<std::string>& names) const {
+  const auto close = close_matches(name, names);
+  return fmt::format("no {} named `{}` (searched {}){}", kind, escape_line(name), describe(),
                      close.empty() ? "" : fmt::format("; did you mean {}?", join_alternatives(close)));
 }
 

@@ -55,15 +55,15 @@ class SearchPath {
   // Every routine name on the path, the first match of each, sorted by name.
   [[nodiscard]] std::vector<FoundRoutine> list() const;
 
-  // Up to three names on the path close to `name`.
-  [[nodiscard]] std::vector<std::string> suggest(std::string_view name) const;
-
   // "a, b and c": the folders, for an error that says where it looked.
   [[nodiscard]] std::string describe() const;
 
   // The one message for a name found nowhere: "no routine named `x`
   // (searched a, b and c); did you mean `y`?".
   [[nodiscard]] std::string not_found(std::string_view name) const;
+  // The same for another kind of file on the path (a plan), suggesting among `names` only.
+  [[nodiscard]] std::string not_found(std::string_view name, std::string_view kind,
+                                      const std::vector<std::string>& names) const;
 
   // The file a command argument names: a path (see is_routine_path) as it
   // is, or a name found on the path; nothing for a name found nowhere.

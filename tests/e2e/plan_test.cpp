@@ -195,6 +195,25 @@ TEST_CASE("one plan at a time, a plan changed on disk, stop, and the mistakes a 
   CHECK(broken.exit_code == 1);
   CHECK(broken.err.find("broken-plan.yaml:3:24: error: no routine named `nope`") != std::string::npos);
   CHECK(h.psoas({"plan", "status"}).exit_code == 1);
+  // A name found nowhere is no plan, and plans alone are suggested.
+  CHECK(h.psoas({"plan", "start", "nope"}).err.starts_with("psoas: error: no plan named `nope` (searched "));
+  CHECK(h.psoas({"plan", "start", "bridges"}).err.find("did you mean") == std::string::npos);
+  // A plan that was started and can no longer be followed, or a plan.json that is not psoas's, is
+  // said to be so, not to be no plan.
+  h.home.write("config/psoas/routines/my-plan.yaml", "plan:\n  title: x\n  sessions: [{routine: bridge}]\n");
+  REQUIRE(h.psoas_at("2026-12-08 09:00:00", {"plan", "start", "my-plan"}).exit_code == 0);
+  h.home.write("config/psoas/routines/my-plan.yaml", "plan:\n  title: x\n  sessions: [{routine: nope}]\n");
+  const auto unfollowable = h.psoas_at("2026-12-08 09:00:00", {"plan", "status"});
+  CHECK(unfollowable.exit_code == 1);
+  CHECK(unfollowable.err.find("psoas: warning: plan my-plan cannot be followed") != std::string::npos);
+  CHECK(unfollowable.err.find("no plan;") == std::string::npos);
+  h.home.write("state/psoas/plan.json", "{not json");
+  const auto damaged = h.psoas({"plan", "status"});
+  CHECK(damaged.exit_code == 1);
+  CHECK(damaged.err.find("plan.json: not what psoas writes there") != std::string::npos);
+  CHECK(damaged.err.find("no plan;") == std::string::npos);
+  REQUIRE(h.psoas({"plan", "stop"}).exit_code == 0);
+  CHECK(h.psoas({"plan", "status"}).err.starts_with("psoas: you are on no plan;"));
   // A plan's card is its weeks as a table.
   const auto card = h.psoas({"card", "psoas-4-weeks", "--width", "80"});
   CHECK(card.exit_code == 0);

@@ -66,7 +66,13 @@ TEST_CASE("names resolve in order, first match wins, .yaml before .yml, and user
   CHECK(listed[2].name == "stock");
   CHECK_FALSE(listed[2].shadows_builtin);
 
-  CHECK(search_path.suggest("stok") == std::vector<std::string>{"stock"});
+  const std::string missing = search_path.not_found("stok");
+  CHECK(missing.starts_with("no routine named `stok` (searched " + search_path.describe() + ")"));
+  CHECK(missing.ends_with("; did you mean `stock`?"));
+  // Another kind of file suggests among the names it is given only.
+  CHECK(search_path.not_found("stok", "plan", {"hips-weeks"}) ==
+        "no plan named `stok` (searched " + search_path.describe() + ")");
+  CHECK(search_path.not_found("hip-weeks", "plan", {"hips-weeks"}).ends_with("; did you mean `hips-weeks`?"));
 }
 
 TEST_CASE("an argument with a slash or a YAML extension is a path") {
