@@ -21,6 +21,8 @@
 namespace psoas {
 namespace fs = std::filesystem;
 
+static_assert(kMaxLoadingDepth > kMaxUseDepth + 1, "a load from the top must see past the limit");
+
 namespace {
 
 fs::path cache_key(const fs::path& path) {
@@ -236,8 +238,9 @@ void RoutineLoader::resolve_uses(Routine& routine, const std::vector<UseReferenc
   // that started the load reports it, naming the chain; one further in passes on its longest.
   const auto note_deep_chain = [&](std::vector<std::string> below, SourcePosition position) {
     below.insert(below.begin(), loading_.back().second);
+    below.resize(std::min(below.size(), kMaxUseDepth + 1));  // as many as prove it; the message shows no more
     if (loading_.size() == 1) {
-      below.resize(std::min(below.size(), kMaxUseDepth + 1));
+      // Always the whole 65: loading from the top reaches kMaxLoadingDepth, past the limit.
       error(position,
             fmt::format("`use` steps nest more than {} routines deep: {} -> {} -> {} -> ... -> {} -> {}",
                         kMaxUseDepth, below[0], below[1], below[2], below[below.size() - 2], below.back()));
