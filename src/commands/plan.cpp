@@ -41,11 +41,8 @@ ExitCode list_plans(const Environment& environment, const Console& console) {
   std::string problem;
   const auto active = read_active_plan(state_file_of(environment), problem);
   std::vector<PlanListRow> rows;
-  for (const FoundRoutine& found : environment.search_path().list()) {
-    ReadProblem read_problem;
-    const auto head = read_regular_file(found.file, kMaxRoutineFileBytes, read_problem);
-    if (!head || !is_plan_text(*head)) continue;
-    auto source = check_source(found.file.string(), *head);
+  for (const auto& [found, text] : plans_on_path(environment.search_path())) {
+    auto source = check_source(found.file.string(), text);
     if (!std::holds_alternative<SourceText>(source)) continue;
     const ReadPlan read = read_plan(std::get<SourceText>(source));
     PlanListRow row;

@@ -24,22 +24,25 @@ Console silenced(const Console& console) {
   return Console{nowhere, nowhere, console.out_info, console.err_info, console.environment};
 }
 
-// The names on the search path whose files are plans.
-std::vector<std::string> plan_names(const SearchPath& search_path) {
-  std::vector<std::string> names;
-  for (const FoundRoutine& found : search_path.list()) {
-    ReadProblem problem;
-    const auto text = read_regular_file(found.file, kMaxRoutineFileBytes, problem);
-    if (text && is_plan_text(*text)) names.push_back(found.name);
-  }
-  return names;
-}
-
 }  // namespace
+
+std::vector<PlanOnPath> plans_on_path(const SearchPath& search_path) {
+  std::vector<PlanOnPath> plans;
+  for (FoundRoutine& found : search_path.list()) {
+    ReadProblem problem;
+    auto text = read_regular_file(found.file, kMaxRoutineFileBytes, problem);
+    if (text && is_plan_text(*text)) plans.push_back({std::move(found), std::move(*text)});
+  }
+  return plans;
+}
 
 Plan load_plan(const std::string& argument, const SearchPath& search_path, const Console& console) {
   const auto file = search_path.resolve(argument);
-  if (!file) throw Error(search_path.not_found(argument, "plan", plan_names(search_path)));
+  if (!file) {
+    std::vector<std::string> plans;
+    for (const PlanOnPath& plan : plans_on_path(search_path)) plans.push_back(plan.found.name);
+    throw Error(search_path.not_found(argument, "plan", plans));
+  }
   auto source = read_source(*file);
   if (const auto* problem = std::get_if<Diagnostic>(&source)) {
     print_diagnostics(console, {*problem});

@@ -15,6 +15,15 @@
 // one a person is on, with where they are in it.
 namespace psoas {
 
+// A plan file on the search path, with its text.
+struct PlanOnPath {
+  FoundRoutine found;
+  std::string text;
+};
+
+// The files on the search path whose text says they are plans, by name.
+std::vector<PlanOnPath> plans_on_path(const SearchPath& search_path);
+
 // The plan `argument` names (a name on the search path, or a file), read and
 // checked; errors are printed and Error thrown.
 Plan load_plan(const std::string& argument, const SearchPath& search_path, const Console& console);
