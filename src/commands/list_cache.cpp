@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using Json = nlohmann::json;
+using JsonValue = nlohmann::json;
 
 // Some hundred bytes a routine: room for many thousands.
 constexpr std::size_t kMostListCacheBytes = std::size_t{64} << 20;
@@ -61,13 +61,13 @@ ListCache::ListCache(std::optional<fs::path> file, const SearchPath& search_path
   const auto text = read_regular_file(*file_, kMostListCacheBytes, problem);
   if (!text) return;
   try {
-    const Json json = Json::parse(*text);
+    const JsonValue json = JsonValue::parse(*text);
     if (json.at("binary") != binary_) return;
     for (const auto& [routine_file, value] : json.at("routines").items()) {
       Entry entry;
-      const auto stamp = [](const Json& s) { return FileStamp{s.at(0), s.at(1), s.at(2), s.at(3)}; };
+      const auto stamp = [](const JsonValue& s) { return FileStamp{s.at(0), s.at(1), s.at(2), s.at(3)}; };
       entry.stamp = stamp(value.at("stamp"));
-      for (const Json& dependency : value.at("uses"))
+      for (const JsonValue& dependency : value.at("uses"))
         entry.dependencies.push_back(
             {dependency.at("use"), dependency.at("file"), stamp(dependency.at("stamp"))});
       if (value.contains("plan")) {
@@ -75,8 +75,8 @@ ListCache::ListCache(std::optional<fs::path> file, const SearchPath& search_path
         entries_.emplace(routine_file, std::move(entry));
         continue;
       }
-      const Json& summary = value.at("summary");
-      const Json& steps = summary.at("steps");
+      const JsonValue& summary = value.at("summary");
+      const JsonValue& steps = summary.at("steps");
       if (!summary.at("total").is_number_integer() || !steps.is_number_unsigned())
         throw std::invalid_argument("not a count");
       entry.summary = {.title = summary.at("title"),
@@ -137,10 +137,12 @@ void ListCache::store(const fs::path& routine_file, const Routine& routine, cons
 
 void ListCache::save() const {
   if (!file_ || !changed_) return;
-  Json routines = Json::object();
+  JsonValue routines = JsonValue::object();
   for (const auto& [routine_file, entry] : entries_) {
-    const auto stamp = [](const FileStamp& s) { return Json::array({s.size, s.mtime, s.ctime, s.inode}); };
-    Json uses = Json::array();
+    const auto stamp = [](const FileStamp& s) {
+      return JsonValue::array({s.size, s.mtime, s.ctime, s.inode});
+    };
+    JsonValue uses = JsonValue::array();
     for (const Dependency& dependency : entry.dependencies)
       uses.push_back(
           {{"use", dependency.use}, {"file", dependency.file}, {"stamp", stamp(dependency.stamp)}});
@@ -161,8 +163,8 @@ void ListCache::save() const {
   }
   try {
     replace_file(*file_,
-                 Json{{"binary", binary_}, {"routines", routines}}.dump(-1, ' ', false,
-                                                                        Json::error_handler_t::replace),
+                 JsonValue{{"binary", binary_}, {"routines", routines}}.dump(
+                     -1, ' ', false, JsonValue::error_handler_t::replace),
                  Link::replaced);
   } catch (const std::exception&) {
     // A cache that cannot be written is only a slower list next time.

@@ -15,20 +15,20 @@
 namespace psoas {
 namespace {
 
-using Json = nlohmann::json;
+using JsonValue = nlohmann::json;
 
-Json stamp_json(const FileStamp& stamp) {
-  return Json::array({stamp.size, stamp.mtime, stamp.ctime, stamp.inode});
+JsonValue stamp_json(const FileStamp& stamp) {
+  return JsonValue::array({stamp.size, stamp.mtime, stamp.ctime, stamp.inode});
 }
 
 // A whole number as the cache writes one; anything else (1.5, true, "3")
 // means the cache was edited by hand, and is damaged.
-std::int64_t integer(const Json& value) {
+std::int64_t integer(const JsonValue& value) {
   if (!value.is_number_integer()) throw std::invalid_argument("not a whole number");
   return value.get<std::int64_t>();
 }
 
-FileStamp stamp_of(const Json& stamp) {
+FileStamp stamp_of(const JsonValue& stamp) {
   if (!stamp.is_array() || stamp.size() != 4) throw std::invalid_argument("not a stamp");
   return {integer(stamp[0]), integer(stamp[1]), integer(stamp[2]), integer(stamp[3])};
 }
@@ -48,13 +48,14 @@ bool could_be_read(const Reminder& r) {
          r.days > 0 && r.days <= kEveryDay;
 }
 
-Reminder reminder_of(const Json& item) {
+Reminder reminder_of(const JsonValue& item) {
   Reminder reminder;
   reminder.id = item.at("id");
   reminder.routine = item.at("routine");
-  for (const Json& minute : item.at("at")) reminder.at.push_back(static_cast<MinuteOfDay>(integer(minute)));
+  for (const JsonValue& minute : item.at("at"))
+    reminder.at.push_back(static_cast<MinuteOfDay>(integer(minute)));
   if (!item.at("every").is_null()) reminder.every = Seconds(integer(item.at("every")));
-  const Json& between = item.at("between");
+  const JsonValue& between = item.at("between");
   if (!between.is_array() || between.size() != 2) throw std::invalid_argument("not a window");
   reminder.window_start = static_cast<MinuteOfDay>(integer(between[0]));
   reminder.window_end = static_cast<MinuteOfDay>(integer(between[1]));
@@ -73,12 +74,12 @@ std::optional<std::vector<Reminder>> cached_reminders(const std::filesystem::pat
   const auto text = read_regular_file(cache_file, 1 << 20, problem);
   if (!text) return std::nullopt;
   try {
-    const Json json = Json::parse(*text);
+    const JsonValue json = JsonValue::parse(*text);
     if (json.at("binary") != binary_identity() || json.at("file") != reminders_file.string() ||
         stamp_of(json.at("stamp")) != file_stamp(reminders_file) || !json.at("reminders").is_array())
       return std::nullopt;
     std::vector<Reminder> reminders;
-    for (const Json& item : json.at("reminders")) {
+    for (const JsonValue& item : json.at("reminders")) {
       Reminder reminder = reminder_of(item);
       const bool id_taken = std::any_of(reminders.begin(), reminders.end(),
                                         [&](const Reminder& other) { return other.id == reminder.id; });
@@ -94,22 +95,22 @@ std::optional<std::vector<Reminder>> cached_reminders(const std::filesystem::pat
 void cache_reminders(const std::filesystem::path& cache_file, const std::filesystem::path& reminders_file,
                      const FileStamp& stamp, const std::vector<Reminder>& reminders, std::int64_t now_ns) {
   if (!stamp_settled(stamp, now_ns)) return;
-  Json list = Json::array();
+  JsonValue list = JsonValue::array();
   for (const Reminder& reminder : reminders)
     list.push_back({{"id", reminder.id},
                     {"routine", reminder.routine},
                     {"at", reminder.at},
-                    {"every", reminder.every ? Json(reminder.every->count()) : Json(nullptr)},
+                    {"every", reminder.every ? JsonValue(reminder.every->count()) : JsonValue(nullptr)},
                     {"between", {reminder.window_start, reminder.window_end}},
                     {"days", reminder.days},
                     {"wake", reminder.waker == Waker::cron ? "cron" : "systemd"}});
   try {
     replace_file(cache_file,
-                 Json{{"binary", binary_identity()},
-                      {"file", reminders_file.string()},
-                      {"stamp", stamp_json(stamp)},
-                      {"reminders", list}}
-                     .dump(-1, ' ', false, Json::error_handler_t::replace),
+                 JsonValue{{"binary", binary_identity()},
+                           {"file", reminders_file.string()},
+                           {"stamp", stamp_json(stamp)},
+                           {"reminders", list}}
+                     .dump(-1, ' ', false, JsonValue::error_handler_t::replace),
                  Link::replaced);
   } catch (const std::exception&) {
     // A cache that cannot be written is only a slower prompt next time.

@@ -18,7 +18,7 @@
 namespace psoas {
 namespace {
 
-using Json = nlohmann::json;
+using JsonValue = nlohmann::json;
 
 constexpr std::size_t kMaxProblems = 100;
 
@@ -97,7 +97,7 @@ struct JsonFault {
 // number too large for a double is an out_of_range, which carries no place:
 // the parser's place is just after that number.
 std::optional<JsonFault> json_fault(std::string_view text) {
-  struct FaultFinder final : nlohmann::json_sax<Json> {
+  struct FaultFinder final : nlohmann::json_sax<JsonValue> {
     bool null() override { return true; }
     bool boolean(bool) override { return true; }
     bool number_integer(number_integer_t) override { return true; }
@@ -127,7 +127,7 @@ std::optional<JsonFault> json_fault(std::string_view text) {
     }
     std::optional<JsonFault> fault;
   } finder;
-  Json::sax_parse(text, &finder);
+  JsonValue::sax_parse(text, &finder);
   return finder.fault;
 }
 
@@ -135,8 +135,8 @@ std::optional<JsonFault> json_fault(std::string_view text) {
 // place of its key, or of the session when the key is missing.
 class SessionReader {
  public:
-  SessionReader(const SourceText& source, const Json& json, const ObjectPlaces* places, std::size_t number,
-                std::int64_t now_unix_ms, std::vector<Diagnostic>& problems)
+  SessionReader(const SourceText& source, const JsonValue& json, const ObjectPlaces* places,
+                std::size_t number, std::int64_t now_unix_ms, std::vector<Diagnostic>& problems)
       : source_(source),
         json_(json),
         places_(places),
@@ -271,7 +271,7 @@ class SessionReader {
                          fmt::format("session {}: {}", number_, message)});
   }
 
-  const Json* field(std::string_view key) {
+  const JsonValue* field(std::string_view key) {
     const auto found = json_.find(std::string(key));
     if (found == json_.end()) {
       missing_.push_back(fmt::format("`{}`", key));
@@ -282,7 +282,7 @@ class SessionReader {
   }
 
   std::string text(std::string_view key, bool empty_allowed = false) {
-    const Json* value = field(key);
+    const JsonValue* value = field(key);
     if (!value) return {};
     if (!value->is_string() || (!empty_allowed && value->get_ref<const std::string&>().empty())) {
       problem(key, fmt::format("`{}` must be text, not {}", key, escape_line(value->dump())));
@@ -297,7 +297,7 @@ class SessionReader {
   }
 
   WallTime time(std::string_view key) {
-    const Json* value = field(key);
+    const JsonValue* value = field(key);
     if (!value) return {};
     const auto parsed =
         value->is_string() ? parse_iso8601(value->get_ref<const std::string&>()) : std::nullopt;
@@ -315,7 +315,7 @@ class SessionReader {
   }
 
   Millis seconds(std::string_view key) {
-    const Json* value = field(key);
+    const JsonValue* value = field(key);
     if (!value) return Millis(0);
     const double limit = std::chrono::duration<double>(kLongestSession).count();
     if (!value->is_number() || !std::isfinite(value->get<double>()) || value->get<double>() < 0 ||
@@ -328,7 +328,7 @@ class SessionReader {
   }
 
   double speed() {
-    const Json* value = field("speed");
+    const JsonValue* value = field("speed");
     if (!value) return 1;
     if (!value->is_number() || value->get<double>() < 0.01 || value->get<double>() > 1000) {
       problem("speed",
@@ -339,7 +339,7 @@ class SessionReader {
   }
 
   int count(std::string_view key) {
-    const Json* value = field(key);
+    const JsonValue* value = field(key);
     if (!value) return 0;
     if (!value->is_number_integer() || value->get<std::int64_t>() < 0 ||
         value->get<std::int64_t>() > kMostCounted) {
@@ -363,7 +363,7 @@ class SessionReader {
   }
 
   const SourceText& source_;
-  const Json& json_;
+  const JsonValue& json_;
   const ObjectPlaces* places_;
   std::size_t number_;
   std::int64_t now_unix_ms_;
@@ -391,7 +391,7 @@ std::variant<std::vector<Session>, std::vector<Diagnostic>> read_session_log(con
   // Checked whole without being built: only one session at a time is held as
   // JSON, since 100,000 of them took 1 GB.
   if (const auto fault = json_fault(text)) return fail(fault->offset, "not JSON: " + fault->message);
-  Json json;
+  JsonValue json;
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos || text[first] != '[')
     return fail(0, "not what `psoas log --json` writes: that is a list of sessions in [ ]");
@@ -407,7 +407,7 @@ std::variant<std::vector<Session>, std::vector<Diagnostic>> read_session_log(con
   });
   std::vector<ObjectPlaces> places;
   if (!all_objects) {
-    json = Json::parse(text);
+    json = JsonValue::parse(text);
     places = places_of_objects(text);
   }
   std::vector<Session> sessions;
@@ -416,12 +416,12 @@ std::variant<std::vector<Session>, std::vector<Diagnostic>> read_session_log(con
   std::map<std::string, std::size_t> first_of_id;
   for (std::size_t i = 0; i < spans.size(); ++i) {
     std::vector<ObjectPlaces> own_places;
-    Json own;
+    JsonValue own;
     if (all_objects) {
-      own = Json::parse(element_text(i));
+      own = JsonValue::parse(element_text(i));
       own_places = places_of_objects(text, spans[i].first, spans[i].second, 1);
     }
-    const Json& element = all_objects ? own : json[i];
+    const JsonValue& element = all_objects ? own : json[i];
     const ObjectPlaces* place = all_objects ? (own_places.empty() ? nullptr : &own_places.front())
                                             : (i < places.size() ? &places[i] : nullptr);
     SessionReader reader(source, element, place, i + 1, now_unix_ms, problems);

@@ -29,4 +29,16 @@ std::string format_duration(Seconds d);
 // A clock face: "0:45", "12:05", "1:02:03".
 std::string format_clock(Seconds d);
 
+// The clock face of any duration, in whole seconds: 65.9 s shows "1:05".
+template <class Rep, class Period>
+std::string format_clock(std::chrono::duration<Rep, Period> d) {
+  return format_clock(std::chrono::duration_cast<Seconds>(d));
+}
+
+// Any duration as seconds, fractions kept (JSON and CSV give times so).
+template <class Rep, class Period>
+double in_seconds(std::chrono::duration<Rep, Period> d) {
+  return std::chrono::duration<double>(d).count();
+}
+
 }  // namespace psoas

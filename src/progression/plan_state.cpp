@@ -10,7 +10,7 @@
 namespace psoas {
 namespace {
 
-using Json = nlohmann::json;
+using JsonValue = nlohmann::json;
 constexpr std::size_t kMostStateBytes = 64 * 1024;
 
 // "2026-12-07" as days since 1970-01-01.
@@ -34,9 +34,9 @@ std::optional<ActivePlan> read_active_plan(const std::filesystem::path& file, st
     problem = file.string() + ": " + read_problem.message;
     return std::nullopt;
   }
-  const Json json = Json::parse(*text, nullptr, false);
+  const JsonValue json = JsonValue::parse(*text, nullptr, false);
   if (json.is_discarded() || !json.is_object() || json.value("plan_format", 0) != 1 ||
-      !json.value("name", Json()).is_string() || !json.value("start", Json()).is_string()) {
+      !json.value("name", JsonValue()).is_string() || !json.value("start", JsonValue()).is_string()) {
     problem = file.string() + ": not what psoas writes there; `psoas plan start` begins again";
     return std::nullopt;
   }
@@ -48,17 +48,17 @@ std::optional<ActivePlan> read_active_plan(const std::filesystem::path& file, st
     return std::nullopt;
   }
   plan.start_day = *start;
-  if (json.value("content_hash", Json()).is_string()) plan.content_hash = json["content_hash"];
+  if (json.value("content_hash", JsonValue()).is_string()) plan.content_hash = json["content_hash"];
   return plan;
 }
 
 void write_active_plan(const std::filesystem::path& file, const ActivePlan& plan) {
   std::error_code ignored;
   std::filesystem::create_directories(file.parent_path(), ignored);
-  const std::string text = Json{{"plan_format", 1},
-                                {"name", plan.name},
-                                {"start", to_string(civil_from_days(plan.start_day))},
-                                {"content_hash", plan.content_hash}}
+  const std::string text = JsonValue{{"plan_format", 1},
+                                     {"name", plan.name},
+                                     {"start", to_string(civil_from_days(plan.start_day))},
+                                     {"content_hash", plan.content_hash}}
                                .dump(2) +
                            "\n";
   if (path_kind(file) == PathKind::missing) {

@@ -14,15 +14,15 @@
 namespace psoas {
 namespace {
 
-using Json = nlohmann::json;
+using JsonValue = nlohmann::json;
 
 constexpr std::size_t kMaxStateBytes = 1 << 20;
 
-Json optional_number(const std::optional<std::int64_t>& value) {
-  return value ? Json(*value) : Json(nullptr);
+JsonValue optional_number(const std::optional<std::int64_t>& value) {
+  return value ? JsonValue(*value) : JsonValue(nullptr);
 }
 
-std::optional<std::int64_t> number_at(const Json& object, const char* key) {
+std::optional<std::int64_t> number_at(const JsonValue& object, const char* key) {
   const auto found = object.find(key);
   if (found == object.end() || !found->is_number_integer()) return std::nullopt;
   return found->get<std::int64_t>();
@@ -31,22 +31,22 @@ std::optional<std::int64_t> number_at(const Json& object, const char* key) {
 }  // namespace
 
 std::string remind_state_json(const RemindState& state) {
-  Json reminders = Json::object();
+  JsonValue reminders = JsonValue::object();
   for (const auto& [id, r] : state.reminders)
-    reminders[id] = Json{{"last_nudge_ms", optional_number(r.last_nudge_ms)},
-                         {"last_slot_ms", optional_number(r.last_slot_ms)},
-                         {"snoozed_until_ms", optional_number(r.snoozed_until_ms)},
-                         {"skipped_day", optional_number(r.skipped_day)},
-                         {"unshown", r.unshown}};
-  return Json{{"state_format", 1},
-              {"paused_until_ms", optional_number(state.paused_until_ms)},
-              {"reminders", reminders}}
+    reminders[id] = JsonValue{{"last_nudge_ms", optional_number(r.last_nudge_ms)},
+                              {"last_slot_ms", optional_number(r.last_slot_ms)},
+                              {"snoozed_until_ms", optional_number(r.snoozed_until_ms)},
+                              {"skipped_day", optional_number(r.skipped_day)},
+                              {"unshown", r.unshown}};
+  return JsonValue{{"state_format", 1},
+                   {"paused_until_ms", optional_number(state.paused_until_ms)},
+                   {"reminders", reminders}}
              .dump(2) +
          "\n";
 }
 
 std::optional<RemindState> parse_remind_state(std::string_view text) {
-  const Json json = Json::parse(text, nullptr, false);
+  const JsonValue json = JsonValue::parse(text, nullptr, false);
   if (json.is_discarded() || !json.is_object() || json.value("state_format", 0) != 1) return std::nullopt;
   RemindState state;
   state.paused_until_ms = number_at(json, "paused_until_ms");

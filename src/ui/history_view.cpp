@@ -27,10 +27,6 @@ std::string local_minute(WallTime time) {
   return iso.substr(0, 10) + " " + iso.substr(11, 5);
 }
 
-std::string clock_of(Millis duration) {
-  return format_clock(std::chrono::duration_cast<Seconds>(duration));
-}
-
 std::string result_of(const Session& session) {
   std::string result;
   if (session.reached_end()) {
@@ -61,10 +57,6 @@ std::string month_day(std::int64_t day) {
   return fmt::format("{} {:>2}", kMonths[date.month - 1], date.day);
 }
 
-double seconds_of(Millis duration) {
-  return std::chrono::duration<double>(duration).count();
-}
-
 // A CSV field, quoted when it must be (RFC 4180).
 std::string csv_field(std::string_view raw) {
   const std::string text = escape_line(raw);
@@ -83,10 +75,11 @@ std::string render_session_table(const std::vector<Session>& sessions, bool colo
   rows.push_back({"ID", "WHEN", "ROUTINE", "RAN", "PLANNED", "RESULT", "HELD L/R", "TIGHT L/R"});
   for (const Session& s : sessions) {
     const std::string held = s.held_left.count() || s.held_right.count()
-                                 ? fmt::format("{}/{}", clock_of(s.held_left), clock_of(s.held_right))
+                                 ? fmt::format("{}/{}", format_clock(s.held_left), format_clock(s.held_right))
                                  : "";
     rows.push_back({s.uuid.substr(0, kShortIdLength), local_minute(s.started), escape_line(s.routine),
-                    clock_of(s.active), clock_of(s.planned), result_of(s), held, rating_text(s.ratings)});
+                    format_clock(s.active), format_clock(s.planned), result_of(s), held,
+                    rating_text(s.ratings)});
   }
   std::vector<std::size_t> widths(8, 0);
   for (const auto& row : rows)
@@ -221,7 +214,7 @@ void append_session_json(std::string& out, const Session& s) {
     key(name);
     append_json_number(out, value);
   };
-  const auto seconds = [&](std::string_view name, Millis value) { number(name, seconds_of(value)); };
+  const auto seconds = [&](std::string_view name, Millis value) { number(name, in_seconds(value)); };
   const auto optional_seconds = [&](std::string_view name, const std::optional<Seconds>& value) {
     if (value) {
       integer(name, value->count());
@@ -282,7 +275,7 @@ void append_millis_as_seconds(std::string& out, Millis duration) {
   const std::int64_t ms = duration.count();
   // Beyond 2^53 ms a double no longer holds every millisecond: leave those to fmt.
   if (ms <= -(std::int64_t{1} << 53) || ms >= (std::int64_t{1} << 53)) {
-    fmt::format_to(std::back_inserter(out), "{:.3f}", seconds_of(duration));
+    fmt::format_to(std::back_inserter(out), "{:.3f}", in_seconds(duration));
     return;
   }
   if (ms < 0) out += '-';
@@ -424,8 +417,8 @@ std::string lean_of(const SideBalance& b) {
     if (b.right.count() == 0) return "only the left side";
     return "no session worked both sides to the end yet, so no comparison";
   }
-  const double left = seconds_of(b.comparable_left);
-  const double right = seconds_of(b.comparable_right);
+  const double left = in_seconds(b.comparable_left);
+  const double right = in_seconds(b.comparable_right);
   std::string lean = "even";
   if (std::abs(left - right) / std::max(left, right) >= 0.05)
     lean = fmt::format("{} {:.0f}% more", left > right ? "left" : "right",
@@ -505,7 +498,7 @@ std::string stats_json(const StatsReport& report) {
   Json routines = Json::array();
   for (const RoutineUse& use : report.routines)
     routines.push_back(
-        {{"routine", use.routine}, {"sessions", use.sessions}, {"active_seconds", seconds_of(use.active)}});
+        {{"routine", use.routine}, {"sessions", use.sessions}, {"active_seconds", in_seconds(use.active)}});
   Json ratings = Json::array();
   for (const WeekRatings& week : report.ratings)
     ratings.push_back({{"week", to_string(civil_from_days(week.monday))},
@@ -521,11 +514,11 @@ std::string stats_json(const StatsReport& report) {
       {"weeks", weeks},
       {"most_used", routines},
       {"sides",
-       {{"held_left_seconds", seconds_of(b.left)},
-        {"held_right_seconds", seconds_of(b.right)},
+       {{"held_left_seconds", in_seconds(b.left)},
+        {"held_right_seconds", in_seconds(b.right)},
         {"comparable_sessions", b.comparable_sessions},
-        {"comparable_left_seconds", seconds_of(b.comparable_left)},
-        {"comparable_right_seconds", seconds_of(b.comparable_right)}}},
+        {"comparable_left_seconds", in_seconds(b.comparable_left)},
+        {"comparable_right_seconds", in_seconds(b.comparable_right)}}},
       {"tightness",
        {{"weeks", ratings},
         {"trend", kTrends[static_cast<std::size_t>(report.gap.trend)]},

@@ -2,15 +2,12 @@
 
 #include <ostream>
 
+#include "model/duration.hpp"
 #include "ui/describe.hpp"
 #include "ui/json_dump.hpp"
 
 namespace psoas {
 namespace {
-
-double seconds_of(Nanos duration) {
-  return std::chrono::duration<double>(duration).count();
-}
 
 Json side_json(Side side) {
   if (side == Side::none) return nullptr;
@@ -198,8 +195,8 @@ void JsonEventsView::on_event(const RunEvent& event, const RunState& state) {
   Json line{{"event", name},
             {"time", to_iso8601(wall_clock_())},
             {"routine", routine_.name},
-            {"elapsed_seconds", seconds_of(state.active)},
-            {"remaining_seconds", seconds_of(state.remaining(timeline_))},
+            {"elapsed_seconds", in_seconds(state.active)},
+            {"remaining_seconds", in_seconds(state.remaining(timeline_))},
             {"segment", event.segment},
             {"kind", std::string(to_string(segment.kind))},
             {"step", segment.step + 1},
@@ -208,24 +205,24 @@ void JsonEventsView::on_event(const RunEvent& event, const RunState& state) {
             {"rep", segment.rep},
             {"reps", segment.reps},
             {"duration_seconds",
-             segment.kind == SegmentKind::check ? Json(nullptr) : Json(seconds_of(state.segment_length))}};
+             segment.kind == SegmentKind::check ? Json(nullptr) : Json(in_seconds(state.segment_length))}};
   switch (event.kind) {
     case RunEventKind::started:
       line["title"] = routine_.title;
-      line["total_seconds"] = seconds_of(timeline_.remaining_from(state.first_segment));
+      line["total_seconds"] = in_seconds(timeline_.remaining_from(state.first_segment));
       break;
     case RunEventKind::time_added:
-      line["delta_seconds"] = seconds_of(event.delta);
+      line["delta_seconds"] = in_seconds(event.delta);
       break;
     case RunEventKind::finished:
     case RunEventKind::quit:
     case RunEventKind::interrupted:
       line["completed"] = state.completed;
       line["skipped"] = state.skipped;
-      line["paused_seconds"] = seconds_of(state.paused_total);
-      line["held_left_seconds"] = seconds_of(state.held_left);
-      line["held_right_seconds"] = seconds_of(state.held_right);
-      line["held_unsided_seconds"] = seconds_of(state.held_unsided);
+      line["paused_seconds"] = in_seconds(state.paused_total);
+      line["held_left_seconds"] = in_seconds(state.held_left);
+      line["held_right_seconds"] = in_seconds(state.held_right);
+      line["held_unsided_seconds"] = in_seconds(state.held_unsided);
       if (event.kind == RunEventKind::interrupted) line["signal"] = state.signal;
       break;
     default:

@@ -19,7 +19,7 @@ namespace {
 
 constexpr double kGutter = 6;
 constexpr double kCellPadding = 5;
-constexpr double kLargeFigureShare = 0.5;  // two columns: the biggest figures, for a short routine
+constexpr double kLargeFigureShare = 0.5;   // two columns: the biggest figures, for a short routine
 constexpr double kFigureShare = 0.34;       // of a box's width: the figure's height, above the words
 constexpr double kSmallFigureShare = 0.25;  // when that is what fits the routine on a page
 constexpr double kSmallestCell = 40;

@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "base/printable.hpp"
+#include "model/duration.hpp"
 #include "model/wall_time.hpp"
 #include "remind/schedule.hpp"
 #include "ui/json_dump.hpp"
@@ -17,7 +18,7 @@ namespace {
 
 constexpr std::array<const char*, 7> kWeekdays = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
-std::string clock_of(std::int64_t unix_ms) {
+std::string local_clock_of(std::int64_t unix_ms) {
   return format_clock(local_minute_of_day(wall_time_at(unix_ms)));
 }
 
@@ -28,7 +29,7 @@ Json time_or_null(const std::optional<std::int64_t>& unix_ms) {
 std::string slot_text(const ReminderSlot& slot) {
   switch (slot.status) {
     case ReminderStatus::done:
-      return "done at " + clock_of(*slot.done_ms);
+      return "done at " + local_clock_of(*slot.done_ms);
     case ReminderStatus::due:
       return "due now";
     case ReminderStatus::reminded:
@@ -68,7 +69,7 @@ std::string status_text(const ReminderRow& row, std::int64_t now_ms) {
       return "reminded, not done yet" + next();
     case ReminderStatus::done:
       return (look.done_today_ms.empty() ? std::string("done")
-                                         : "done at " + clock_of(look.done_today_ms.back())) +
+                                         : "done at " + local_clock_of(look.done_today_ms.back())) +
              next();
     case ReminderStatus::snoozed:
       return "snoozed until " + (look.next_ms ? when_text(*look.next_ms, now_ms) : std::string("later"));
@@ -89,11 +90,11 @@ std::string status_text(const ReminderRow& row, std::int64_t now_ms) {
 std::string when_text(std::int64_t unix_ms, std::int64_t now_ms) {
   const std::int64_t day = local_day(wall_time_at(unix_ms));
   const std::int64_t today = local_day(wall_time_at(now_ms));
-  if (day == today) return clock_of(unix_ms);
-  if (day == today + 1) return "tomorrow " + clock_of(unix_ms);
+  if (day == today) return local_clock_of(unix_ms);
+  if (day == today + 1) return "tomorrow " + local_clock_of(unix_ms);
   if (day > today && day < today + 7)
-    return fmt::format("{} {}", kWeekdays[static_cast<std::size_t>(weekday(day))], clock_of(unix_ms));
-  return fmt::format("{} {}", to_string(civil_from_days(day)), clock_of(unix_ms));
+    return fmt::format("{} {}", kWeekdays[static_cast<std::size_t>(weekday(day))], local_clock_of(unix_ms));
+  return fmt::format("{} {}", to_string(civil_from_days(day)), local_clock_of(unix_ms));
 }
 
 bool still_due(const ReminderLook& look) {
@@ -155,7 +156,7 @@ std::string render_today(const TodayReport& report, bool color) {
   std::string out =
       style.bold(fmt::format("Today, {} {}", kWeekdays[static_cast<std::size_t>(weekday(today))],
                              to_string(civil_from_days(today)))) +
-      fmt::format("  ({} now)\n", clock_of(report.now_ms));
+      fmt::format("  ({} now)\n", local_clock_of(report.now_ms));
   // The routine, and the reminder's id where it differs: two reminders of one routine stay apart.
   const auto label = [](const Reminder& r) {
     return escape_line(r.id == r.routine ? r.routine : fmt::format("{} ({})", r.routine, r.id));
@@ -201,7 +202,8 @@ std::string render_today(const TodayReport& report, bool color) {
   if (!report.done.empty()) {
     std::vector<std::string> done;
     for (const Session& session : report.done)
-      done.push_back(fmt::format("{} at {}", escape_line(session.routine), clock_of(session.ended.unix_ms)));
+      done.push_back(
+          fmt::format("{} at {}", escape_line(session.routine), local_clock_of(session.ended.unix_ms)));
     out += "\n";
     for (const std::string& line : wrap("Done: " + fmt::format("{}", fmt::join(done, ", ")), 78))
       out += line + "\n";
@@ -235,7 +237,7 @@ std::string today_json(const TodayReport& report) {
     done.push_back(Json{{"routine", session.routine},
                         {"title", session.title},
                         {"ended", to_iso8601(session.ended)},
-                        {"active_seconds", std::chrono::duration<double>(session.active).count()}});
+                        {"active_seconds", in_seconds(session.active)}});
   Json plan = nullptr;
   if (report.plan) {
     Json due = Json::array();

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/files.hpp"
+#include "model/duration.hpp"
 #include "run/key_table.hpp"
 #include "ui/big_text.hpp"
 #include "ui/canvas.hpp"
@@ -51,10 +52,6 @@ std::string countdown_text(Nanos remaining) {
   const long long seconds = seconds_shown(remaining);
   if (seconds < 60) return fmt::format("{}", seconds);
   return format_clock(Seconds(seconds));
-}
-
-std::string clock_of(Nanos duration) {
-  return format_clock(std::chrono::duration_cast<Seconds>(duration));
 }
 
 // Time left counts up, as the countdown does, so that elapsed + left adds up to the total.
@@ -387,7 +384,7 @@ class RunFrame {
     const Nanos total = std::chrono::duration_cast<Nanos>(timeline_.total) + state_.added;
     const Nanos remaining = state_.remaining(timeline_);
     std::string times =
-        fmt::format("  {} elapsed · {} left", clock_of(state_.active), left_clock_of(remaining));
+        fmt::format("  {} elapsed · {} left", format_clock(state_.active), left_clock_of(remaining));
     // A narrow screen keeps what matters most, the time left, whole.
     if (canvas_.width() < display_width(times) + 10)
       times = fmt::format(" {} left", left_clock_of(remaining));

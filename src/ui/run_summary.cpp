@@ -5,25 +5,19 @@
 #include <fmt/format.h>
 
 #include "base/printable.hpp"
+#include "model/duration.hpp"
 #include "ui/describe.hpp"
 
 namespace psoas {
-namespace {
-
-std::string clock_of(Nanos duration) {
-  return format_clock(std::chrono::duration_cast<Seconds>(duration));
-}
-
-}  // namespace
 
 std::string run_summary(const Routine& routine, const Timeline& timeline, const RunState& state,
                         const RunSummaryNotes& notes) {
   const std::string title = escape_line(routine.title);
   std::string line;
   if (state.end == RunEnd::finished) {
-    line =
-        fmt::format("{}: done in {} ({} planned, {} paused)", title, clock_of(state.active),
-                    format_clock(timeline.remaining_from(state.first_segment)), clock_of(state.paused_total));
+    line = fmt::format("{}: done in {} ({} planned, {} paused)", title, format_clock(state.active),
+                       format_clock(timeline.remaining_from(state.first_segment)),
+                       format_clock(state.paused_total));
     const std::size_t holds = timeline.holds_from(state.first_segment);
     if (state.holds_skipped > 0)
       line += fmt::format(", {} of {} skipped", state.holds_skipped, count_of(holds, "hold"));
@@ -41,7 +35,7 @@ std::string run_summary(const Routine& routine, const Timeline& timeline, const 
     const std::size_t step = timeline.segments[std::min(state.segment, timeline.segments.size() - 1)].step;
     const std::string how = state.end == RunEnd::quit ? "quit" : describe_stop(state.signal);
     line = fmt::format("{}: {} at step {} of {}, after {}", title, how, step + 1, timeline.steps.size(),
-                       clock_of(state.active));
+                       format_clock(state.active));
   }
   if (!notes.not_recorded.empty()) line += fmt::format(" (not recorded: {})", notes.not_recorded);
   line += '\n';
