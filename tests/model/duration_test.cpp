@@ -57,6 +57,17 @@ TEST_CASE("format_clock shows minutes and seconds, and hours when there are any"
   CHECK(format_clock(Seconds(-3)) == "0:00");
 }
 
+TEST_CASE("a finer duration shows its completed seconds, and counts in fractions of one") {
+  using std::chrono::milliseconds;
+  using std::chrono::nanoseconds;
+  CHECK(format_clock(milliseconds(65'900)) == "1:05");
+  CHECK(format_clock(nanoseconds(3'723'999'999'999)) == "1:02:03");
+  CHECK(format_clock(milliseconds(999)) == "0:00");
+  CHECK(in_seconds(milliseconds(1'250)) == doctest::Approx(1.25));
+  CHECK(in_seconds(nanoseconds(1)) == doctest::Approx(1e-9));
+  CHECK(in_seconds(minutes(2)) == doctest::Approx(120.0));
+}
+
 TEST_CASE("duration_mistake names the rule a refused duration breaks, or nothing when it cannot") {
   CHECK(duration_mistake("-5s") == "a duration cannot be negative");
   CHECK(duration_mistake("1.5m") == "use whole seconds, such as 1m30s for a minute and a half");
