@@ -468,6 +468,8 @@ class Reader {
       error(entry, "`steps` must not be empty");
       return;
     }
+    // One allocation: a Step is large, and moving thousands of them page-faults.
+    out_.routine.steps.reserve(items.size());
     std::size_t number = 0;
     for (const NodeId item : items) {
       if (too_many_errors()) return;

@@ -1,5 +1,6 @@
 #include "load/yaml_tree.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -27,7 +28,14 @@ YamlMark to_mark(const YAML::Mark& mark) {
 
 class YamlTreeBuilder final : public YAML::EventHandler {
  public:
-  YamlTreeBuilder(YamlTree& tree, std::string_view source) : tree_(tree), source_(source) {}
+  YamlTreeBuilder(YamlTree& tree, std::string_view source) : tree_(tree), source_(source) {
+    // Room for all the text can hold, so that a long file's tree is not copied as it grows:
+    // a node takes at least two bytes (`[a,b]`), and no scalar is longer than the text.
+    const std::size_t nodes = std::min(source.size() / 2 + 1, kMaxYamlNodes);
+    tree_.nodes_.reserve(nodes);
+    tree_.children_.reserve(nodes);
+    tree_.text_.reserve(source.size());
+  }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (documents_++ > 0)

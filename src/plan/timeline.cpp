@@ -117,6 +117,16 @@ class TimelineBuilder {
   std::unordered_set<std::string> cautions_seen_;
 };
 
+// A get-ready, two sides and the switch between them.
+constexpr std::size_t kSegmentsPerStepGuess = 4;
+
+// How many steps a routine plans to, its `use` steps expanded.
+std::size_t planned_step_count(const Routine& routine) {
+  std::size_t count = 0;
+  for (const Step& step : routine.steps) count += step.used ? planned_step_count(*step.used) : 1;
+  return count;
+}
+
 }  // namespace
 
 std::string_view to_string(SegmentKind kind) {
@@ -176,6 +186,10 @@ bool Timeline::has_checklist() const {
 
 Timeline build_timeline(const Routine& routine, const TimingOverrides& overrides) {
   Timeline timeline;
+  // Grown one by one, a long routine's steps would be moved (and their pages touched) many times.
+  const std::size_t steps = planned_step_count(routine);
+  timeline.steps.reserve(steps);
+  timeline.segments.reserve(steps * kSegmentsPerStepGuess);
   TimelineBuilder(timeline).add_routine(routine, overrides, 0);
   return timeline;
 }
