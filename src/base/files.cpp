@@ -44,15 +44,16 @@ void create_folders(const fs::path& folder) {
 }
 
 // A hidden temporary file beside `path`, without the YAML extension, so that
-// it is never listed as a routine; written, synced and closed. Removed again
-// on any failure.
-std::string write_temporary(const fs::path& path, std::string_view content, mode_t mode) {
+// it is never listed as a routine; written, synced (unless skipped) and
+// closed. Removed again on any failure.
+std::string write_temporary(const fs::path& path, std::string_view content, mode_t mode,
+                            Sync sync = Sync::done) {
   std::string temporary = (path.parent_path() / fmt::format(".{}.XXXXXX", path.filename().string())).string();
   FileDescriptor fd(::mkstemp(temporary.data()));
   if (fd.get() < 0)
     throw Error(fmt::format("cannot write in {}: {}", path.parent_path().string(), std::strerror(errno)));
-  const bool written =
-      ::fchmod(fd.get(), mode) == 0 && write_all(fd.get(), content) && ::fsync(fd.get()) == 0 && fd.close();
+  const bool written = ::fchmod(fd.get(), mode) == 0 && write_all(fd.get(), content) &&
+                       (sync == Sync::skipped || ::fsync(fd.get()) == 0) && fd.close();
   if (!written) {
     const int saved_errno = errno;
     ::unlink(temporary.c_str());
@@ -188,7 +189,7 @@ fs::path end_of_links(const fs::path& path) {
   return target;
 }
 
-void replace_file(const fs::path& path, std::string_view content, Link link) {
+void replace_file(const fs::path& path, std::string_view content, Link link, Sync sync) {
   const fs::path target = link == Link::followed ? end_of_links(path) : path;
   // Renaming over a device, a pipe or a folder would put a file in its place.
   if (const PathKind kind = path_kind(target); kind != PathKind::missing && kind != PathKind::regular &&
@@ -200,7 +201,7 @@ void replace_file(const fs::path& path, std::string_view content, Link link) {
   const bool found =
       (link == Link::followed ? ::stat(target.c_str(), &existing) : ::lstat(target.c_str(), &existing)) == 0;
   const mode_t mode = found && S_ISREG(existing.st_mode) ? existing.st_mode & 07777 : 0644;
-  const std::string temporary = write_temporary(target, content, mode);
+  const std::string temporary = write_temporary(target, content, mode, sync);
   if (::rename(temporary.c_str(), target.c_str()) != 0) {
     const int saved_errno = errno;
     ::unlink(temporary.c_str());

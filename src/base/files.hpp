@@ -56,10 +56,15 @@ void create_file(const std::filesystem::path& path, std::string_view content);
 // its target is replaced, and the link stays; with `Link::replaced`, the
 // link itself is (a cache, say, must never write where a link points).
 enum class Link : unsigned char { followed, replaced };
+// With `Sync::skipped` the new file is not synced before the rename, which can
+// cost a write to disk of tens of milliseconds; a crash may then leave it
+// empty, which only a file rebuilt when damaged (a cache) can afford.
+enum class Sync : unsigned char { done, skipped };
 // The file at the end of the chain of symbolic links `path` starts (`path`
 // itself if it is no link); it need not exist. Throws Error on a loop.
 std::filesystem::path end_of_links(const std::filesystem::path& path);
-void replace_file(const std::filesystem::path& path, std::string_view content, Link link = Link::followed);
+void replace_file(const std::filesystem::path& path, std::string_view content, Link link = Link::followed,
+                  Sync sync = Sync::done);
 
 // A file written in full before it takes its place: a hidden temporary beside
 // `target`, renamed over it by commit(), and removed if it never is (an error,

@@ -45,7 +45,20 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
     summaries.push_back(cache.find(found.file));
     if (!summaries.back()) to_load.push_back(found.file);
   }
-  std::vector<LoadResult> loaded = load_files(search_path, to_load);
+  // Each file is summed up, and its routine freed, on the thread that loaded it.
+  struct Loaded {
+    std::vector<Diagnostic> diagnostics;
+    std::optional<RoutineSummary> summary;  // none: the file is broken, or a plan
+    std::optional<ListCache::Entry> entry;
+  };
+  std::vector<Loaded> loaded(to_load.size());
+  load_files(search_path, to_load, [&](std::size_t i, LoadResult result) {
+    Loaded& slot = loaded[i];
+    slot.diagnostics = std::move(result.diagnostics);
+    if (!result.routine) return;
+    slot.summary = RoutineSummary::of(*result.routine, build_timeline(*result.routine));
+    slot.entry = cache.entry_for(to_load[i], *result.routine, *slot.summary);
+  });
   auto next_loaded = loaded.begin();
   std::vector<RoutineRow> rows;
   bool any_broken = false;
@@ -58,12 +71,12 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
     row.file = found.file.string();
     std::optional<RoutineSummary>& summary = summaries[i];
     if (!summary) {
-      LoadResult result = std::move(*next_loaded++);
-      if (!result.routine && file_is_plan(found.file)) {
+      Loaded& result = *next_loaded++;
+      if (!result.summary && file_is_plan(found.file)) {
         cache.store_plan(found.file);
         continue;  // `psoas plan list` lists it
       }
-      if (!result.routine) {
+      if (!result.summary) {
         any_broken = true;
         // The first error says why; `psoas check` gives them all.
         const auto first = std::find_if(result.diagnostics.begin(), result.diagnostics.end(),
@@ -73,8 +86,8 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
         if (!options.tag) rows.push_back(std::move(row));  // with a tag asked for: its tags are unknown
         continue;
       }
-      summary = RoutineSummary::of(*result.routine, build_timeline(*result.routine));
-      cache.store(found.file, *result.routine, *summary);
+      summary = std::move(result.summary);
+      if (result.entry) cache.store(found.file, std::move(*result.entry));
     }
     if (options.tag && !has_tag(summary->tags, *options.tag)) continue;
     row.title = summary->title;

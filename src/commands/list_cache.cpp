@@ -122,15 +122,20 @@ void ListCache::store_plan(const fs::path& file) {
   changed_ = true;
 }
 
-void ListCache::store(const fs::path& routine_file, const Routine& routine, const RoutineSummary& summary) {
+std::optional<ListCache::Entry> ListCache::entry_for(const fs::path& routine_file, const Routine& routine,
+                                                     const RoutineSummary& summary) const {
   Entry entry{file_stamp(routine_file), {}, summary};
-  if (!stamp_settled(entry.stamp, now_ns_)) return;
+  if (!stamp_settled(entry.stamp, now_ns_)) return std::nullopt;
   std::vector<std::pair<std::string, const Routine*>> used;
   collect_used(routine, used);
   for (const auto& [name, used_routine] : used) {
     entry.dependencies.push_back({name, used_routine->file.string(), file_stamp(used_routine->file)});
-    if (!stamp_settled(entry.dependencies.back().stamp, now_ns_)) return;
+    if (!stamp_settled(entry.dependencies.back().stamp, now_ns_)) return std::nullopt;
   }
+  return entry;
+}
+
+void ListCache::store(const fs::path& routine_file, Entry entry) {
   entries_[routine_file.string()] = std::move(entry);
   changed_ = true;
 }
@@ -165,7 +170,7 @@ void ListCache::save() const {
     replace_file(*file_,
                  JsonValue{{"binary", binary_}, {"routines", routines}}.dump(
                      -1, ' ', false, JsonValue::error_handler_t::replace),
-                 Link::replaced);
+                 Link::replaced, Sync::skipped);  // rebuilt when damaged
   } catch (const std::exception&) {
     // A cache that cannot be written is only a slower list next time.
   }

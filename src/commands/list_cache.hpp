@@ -42,13 +42,7 @@ class ListCache {
   [[nodiscard]] std::optional<RoutineSummary> find(const std::filesystem::path& routine_file) const;
   // Whether the file was a plan, unchanged since: list skips it without reading it.
   [[nodiscard]] bool known_plan(const std::filesystem::path& file) const;
-  void store(const std::filesystem::path& routine_file, const Routine& routine,
-             const RoutineSummary& summary);
-  void store_plan(const std::filesystem::path& file);
-  // Writes the cache back, if anything changed; quietly does nothing if it cannot.
-  void save() const;
 
- private:
   struct Dependency {
     std::string use;  // the name a `use` step gives
     std::string file;
@@ -60,7 +54,16 @@ class ListCache {
     RoutineSummary summary;
     bool plan = false;  // a plan in the routines folder: no summary
   };
+  // What would be kept of a routine just loaded, or nothing when its file, or
+  // one it uses, changed too recently to be trusted. Safe from any thread.
+  [[nodiscard]] std::optional<Entry> entry_for(const std::filesystem::path& routine_file,
+                                               const Routine& routine, const RoutineSummary& summary) const;
+  void store(const std::filesystem::path& routine_file, Entry entry);
+  void store_plan(const std::filesystem::path& file);
+  // Writes the cache back, if anything changed; quietly does nothing if it cannot.
+  void save() const;
 
+ private:
   [[nodiscard]] bool fresh(const std::string& file, const Entry& entry) const;
 
   std::optional<std::filesystem::path> file_;

@@ -111,7 +111,7 @@ void cache_reminders(const std::filesystem::path& cache_file, const std::filesys
                            {"stamp", stamp_json(stamp)},
                            {"reminders", list}}
                      .dump(-1, ' ', false, JsonValue::error_handler_t::replace),
-                 Link::replaced);
+                 Link::replaced, Sync::skipped);  // rebuilt when damaged
   } catch (const std::exception&) {
     // A cache that cannot be written is only a slower prompt next time.
   }

@@ -80,13 +80,20 @@ std::string text_hash(std::string_view text) {
 
 std::vector<LoadResult> load_files(const SearchPath& search_path, const std::vector<fs::path>& files) {
   std::vector<LoadResult> results(files.size());
+  load_files(search_path, files,
+             [&results](std::size_t i, LoadResult result) { results[i] = std::move(result); });
+  return results;
+}
+
+void load_files(const SearchPath& search_path, const std::vector<fs::path>& files,
+                const std::function<void(std::size_t, LoadResult)>& then) {
   std::atomic<std::size_t> next{0};
   std::exception_ptr failure;
   std::mutex failure_lock;
   const auto work = [&] {
     RoutineLoader loader(search_path);
     try {
-      for (std::size_t i = next++; i < files.size(); i = next++) results[i] = loader.load_file(files[i]);
+      for (std::size_t i = next++; i < files.size(); i = next++) then(i, loader.load_file(files[i]));
     } catch (...) {
       const std::scoped_lock lock(failure_lock);
       if (!failure) failure = std::current_exception();
@@ -103,7 +110,6 @@ std::vector<LoadResult> load_files(const SearchPath& search_path, const std::vec
     work();
   }
   if (failure) std::rethrow_exception(failure);
-  return results;
 }
 
 LoadResult RoutineLoader::load_file(const fs::path& path) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -88,6 +89,12 @@ class RoutineLoader {
 // a `list` with no cache does.
 std::vector<LoadResult> load_files(const SearchPath& search_path,
                                    const std::vector<std::filesystem::path>& files);
+
+// The same, handing each result with its file's index to `then` on the thread
+// that loaded it, so that what is made of the results is made in parallel
+// too. `then` is called from several threads at once.
+void load_files(const SearchPath& search_path, const std::vector<std::filesystem::path>& files,
+                const std::function<void(std::size_t, LoadResult)>& then);
 
 // A short hash of a file's text, to tell two versions apart (FNV-1a, 64 bits, in hex).
 std::string text_hash(std::string_view text);

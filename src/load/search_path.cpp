@@ -1,6 +1,5 @@
 #include "load/search_path.hpp"
 
-#include <algorithm>
 #include <map>
 #include <system_error>
 
@@ -92,19 +91,17 @@ std::vector<FoundRoutine> SearchPath::list() const {
     fs::directory_iterator it(folder.path, error);
     if (error) continue;
     // Within one folder `.yaml` wins over `.yml`, as it does in find().
-    std::vector<fs::path> files;
+    std::map<std::string, FoundRoutine> in_folder;
     for (const auto end = fs::directory_iterator(); it != end; it.increment(error)) {
       if (error) break;
-      if (is_routine_file_name(it->path()) && is_existing_file(it->path())) files.push_back(it->path());
-    }
-    std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
-      if (a.stem() != b.stem()) return a.stem() < b.stem();
-      return a.extension() == ".yaml" && b.extension() != ".yaml";
-    });
-    std::map<std::string, FoundRoutine> in_folder;
-    for (const fs::path& file : files) {
-      const std::string name = file.stem().string();
-      in_folder.try_emplace(name, FoundRoutine{name, file, folder.origin});
+      const fs::path& file = it->path();
+      if (!is_routine_file_name(file)) continue;
+      // The folder's listing says which are plain files: only the others cost a stat.
+      std::error_code not_plain;
+      if (!it->is_regular_file(not_plain) && !is_existing_file(file)) continue;
+      std::string name = file.stem().string();
+      const auto [listed, inserted] = in_folder.try_emplace(name, FoundRoutine{name, file, folder.origin});
+      if (!inserted && file.extension() == ".yaml") listed->second.file = file;
     }
     for (auto& [name, found] : in_folder) {
       const auto [existing, inserted] = first_match.try_emplace(name, found);

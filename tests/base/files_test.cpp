@@ -67,6 +67,16 @@ TEST_CASE("replace_file with Link::replaced replaces a link itself, never what i
   CHECK(entries_in(link.parent_path()) == 1);
 }
 
+TEST_CASE("replace_file without the sync still replaces the file whole, keeping its permissions") {
+  TempDir dir;
+  const fs::path file = dir.write("cache/list.json", "an old cache that is much longer than the new one\n");
+  ::chmod(file.c_str(), 0600);
+  replace_file(file, "new\n", Link::replaced, Sync::skipped);
+  CHECK(read_file(file) == "new\n");
+  CHECK(mode_of(file) == 0600);
+  CHECK(entries_in(file.parent_path()) == 1);
+}
+
 TEST_CASE("replace_file follows a chain of links, even to a file not there yet, and never replaces a FIFO") {
   TempDir dir;
   const fs::path target = dir.write("real/state.json", "old\n");
