@@ -136,9 +136,16 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
     CheckedFile entry{file.string(), std::nullopt, std::nullopt, std::move(result.diagnostics)};
     if (result.routine) {
       const Timeline timeline = build_timeline(*result.routine);
-      entry.steps = timeline.steps.size();
-      entry.total = timeline.total;
-      entry.untimed = timeline.has_checklist();
+      if (const auto why = too_long_to_run(timeline)) {
+        // Valid, but `psoas run` would refuse it: check says so first.
+        entry.diagnostics.push_back(
+            {file.string(), kNowhere, Severity::error, fmt::format("{} {}", result.routine->name, *why)});
+        all_valid = false;
+      } else {
+        entry.steps = timeline.steps.size();
+        entry.total = timeline.total;
+        entry.untimed = timeline.has_checklist();
+      }
     } else {
       all_valid = false;
     }

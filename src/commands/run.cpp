@@ -178,11 +178,7 @@ ExitCode run_routine(const RunCommandOptions& options, const std::optional<PlanF
     console.out << render_dry_run(*routine, timeline, first_segment);
     return ExitCode::ok;
   }
-  // The run keeps time in nanoseconds, and a history records a session of at most this.
-  if (timeline.total > kLongestSession)
-    throw Error(fmt::format("{} takes {}; psoas runs a routine of at most {} days", routine->name,
-                            format_duration(timeline.total),
-                            std::chrono::duration_cast<std::chrono::hours>(kLongestSession).count() / 24));
+  if (const auto why = too_long_to_run(timeline)) throw Error(fmt::format("{} {}", routine->name, *why));
 
   // What the person must know before the run takes the screen: said on it too.
   std::vector<std::string> notices;

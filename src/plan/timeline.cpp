@@ -4,6 +4,10 @@
 #include <cassert>
 #include <unordered_set>
 
+#include <fmt/format.h>
+
+#include "model/session.hpp"
+
 namespace psoas {
 namespace {
 
@@ -192,6 +196,12 @@ Timeline build_timeline(const Routine& routine, const TimingOverrides& overrides
   timeline.segments.reserve(steps * kSegmentsPerStepGuess);
   TimelineBuilder(timeline).add_routine(routine, overrides, 0);
   return timeline;
+}
+
+std::optional<std::string> too_long_to_run(const Timeline& timeline) {
+  if (timeline.total <= kLongestSession) return std::nullopt;
+  return fmt::format("takes {}; psoas runs a routine of at most {} days", format_duration(timeline.total),
+                     std::chrono::duration_cast<std::chrono::hours>(kLongestSession).count() / 24);
 }
 
 }  // namespace psoas

@@ -170,6 +170,12 @@ TEST_CASE(
   const auto too_long = f.psoas({"run", "huge", "--yes"});
   CHECK(too_long.exit_code == 1);
   CHECK(too_long.err == "psoas: error: huge takes 2880000h; psoas runs a routine of at most 366 days\n");
+  // check agrees with run.
+  const auto checked_huge = f.psoas({"check", "huge"});
+  CHECK(checked_huge.exit_code == 1);
+  CHECK(checked_huge.err == (f.home.path() / "routines/huge.yaml").string() +
+                                ": error: huge takes 2880000h; psoas runs a routine of at most 366 days\n");
+  CHECK(checked_huge.out.empty());
 
   std::string cautions = "title: Careful\ncautions:\n";
   for (int i = 0; i < 1000; ++i) cautions += fmt::format("  - Caution number {}.\n", i);
