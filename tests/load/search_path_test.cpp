@@ -1,6 +1,7 @@
 #include "load/search_path.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "support/temp_dir.hpp"
 
@@ -73,6 +74,30 @@ TEST_CASE("names resolve in order, first match wins, .yaml before .yml, and user
   CHECK(search_path.not_found("stok", "plan", {"hips-weeks"}) ==
         "no plan named `stok` (searched " + search_path.describe() + ")");
   CHECK(search_path.not_found("hip-weeks", "plan", {"hips-weeks"}).ends_with("; did you mean `hips-weeks`?"));
+}
+
+TEST_CASE("list takes .yaml over .yml in any listing order, and every link but one to a folder") {
+  TempDir dir;
+  // Ten pairs: a folder's listing order is the file system's, so both orders come up.
+  for (char c = 'a'; c < 'k'; ++c) {
+    dir.write(fmt::format("r/{}.yml", c), "");
+    dir.write(fmt::format("r/{}.yaml", c), "");
+  }
+  const std::filesystem::path r = dir.path() / "r";
+  std::filesystem::create_symlink(r / "a.yaml", r / "linked.yaml");
+  std::filesystem::create_symlink(r / "gone.yaml", r / "dangling.yaml");  // listed, to be reported broken
+  std::filesystem::create_directory(dir.path() / "folder");
+  std::filesystem::create_symlink(dir.path() / "folder", r / "to-folder.yaml");
+  const SearchPath search_path({{r, Origin::path}});
+  const auto listed = search_path.list();
+  std::vector<std::string> names;
+  for (const FoundRoutine& found : listed) {
+    names.push_back(found.name);
+    CHECK(found.file.extension() == ".yaml");
+    CHECK(found.file == r / (found.name + ".yaml"));
+  }
+  CHECK(names ==
+        std::vector<std::string>{"a", "b", "c", "d", "dangling", "e", "f", "g", "h", "i", "j", "linked"});
 }
 
 TEST_CASE("an argument with a slash or a YAML extension is a path") {
