@@ -30,6 +30,7 @@
 #include "term/signals.hpp"
 #include "term/terminal.hpp"
 #include "term/terminal_input.hpp"
+#include "term/write_batch.hpp"
 #include "ui/describe.hpp"
 #include "ui/dry_run.hpp"
 #include "ui/json.hpp"
@@ -235,14 +236,16 @@ ExitCode run_routine(const RunCommandOptions& options, const std::optional<PlanF
     }
     sinks.add(*recorder);
   }
+  WriteBatch screen_out(screen_fd);
   std::optional<ScreenView> screen;
   std::optional<BellSound> bell;
   std::optional<PlainView> plain;
   if (screen_fd >= 0) {
-    screen.emplace(*routine, timeline, screen_fd, screen_info.color, keys, notices);
+    // The screen settles first: it sends the frame with a bell rung at its events in one write.
+    screen.emplace(*routine, timeline, screen_out, screen_info.color, keys, notices);
     sinks.add(*screen);
     if (!options.quiet) {
-      bell.emplace(screen_fd);
+      bell.emplace(screen_out);
       sinks.add(*bell);
     }
   } else {

@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "base/files.hpp"
 #include "model/duration.hpp"
 #include "run/key_table.hpp"
 #include "ui/big_text.hpp"
@@ -476,31 +475,32 @@ Frame compose_run_frame(const Routine& routine, const Timeline& timeline, const 
   return RunFrame(routine, timeline, state, size, keys, notices, sketches ? *sketches : own).compose();
 }
 
-ScreenView::ScreenView(const Routine& routine, const Timeline& timeline, int fd, bool color, bool keys,
-                       std::vector<std::string> notices)
+ScreenView::ScreenView(const Routine& routine, const Timeline& timeline, WriteBatch& out, bool color,
+                       bool keys, std::vector<std::string> notices)
     : routine_(routine),
       timeline_(timeline),
-      fd_(fd),
+      out_(out),
       keys_(keys),
       notices_(std::move(notices)),
       painter_(color),
-      size_(terminal_size(fd).value_or(TerminalSize{})) {}
+      size_(terminal_size(out.fd()).value_or(TerminalSize{})) {}
 
 void ScreenView::on_event(const RunEvent& event, const RunState&) {
   if (event.kind == RunEventKind::countdown) return;  // a sound, not a picture
   if (event.kind == RunEventKind::redraw) {
-    size_ = terminal_size(fd_).value_or(size_);
+    size_ = terminal_size(out_.fd()).value_or(size_);
     painter_.invalidate();
   }
   dirty_ = true;
 }
 
 void ScreenView::on_settled(const RunState& state) {
-  if (!dirty_ || state.phase == RunPhase::finished) return;
-  dirty_ = false;
-  write_all(fd_,
-            painter_.paint(compose_run_frame(routine_, timeline_, state, size_, keys_, notices_, &sketches_),
-                           size_));
+  if (dirty_ && state.phase != RunPhase::finished) {
+    dirty_ = false;
+    out_.add(painter_.paint(compose_run_frame(routine_, timeline_, state, size_, keys_, notices_, &sketches_),
+                            size_));
+  }
+  out_.flush();  // with a bell rung at this moment, if there is one
 }
 
 }  // namespace psoas

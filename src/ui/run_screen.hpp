@@ -11,6 +11,7 @@
 #include "run/events.hpp"
 #include "term/frame.hpp"
 #include "term/output.hpp"
+#include "term/write_batch.hpp"
 #include "ui/figure_drawing.hpp"
 
 namespace psoas {
@@ -56,7 +57,7 @@ Frame compose_run_frame(const Routine& routine, const Timeline& timeline, const 
 // the runner has settled.
 class ScreenView final : public RunSink {
  public:
-  ScreenView(const Routine& routine, const Timeline& timeline, int fd, bool color, bool keys,
+  ScreenView(const Routine& routine, const Timeline& timeline, WriteBatch& out, bool color, bool keys,
              std::vector<std::string> notices = {});
 
   void on_event(const RunEvent& event, const RunState& state) override;
@@ -65,7 +66,7 @@ class ScreenView final : public RunSink {
  private:
   const Routine& routine_;
   const Timeline& timeline_;
-  int fd_;
+  WriteBatch& out_;
   bool keys_;
   std::vector<std::string> notices_;
   FramePainter painter_;

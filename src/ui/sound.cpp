@@ -1,13 +1,11 @@
 #include "ui/sound.hpp"
 
-#include "base/files.hpp"
-
 namespace psoas {
 
 void BellSound::on_event(const RunEvent& event, const RunState& state) {
   const bool segment_change = event.kind == RunEventKind::segment || event.kind == RunEventKind::finished;
   if ((segment_change && state.phase != RunPhase::briefing) || event.kind == RunEventKind::countdown)
-    write_all(fd_, "\a");
+    out_.add("\a");
 }
 
 }  // namespace psoas
