@@ -8,6 +8,7 @@
 #include "base/files.hpp"
 #include "base/printable.hpp"
 #include "commands/command_line.hpp"
+#include "commands/console.hpp"
 #include "load/figure_library.hpp"
 #include "load/figure_reader.hpp"
 #include "load/loader.hpp"
@@ -136,10 +137,8 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
     CheckedFile entry{file.string(), std::nullopt, std::nullopt, std::move(result.diagnostics)};
     if (result.routine) {
       const Timeline timeline = build_timeline(*result.routine);
-      if (const auto why = too_long_to_run(timeline)) {
-        // Valid, but `psoas run` would refuse it: check says so first.
-        entry.diagnostics.push_back(
-            {file.string(), kNowhere, Severity::error, fmt::format("{} {}", result.routine->name, *why)});
+      if (auto too_long = too_long_error(result, timeline)) {
+        entry.diagnostics.push_back(std::move(*too_long));
         all_valid = false;
       } else {
         entry.steps = timeline.steps.size();

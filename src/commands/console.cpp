@@ -46,6 +46,13 @@ void print_diagnostics(const Console& console, const std::vector<Diagnostic>& di
   console.err.flush();
 }
 
+std::optional<Diagnostic> too_long_error(const LoadResult& loaded, const Timeline& timeline) {
+  const auto why = too_long_to_run(timeline);
+  if (!loaded.routine || !why) return std::nullopt;
+  return Diagnostic{loaded.routine->file.string(), loaded.steps_position, Severity::error,
+                    fmt::format("{} {}", loaded.routine->name, *why)};
+}
+
 std::shared_ptr<const Routine> load_routine_argument(std::string_view argument, const SearchPath& search_path,
                                                      const Console& console, WithFigures figures) {
   const auto file = search_path.resolve(argument);

@@ -6,8 +6,10 @@
 #include <vector>
 
 #include "load/diagnostic.hpp"
+#include "load/loader.hpp"
 #include "load/search_path.hpp"
 #include "model/routine.hpp"
+#include "plan/timeline.hpp"
 #include "term/output.hpp"
 
 namespace psoas {
@@ -24,6 +26,10 @@ struct Console {
 // Prints diagnostics to the error stream; on a terminal, each with its source
 // line and a caret.
 void print_diagnostics(const Console& console, const std::vector<Diagnostic>& diagnostics);
+
+// The error, at its `steps`, of a routine loaded whole that `run` would
+// refuse as too long: `check` and `list` say so before a run does.
+std::optional<Diagnostic> too_long_error(const LoadResult& loaded, const Timeline& timeline);
 
 // Asks `question` on the error stream, reads a line from standard input:
 // y or yes is yes; anything else, or nothing, is no.

@@ -7,6 +7,7 @@
 
 #include "base/printable.hpp"
 #include "commands/command_line.hpp"
+#include "commands/console.hpp"
 #include "commands/list_cache.hpp"
 #include "load/loader.hpp"
 #include "load/plan_reader.hpp"
@@ -56,7 +57,12 @@ ExitCode list_routines(const ListOptions& options, const SearchPath& search_path
     Loaded& slot = loaded[i];
     slot.diagnostics = std::move(result.diagnostics);
     if (!result.routine) return;
-    slot.summary = RoutineSummary::of(*result.routine, build_timeline(*result.routine));
+    const Timeline timeline = build_timeline(*result.routine);
+    if (auto too_long = too_long_error(result, timeline)) {
+      slot.diagnostics.push_back(std::move(*too_long));  // listed as broken, as check and run refuse it
+      return;
+    }
+    slot.summary = RoutineSummary::of(*result.routine, timeline);
     slot.entry = cache.entry_for(to_load[i], *result.routine, *slot.summary);
   });
   auto next_loaded = loaded.begin();

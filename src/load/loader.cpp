@@ -114,13 +114,15 @@ void load_files(const SearchPath& search_path, const std::vector<fs::path>& file
 
 LoadResult RoutineLoader::load_file(const fs::path& path) {
   auto source = read_source(path);
-  if (auto* error = std::get_if<Diagnostic>(&source)) return {nullptr, {std::move(*error)}, std::nullopt, {}};
+  if (auto* error = std::get_if<Diagnostic>(&source))
+    return {nullptr, {std::move(*error)}, std::nullopt, {}, {}};
   return load(cache_key(path), std::get<SourceText>(std::move(source)));
 }
 
 LoadResult RoutineLoader::load_text(const std::string& file, std::string bytes) {
   auto source = check_source(file, std::move(bytes));
-  if (auto* error = std::get_if<Diagnostic>(&source)) return {nullptr, {std::move(*error)}, std::nullopt, {}};
+  if (auto* error = std::get_if<Diagnostic>(&source))
+    return {nullptr, {std::move(*error)}, std::nullopt, {}, {}};
   return load(fs::path(file), std::get<SourceText>(std::move(source)));
 }
 
@@ -168,6 +170,7 @@ LoadResult RoutineLoader::load(const fs::path& key, const SourceText& source) {
         {source.file, read.steps_position, Severity::error,
          fmt::format("the routine expands to more than {} steps and holds", kMaxExpandedSize)});
   }
+  result.steps_position = read.steps_position;
   // This file's diagnostics in file order, then those of the files it uses.
   sort_by_position(result.diagnostics);
   result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(used_errors.begin()),

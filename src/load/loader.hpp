@@ -41,6 +41,7 @@ struct LoadResult {
   // shorter, loading stopped at kMaxLoadingDepth before knowing (the routine
   // that started the load knows).
   std::vector<std::string> deep_chain;
+  SourcePosition steps_position;  // where the routine's `steps` are: errors about all of them point there
 };
 
 // Loads routine files and resolves their `use` steps on a search path. One

@@ -170,12 +170,21 @@ TEST_CASE(
   const auto too_long = f.psoas({"run", "huge", "--yes"});
   CHECK(too_long.exit_code == 1);
   CHECK(too_long.err == "psoas: error: huge takes 2880000h; psoas runs a routine of at most 366 days\n");
-  // check agrees with run.
+  // check and list agree with run, at the routine's steps.
+  const std::string huge_error =
+      (f.home.path() / "routines/huge.yaml").string() +
+      ":2:1: error: huge takes 2880000h; psoas runs a routine of at most 366 days\n";
   const auto checked_huge = f.psoas({"check", "huge"});
   CHECK(checked_huge.exit_code == 1);
-  CHECK(checked_huge.err == (f.home.path() / "routines/huge.yaml").string() +
-                                ": error: huge takes 2880000h; psoas runs a routine of at most 366 days\n");
+  CHECK(checked_huge.err == huge_error);
   CHECK(checked_huge.out.empty());
+  const auto listed = f.psoas({"list"});
+  CHECK(listed.exit_code == 1);
+  CHECK(listed.err.find(huge_error) != std::string::npos);
+  const auto huge_row = listed.out.find("\nhuge ");
+  REQUIRE(huge_row != std::string::npos);
+  CHECK(listed.out.substr(huge_row, listed.out.find('\n', huge_row + 1) - huge_row).find("broken") !=
+        std::string::npos);
 
   std::string cautions = "title: Careful\ncautions:\n";
   for (int i = 0; i < 1000; ++i) cautions += fmt::format("  - Caution number {}.\n", i);
