@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "base/error.hpp"
+#include "base/printable.hpp"
 
 namespace psoas {
 namespace fs = std::filesystem;
@@ -99,7 +100,13 @@ std::optional<std::string> read_regular_file(const fs::path& path, std::size_t l
   // O_NONBLOCK: opening a FIFO must not wait for a writer.
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
   if (fd.get() < 0) {
-    problem = {fmt::format("cannot open: {}", std::strerror(errno))};
+    const int open_errno = errno;
+    std::error_code no_link;
+    const fs::path target = fs::read_symlink(path, no_link);
+    // "No such file" of a file that is listed: say that it is a link, and to what.
+    problem = {open_errno == ENOENT && !no_link
+                   ? fmt::format("cannot open: a broken symbolic link (to {})", escape_line(target.string()))
+                   : fmt::format("cannot open: {}", std::strerror(open_errno))};
     return std::nullopt;
   }
   struct stat info {};

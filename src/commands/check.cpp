@@ -97,11 +97,12 @@ ExitCode check_routines(const CheckOptions& options, const SearchPath& search_pa
     const auto resolved = search_path.resolve(argument);
     const std::filesystem::path file = resolved.value_or(argument);
     const bool missing = target_kind(file) == PathKind::missing;
+    const bool nothing_there = path_kind(file) == PathKind::missing;  // not even a broken link
     const auto named = search_path.find(file.stem().string());
     if (!resolved && missing) {
       // Not a path, and no routine has that name: there is no file to point at.
       result.diagnostics.push_back({"", kNowhere, Severity::error, search_path.not_found(argument)});
-    } else if (is_routine_path(argument) && missing && named) {
+    } else if (is_routine_path(argument) && nothing_there && named) {
       // `check my-hips.yaml` from the wrong folder: the routine is known by name.
       result.diagnostics.push_back(
           {argument, kNowhere, Severity::error,

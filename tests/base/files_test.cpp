@@ -125,6 +125,9 @@ TEST_CASE("reading a regular file refuses folders, FIFOs and files over the limi
   CHECK(problem.message == "is not a regular file");
   CHECK_FALSE(read_regular_file(dir.path() / "missing", 10, problem));
   CHECK(problem.message == "cannot open: No such file or directory");
+  fs::create_symlink("gone.yaml", dir.path() / "dangling.yaml");
+  CHECK_FALSE(read_regular_file(dir.path() / "dangling.yaml", 10, problem));
+  CHECK(problem.message == "cannot open: a broken symbolic link (to gone.yaml)");
 }
 
 TEST_CASE("path kinds never throw: a symbolic link loop is `other`, not an exception") {

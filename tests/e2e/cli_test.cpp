@@ -259,6 +259,13 @@ TEST_CASE("check: every error of every file, exit 1, valid files ok, exit 0, a w
   CHECK(wrong_folder.err == "bridge.yaml: error: no such file; the routine `bridge` is " +
                                 std::string(PSOAS_SOURCE_DIR) +
                                 "/routines/bridge.yaml, and `psoas check bridge` checks it\n");
+  // A broken link named like a built-in is no wrong folder: it says what it is.
+  std::filesystem::create_symlink(f.home.path() / "gone.yaml", f.home.path() / "bridge.yaml");
+  const auto broken_link = f.psoas({"check", (f.home.path() / "bridge.yaml").string()});
+  CHECK(broken_link.exit_code == 1);
+  CHECK(broken_link.err == (f.home.path() / "bridge.yaml").string() +
+                               ":1:1: error: cannot open: a broken symbolic link (to " +
+                               (f.home.path() / "gone.yaml").string() + ")\n");
   const auto checklist = f.psoas({"check", "pigeon-routine"});
   CHECK(checklist.out.ends_with(": ok (7 steps, 4m55s + checklist)\n"));
 
