@@ -1,6 +1,7 @@
 #include "load/yaml_tree.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -83,6 +84,19 @@ class YamlTreeBuilder final : public YAML::EventHandler {
   void OnMapEnd() override { close(); }
 
   void OnAnchor(const YAML::Mark&, const std::string& name) override { next_anchor_name_ = name; }
+
+  // yaml-cpp says "end of sequence flow not found" where the file ends; the
+  // `[` or `{` it means is the innermost collection still open.
+  [[nodiscard]] std::optional<YamlError> unclosed_flow(const std::string& message) const {
+    const bool sequence = message.ends_with("end of sequence flow not found");
+    if ((!sequence && !message.ends_with("end of map flow not found")) || open_.empty()) return std::nullopt;
+    const YamlTree::Node& node = tree_.nodes_[open_.back().node];
+    if (node.kind != (sequence ? YamlTree::Kind::sequence : YamlTree::Kind::map)) return std::nullopt;
+    return YamlError{node.mark,
+                     fmt::format("invalid YAML: the {} that begins here is never closed: a `{}` is "
+                                 "missing at its end",
+                                 sequence ? "list" : "map", sequence ? ']' : '}')};
+  }
 
   // A file of nothing but comments gives no events: its root is null.
   void finish() {
@@ -201,6 +215,7 @@ std::variant<YamlTree, YamlError> parse_yaml(std::string_view text) {
   } catch (const LimitReached& limit) {
     return limit.error;
   } catch (const YAML::Exception& e) {
+    if (auto unclosed = builder.unclosed_flow(e.msg)) return std::move(*unclosed);
     return YamlError{to_mark(e.mark), fmt::format("invalid YAML: {}", e.msg)};
   }
   builder.finish();

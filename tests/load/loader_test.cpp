@@ -330,7 +330,8 @@ TEST_CASE("the byte checks come first: encoding, NUL, emptiness, the top-level m
 
 TEST_CASE("YAML syntax errors take the same form, with 1-based places") {
   CHECK(diagnostics_of("title: T\nsteps: [{name: S, hold: 1}\n") ==
-        "test.yaml:3:1: error: invalid YAML: end of sequence flow not found\n");
+        "test.yaml:2:8: error: invalid YAML: the list that begins here is never closed: a `]` is missing at "
+        "its end\n");
   CHECK(diagnostics_of("title: T: x\n") ==
         "test.yaml:1:9: error: invalid YAML: illegal map value: text with `: ` in it needs quotes, as in "
         "title: "

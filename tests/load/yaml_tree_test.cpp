@@ -3,6 +3,7 @@
 #include <tuple>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace psoas;
 
@@ -60,7 +61,22 @@ TEST_CASE("limits: self-reference, depth, node count, documents") {
   for (std::size_t i = 0; i < kMaxYamlNodes; ++i) many += "1,";
   CHECK(error_of(many + "1]") == "more than 200000 YAML nodes; routine files are small");
   CHECK(error_of("a: 1\n---\nb: 2\n") == "a routine file holds one YAML document, this is a second");
-  CHECK(error_of("a: [1\n") == "invalid YAML: end of sequence flow not found");
+}
+
+TEST_CASE("a list or map in brackets never closed is an error at its opening bracket, not at the end") {
+  const auto error_at = [](std::string_view text) {
+    auto result = parse_yaml(text);
+    REQUIRE(std::holds_alternative<YamlError>(result));
+    const YamlError& error = std::get<YamlError>(result);
+    return fmt::format("{}:{}: {}", error.mark.line, error.mark.byte_column, error.message);
+  };
+  CHECK(error_at("a: [1\n") ==
+        "0:3: invalid YAML: the list that begins here is never closed: a `]` is missing at its end");
+  CHECK(error_at("title: T\nsteps:\n  - {name: A, hold: 5s\n\n") ==
+        "2:4: invalid YAML: the map that begins here is never closed: a `}` is missing at its end");
+  // The innermost one is the one not closed.
+  CHECK(error_at("a: [1, {b: [2], c: [3\n") ==
+        "0:19: invalid YAML: the list that begins here is never closed: a `]` is missing at its end");
 }
 
 TEST_CASE("quoted text never closed is an error at its opening quote, where yaml-cpp reads on to the end") {
