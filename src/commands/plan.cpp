@@ -41,24 +41,27 @@ ExitCode list_plans(const Environment& environment, const Console& console) {
   std::string problem;
   const auto active = read_active_plan(state_file_of(environment), problem);
   std::vector<PlanListRow> rows;
+  bool any_broken = false;
   for (const auto& [found, text] : plans_on_path(environment.search_path())) {
     auto source = check_source(found.file.string(), text);
-    if (!std::holds_alternative<SourceText>(source)) continue;
-    const ReadPlan read = read_plan(std::get<SourceText>(source));
+    // Text that is no plan's (bad UTF-8, say) is a broken plan too, as in `list`.
+    const auto* checked = std::get_if<SourceText>(&source);
+    const std::optional<ReadPlan> read = checked ? std::optional(read_plan(*checked)) : std::nullopt;
     PlanListRow row;
     row.name = found.name;
     row.active = active && active->name == found.name;
-    if (has_errors(read.diagnostics)) {
+    if (!read || has_errors(read->diagnostics)) {
+      any_broken = true;
       row.weeks = "broken";
       row.title = "`psoas check " + found.file.string() + "` says why";
     } else {
-      row.title = read.plan.title;
-      row.weeks = read.plan.weeks ? fmt::format("{} weeks", *read.plan.weeks) : "open-ended";
+      row.title = read->plan.title;
+      row.weeks = read->plan.weeks ? fmt::format("{} weeks", *read->plan.weeks) : "open-ended";
     }
     rows.push_back(std::move(row));
   }
   console.out << render_plan_list(rows);
-  return ExitCode::ok;
+  return any_broken ? ExitCode::failure : ExitCode::ok;
 }
 
 ExitCode start_plan(const PlanOptions& options, const Environment& environment, const Console& console) {

@@ -144,6 +144,19 @@ TEST_CASE("one plan at a time, a plan changed on disk, stop, and the mistakes a 
         "* desk-daily     open-ended  Desk breaks every working day\n"
         "  psoas-4-weeks  4 weeks     Four weeks to longer hip flexors\n"
         "* the plan you are on\n");
+  CHECK(list.exit_code == 0);
+  // A plan with errors, or not even text, is listed as broken, and the list exits 1.
+  const auto bad_plan =
+      h.home.write("config/psoas/routines/bad-plan.yaml", "plan:\n  title: Bad\n  sessions: 3\n");
+  const auto garbled = h.home.write("config/psoas/routines/garbled-plan.yaml", "plan:\n  title: \xff\n");
+  const auto with_broken = h.psoas({"plan", "list"});
+  CHECK(with_broken.exit_code == 1);
+  CHECK(with_broken.out.find("  bad-plan       broken      `psoas check " + bad_plan.string() +
+                             "` says why\n") != std::string::npos);
+  CHECK(with_broken.out.find("  garbled-plan   broken      `psoas check " + garbled.string() +
+                             "` says why\n") != std::string::npos);
+  std::filesystem::remove(bad_plan);
+  std::filesystem::remove(garbled);
   // The plan file changed since: said, and followed as it is now.
   h.home.write("config/psoas/routines/desk-daily.yaml",
                "plan:\n  title: Mine\n  sessions:\n    - routine: desk-break\n      days: daily\n"
