@@ -40,7 +40,9 @@ std::vector<std::string> close_matches(std::string_view word, std::span<const st
     if (candidate == word) continue;
     const std::size_t distance = edit_distance(word, candidate);
     const bool is_prefix = word.size() >= 3 && candidate.starts_with(word);
-    if (distance <= allowed || is_prefix) scored.emplace_back(is_prefix ? 0 : distance, candidate);
+    // Close, not another word altogether: `-` is not a typo for `a`.
+    const bool close = distance <= allowed && distance < word.size();
+    if (close || is_prefix) scored.emplace_back(is_prefix ? 0 : distance, candidate);
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& x, const auto& y) { return x.first < y.first; });

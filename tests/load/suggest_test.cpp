@@ -22,6 +22,11 @@ TEST_CASE("close matches: typos and prefixes, closest first, at most three") {
   CHECK(close_matches("brigde", names) == std::vector<std::string>{"bridge"});
   CHECK(close_matches("xyz", names).empty());
   CHECK(close_matches("bridge", names).empty());  // itself is no suggestion
+  // A word all replaced is another word: nothing of `-` is left in `a`.
+  const std::vector<std::string> short_names = {"a", "ab", "b-"};
+  CHECK(close_matches("-", short_names).empty());
+  CHECK(close_matches("A", short_names) == std::vector<std::string>{"a"});  // only the case differs
+  CHECK(close_matches("ac", short_names) == std::vector<std::string>{"a", "ab"});
 }
 
 TEST_CASE("alternatives are joined the way a sentence lists them") {
