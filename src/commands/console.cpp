@@ -47,10 +47,10 @@ void print_diagnostics(const Console& console, const std::vector<Diagnostic>& di
 }
 
 std::optional<Diagnostic> too_long_error(const LoadResult& loaded, const Timeline& timeline) {
-  const auto why = too_long_to_run(timeline);
-  if (!loaded.routine || !why) return std::nullopt;
-  return Diagnostic{loaded.routine->file.string(), loaded.steps_position, Severity::error,
-                    fmt::format("{} {}", loaded.routine->name, *why)};
+  if (!loaded.routine) return std::nullopt;
+  auto why = too_long_to_run(*loaded.routine, timeline);
+  if (!why) return std::nullopt;
+  return Diagnostic{loaded.routine->file.string(), loaded.steps_position, Severity::error, std::move(*why)};
 }
 
 std::shared_ptr<const Routine> load_routine_argument(std::string_view argument, const SearchPath& search_path,

@@ -179,7 +179,7 @@ ExitCode run_routine(const RunCommandOptions& options, const std::optional<PlanF
     console.out << render_dry_run(*routine, timeline, first_segment);
     return ExitCode::ok;
   }
-  if (const auto why = too_long_to_run(timeline)) throw Error(fmt::format("{} {}", routine->name, *why));
+  if (auto why = too_long_to_run(*routine, timeline)) throw Error(std::move(*why));
 
   // What the person must know before the run takes the screen: said on it too.
   std::vector<std::string> notices;

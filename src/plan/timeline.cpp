@@ -121,16 +121,6 @@ class TimelineBuilder {
   std::unordered_set<std::string> cautions_seen_;
 };
 
-// A get-ready, two sides and the switch between them.
-constexpr std::size_t kSegmentsPerStepGuess = 4;
-
-// How many steps a routine plans to, its `use` steps expanded.
-std::size_t planned_step_count(const Routine& routine) {
-  std::size_t count = 0;
-  for (const Step& step : routine.steps) count += step.used ? planned_step_count(*step.used) : 1;
-  return count;
-}
-
 }  // namespace
 
 std::string_view to_string(SegmentKind kind) {
@@ -191,16 +181,19 @@ bool Timeline::has_checklist() const {
 Timeline build_timeline(const Routine& routine, const TimingOverrides& overrides) {
   Timeline timeline;
   // Grown one by one, a long routine's steps would be moved (and their pages touched) many times.
-  const std::size_t steps = planned_step_count(routine);
-  timeline.steps.reserve(steps);
-  timeline.segments.reserve(steps * kSegmentsPerStepGuess);
+  // Its steps and holds (counted without expanding) bound its planned steps, and twice as many
+  // holds room for the segments: each hold with the rest or switch before it, each get-ready.
+  const std::size_t steps_and_holds = expanded_size(routine, overrides, kMaxExpandedSize);
+  timeline.steps.reserve(steps_and_holds);
+  timeline.segments.reserve(2 * steps_and_holds);
   TimelineBuilder(timeline).add_routine(routine, overrides, 0);
   return timeline;
 }
 
-std::optional<std::string> too_long_to_run(const Timeline& timeline) {
+std::optional<std::string> too_long_to_run(const Routine& routine, const Timeline& timeline) {
   if (timeline.total <= kLongestSession) return std::nullopt;
-  return fmt::format("takes {}; psoas runs a routine of at most {} days", format_duration(timeline.total),
+  return fmt::format("{} takes {}; psoas runs a routine of at most {} days", routine.name,
+                     format_duration(timeline.total),
                      std::chrono::duration_cast<std::chrono::hours>(kLongestSession).count() / 24);
 }
 

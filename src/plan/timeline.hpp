@@ -75,9 +75,9 @@ struct Timeline {
 // `overrides` apply to every timed step, winning over those of `use` steps.
 Timeline build_timeline(const Routine& routine, const TimingOverrides& overrides = {});
 
-// Why a run of `timeline` cannot be kept ("takes 400d; psoas runs a routine
-// of at most 366 days"), or nothing: a run keeps time in nanoseconds, and a
-// history records a session of at most kLongestSession.
-std::optional<std::string> too_long_to_run(const Timeline& timeline);
+// Why a run of `routine` as `timeline` plans it cannot be kept ("hips takes
+// 400d; psoas runs a routine of at most 366 days"), or nothing: a run keeps
+// time in nanoseconds, and a history records a session of at most kLongestSession.
+std::optional<std::string> too_long_to_run(const Routine& routine, const Timeline& timeline);
 
 }  // namespace psoas
