@@ -33,9 +33,10 @@ using std::chrono::milliseconds;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-constexpr milliseconds kReportTimeout = seconds(5);  // for the helper to say whether it showed it
-constexpr milliseconds kLockPatience = seconds(2);   // for another nudge to finish
-constexpr minutes kSnooze{10};                       // "In 10 minutes"
+// For the helper to start and say whether it showed the notification.
+constexpr milliseconds kReportTimeout = kNotifyAnswerTimeout + seconds(5);
+constexpr milliseconds kLockPatience = seconds(2);  // for another nudge to finish
+constexpr minutes kSnooze{10};                      // "In 10 minutes"
 struct NudgeOptions {
   std::optional<std::string> reminder;
   std::optional<std::string> answer;  // a button pressed: start, snooze or skip

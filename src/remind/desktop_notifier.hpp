@@ -18,6 +18,10 @@ struct DesktopNotification {
   std::vector<std::pair<std::string, std::string>> actions;  // key and button label, in order
 };
 
+// How long a notification service may take to answer: D-Bus's own default for
+// a call, so that a service the bus starts on demand (dunst, mako) has time to.
+constexpr std::chrono::seconds kNotifyAnswerTimeout{25};
+
 class DesktopNotifier {
  public:
   // Connects to the session bus ($DBUS_SESSION_BUS_ADDRESS, else

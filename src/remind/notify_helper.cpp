@@ -13,7 +13,6 @@
 namespace psoas {
 namespace {
 
-constexpr std::chrono::milliseconds kShowTimeout = std::chrono::seconds(3);
 constexpr std::chrono::milliseconds kButtonWait = std::chrono::minutes(30);
 
 void report(const std::string& line) {
@@ -41,7 +40,7 @@ int run_notify_helper(int argc, char** argv) {
   }
   std::string why;
   const auto notifier = DesktopNotifier::connect(why);
-  const auto shown = notifier ? notifier->show(notification, kShowTimeout, why) : std::nullopt;
+  const auto shown = notifier ? notifier->show(notification, kNotifyAnswerTimeout, why) : std::nullopt;
   if (!shown) {
     report("unshown: " + why);
     return 0;

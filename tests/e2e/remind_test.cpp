@@ -466,9 +466,13 @@ TEST_CASE(
 TEST_CASE("Start now runs the routine in the terminal PSOAS_TERMINAL names") {
   Desktop d("start");
   REQUIRE(d.psoas({"remind", "add", "bridge", "--at", "10:30", "--cron"}).exit_code == 0);
-  REQUIRE(d.psoas_at("2026-12-01 10:30:00", {"nudge"}).exit_code == 0);
+  const auto nudged = d.psoas_at("2026-12-01 10:30:00", {"nudge"});
+  INFO("nudge: ", nudged.err);
+  REQUIRE(nudged.exit_code == 0);
   const fs::path ran = d.home.path() / "terminal.log";
-  REQUIRE(eventually([&] { return fs::exists(ran) && !read_text(ran).empty(); }, 10s));
+  const bool started = eventually([&] { return fs::exists(ran) && !read_text(ran).empty(); }, 10s);
+  INFO("recorded: ", read_text(d.record));
+  REQUIRE(started);
   CHECK(read_text(ran) == PSOAS_BINARY " run bridge\n");
 }
 
@@ -513,8 +517,12 @@ TEST_CASE(
     "again") {
   Desktop d("snooze");
   REQUIRE(d.psoas({"remind", "add", "desk-break", "--at", "10:30", "--cron"}).exit_code == 0);
-  REQUIRE(d.psoas_at("2026-12-01 10:30:00", {"nudge"}).exit_code == 0);
-  REQUIRE(eventually([&] { return d.stub_log().find("systemd-run") != std::string::npos; }, 10s));
+  const auto nudged = d.psoas_at("2026-12-01 10:30:00", {"nudge"});
+  INFO("nudge: ", nudged.err);
+  REQUIRE(nudged.exit_code == 0);
+  const bool asked = eventually([&] { return d.stub_log().find("systemd-run") != std::string::npos; }, 10s);
+  INFO("recorded: ", read_text(d.record), "stubs: ", d.stub_log());
+  REQUIRE(asked);
   const std::string log = d.stub_log();
   CHECK(log.find("systemd-run --user --quiet --collect --on-active=600 --unit=psoas-snooze-desk-break-") !=
         std::string::npos);
