@@ -180,7 +180,7 @@ def compile_c(source, output):
 
 def settle_page_cache(path):
     """Puts a program's file in the page cache as an installed one is (dropped, then read back), not as
-    its linker left it: on this kernel (6.18, large folios) a fault maps the whole folio around it, and a
+    its linker left it: on this kernel (6.18) a fault maps the whole folio around it, and a
     freshly linked psoas maps about 0.9 MB more code into every run than the same file read back."""
     try:
         with open(path, "rb") as program:
@@ -190,7 +190,6 @@ def settle_page_cache(path):
     except OSError:
         pass  # not built: said where it is run
     return path
-    return output
 
 
 def progress(text):

@@ -181,8 +181,8 @@ bool Timeline::has_checklist() const {
 Timeline build_timeline(const Routine& routine, const TimingOverrides& overrides) {
   Timeline timeline;
   // Grown one by one, a long routine's steps would be moved (and their pages touched) many times.
-  // Its steps and holds (counted without expanding) bound its planned steps, and twice as many
-  // holds room for the segments: each hold with the rest or switch before it, each get-ready.
+  // Its steps and holds, `use` expanded, bound its planned steps, and twice as many holds room
+  // for the segments: each hold with the rest or switch before it, each get-ready.
   const std::size_t steps_and_holds = expanded_size(routine, overrides, kMaxExpandedSize);
   timeline.steps.reserve(steps_and_holds);
   timeline.segments.reserve(2 * steps_and_holds);

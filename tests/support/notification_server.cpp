@@ -4,19 +4,22 @@
 // pressing a button (ActionInvoked, then NotificationClosed), or by closing
 // it, as its command line says.
 //
-//   psoas_test_notifications RECORD_FILE ANSWER
+//   psoas_test_notifications RECORD_FILE ANSWER [DELAY_MS]
 //
 // ANSWER is an action key ("start", "snooze", "skip"), "close", or "none"
-// (leave the notification open). It runs until SIGTERM.
+// (leave the notification open). DELAY_MS makes it that slow to answer each
+// Notify, as a service being started is. It runs until SIGTERM.
 #include <poll.h>
 #include <signal.h>
 #include <time.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -34,12 +37,13 @@ void on_stop(int) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fputs("usage: psoas_test_notifications RECORD_FILE ANSWER\n", stderr);
+  if (argc != 3 && argc != 4) {
+    std::fputs("usage: psoas_test_notifications RECORD_FILE ANSWER [DELAY_MS]\n", stderr);
     return 2;
   }
   const std::string record = argv[1];
   const std::string answer = argv[2];
+  const std::chrono::milliseconds delay(argc == 4 ? std::stoi(argv[3]) : 0);
   std::signal(SIGTERM, on_stop);
   std::signal(SIGINT, on_stop);
   auto connection = sdbus::createSessionBusConnection(kInterface);
@@ -53,6 +57,7 @@ int main(int argc, char** argv) {
                          const std::vector<std::string>& actions,
                          const std::map<std::string, sdbus::Variant>& hints,
                          std::int32_t timeout) -> std::uint32_t {
+        std::this_thread::sleep_for(delay);
         const std::uint32_t id = ++next_id;
         nlohmann::json line = {{"id", id},           {"app_name", app},          {"replaces_id", replaces},
                                {"app_icon", icon},   {"summary", summary},       {"body", body},
