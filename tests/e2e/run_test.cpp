@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -135,12 +137,20 @@ TEST_CASE("--voice speaks through espeak-ng, without waiting for it") {
   CHECK(std::chrono::steady_clock::now() - start < 3s);  // 0.85 s of routine, however slow the speech
   CHECK(result.exit_code == 0);
   CHECK(result.err.empty());
-  std::this_thread::sleep_for(200ms);
-  std::ifstream in(said);
-  const std::string spoken((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  CHECK(spoken.find("Reach, right side. Hold. Breathe.") != std::string::npos);
-  CHECK(spoken.find("Switch sides, left side.") != std::string::npos);
-  CHECK(spoken.find("Fold. Hold.") != std::string::npos);
+  // A speaker may still be starting after psoas is gone: reads until every phrase is in, or 10 s.
+  const std::vector<std::string> phrases = {"Reach, right side. Hold. Breathe.", "Switch sides, left side.",
+                                            "Fold. Hold."};
+  std::string spoken;
+  const auto all_spoken = [&] {
+    return std::all_of(phrases.begin(), phrases.end(),
+                       [&](const std::string& phrase) { return spoken.find(phrase) != std::string::npos; });
+  };
+  for (const auto deadline = std::chrono::steady_clock::now() + 10s;
+       !all_spoken() && std::chrono::steady_clock::now() < deadline; std::this_thread::sleep_for(20ms)) {
+    std::ifstream in(said);
+    spoken.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  for (const auto& phrase : phrases) CHECK(spoken.find(phrase) != std::string::npos);
 }
 
 TEST_CASE("Ctrl-C, SIGTERM, SIGHUP and a crash: restored terminal, death by the signal") {
