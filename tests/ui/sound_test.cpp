@@ -1,9 +1,5 @@
 #include "ui/sound.hpp"
 
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +10,7 @@
 #include "run/drive.hpp"
 #include "run/runner.hpp"
 #include "support/fake_run.hpp"
+#include "support/packet_pair.hpp"
 #include "support/routines.hpp"
 #include "ui/run_screen.hpp"
 
@@ -21,19 +18,6 @@ using namespace psoas;
 using namespace psoas::testing;
 
 namespace {
-
-// What reaches the terminal, write by write: on a SOCK_SEQPACKET socket each
-// write is one packet, and each read takes one.
-std::vector<std::string> packets_of(int fd) {
-  std::vector<std::string> packets;
-  for (;;) {
-    std::string packet(1 << 16, '\0');
-    const ssize_t n = ::recv(fd, packet.data(), packet.size(), MSG_DONTWAIT);
-    if (n <= 0) return packets;
-    packet.resize(static_cast<std::size_t>(n));
-    packets.push_back(std::move(packet));
-  }
-}
 
 // The bells rung: BELs outside the title's OSC string, which a BEL ends.
 long bells_in(std::string_view bytes) {
@@ -52,12 +36,11 @@ long bells_in(std::string_view bytes) {
 }  // namespace
 
 TEST_CASE("each bell goes out in the same write as the frame of its moment, and the last alone") {
-  std::array<int, 2> fds{-1, -1};
-  REQUIRE(::socketpair(AF_UNIX, SOCK_SEQPACKET, 0, fds.data()) == 0);
+  PacketPair terminal;  // a socket has no size: the screen is 80×24
   const Routine routine = routine_of("Bells", {timed_step("Fold", {.hold = 5})});
   const Timeline timeline = build_timeline(routine);
-  WriteBatch out(fds[0]);
-  ScreenView screen(routine, timeline, out, false, true);  // a socket has no size: 80×24
+  WriteBatch out(terminal.fds[0]);
+  ScreenView screen(routine, timeline, out, false, true);
   BellSound bell(out);
   SinkList sinks;
   sinks.add(screen);  // as `run` adds them
@@ -66,9 +49,7 @@ TEST_CASE("each bell goes out in the same write as the frame of its moment, and 
   ScriptedInput input(clock, {});
   Runner runner(timeline, {.first_segment = 0, .briefing = false, .interactive = true}, sinks);
   drive(runner, clock, input);
-  const std::vector<std::string> packets = packets_of(fds[1]);
-  ::close(fds[0]);
-  ::close(fds[1]);
+  const std::vector<std::string> packets = terminal.all_packets();
 
   // The hold begins (a bell), ticks at 3, 2 and 1 s left, and ends (a bell, with no frame after it).
   std::vector<std::size_t> rung;
